@@ -1,0 +1,227 @@
+"""The vocabulary of the record: plain, immutable value types shared by every layer.
+
+Nothing here touches a database, a file or the network, so the rules engine, the
+loader, the store and the extractors can all speak the same types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class InstrumentKind(StrEnum):
+    TREATY = "treaty"
+    DECLARATION = "declaration"
+
+
+class EventKind(StrEnum):
+    CONFERENCE = "conference"
+    REGIONAL_CONFERENCE = "regional_conference"
+    DIPLOMATIC_CONFERENCE = "diplomatic_conference"
+    SIGNING_CONFERENCE = "signing_conference"
+    MEETING_OF_STATES_PARTIES = "meeting_of_states_parties"
+    REVIEW_CONFERENCE = "review_conference"
+    INTERSESSIONAL = "intersessional"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    PARTICIPANT = "participant"
+    OBSERVER = "observer"
+    HOST = "host"
+    PRESIDENT = "president"
+
+
+class ActionKind(StrEnum):
+    ENDORSEMENT = "endorsement"
+    ADOPTION = "adoption"
+    SIGNATURE = "signature"
+    RATIFICATION = "ratification"
+    ACCESSION = "accession"
+    ACCEPTANCE = "acceptance"
+    APPROVAL = "approval"
+    SUCCESSION = "succession"
+    PROVISIONAL_APPLICATION = "provisional_application"
+    WITHDRAWAL_NOTIFICATION = "withdrawal_notification"
+    WITHDRAWAL_EFFECTIVE = "withdrawal_effective"
+    # National policy steps that are not treaty instruments but are reported as facts.
+    MORATORIUM = "moratorium"
+    RENOUNCED = "renounced"
+
+
+#: Instruments of consent to be bound: each makes a state a party once deposited.
+CONSENT_KINDS: frozenset[ActionKind] = frozenset(
+    {
+        ActionKind.RATIFICATION,
+        ActionKind.ACCESSION,
+        ActionKind.ACCEPTANCE,
+        ActionKind.APPROVAL,
+        ActionKind.SUCCESSION,
+    }
+)
+
+
+class Stance(StrEnum):
+    SUPPORTIVE = "supportive"
+    CONSIDERING = "considering"
+    NOT_YET = "not-yet"
+    OPPOSED = "opposed"
+
+
+TOPICS: frozenset[str] = frozenset(
+    {
+        "universalisation",
+        "victim-assistance",
+        "clearance",
+        "stockpile-destruction",
+        "transparency",
+        "compliance",
+        "cooperation-assistance",
+        "ccw-protocol",
+        "interoperability",
+        "national-implementation",
+        "use-of-cluster-munitions",
+    }
+)
+
+
+class Authority(StrEnum):
+    """How much weight a source carries when two sources disagree."""
+
+    DEPOSITARY = "depositary"  # the treaty's own depositary (UN Secretary-General)
+    OFFICIAL = "official"  # treaty bodies, governments, conference documents
+    MONITOR = "monitor"  # civil-society monitoring (Landmine and Cluster Munition Monitor)
+    SECONDARY = "secondary"  # news, blogs, campaign updates
+
+
+AUTHORITY_RANK: dict[Authority, int] = {
+    Authority.DEPOSITARY: 0,
+    Authority.OFFICIAL: 1,
+    Authority.MONITOR: 2,
+    Authority.SECONDARY: 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    authority: Authority
+    url: str | None = None
+    sha256: str | None = None
+    published: dt.date | None = None
+    retrieved: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One source behind one fact, with where in the source the fact stands."""
+
+    source_id: str
+    locator: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    id: str  # "CCM", "APMBC", "OSLO-DECLARATION", ...
+    name: str
+    short_name: str
+    kind: InstrumentKind
+    adopted: dt.date | None
+    opened_for_signature: dt.date | None
+    depositary: str | None
+    rules: str | None  # name of the rules declaration, for treaties
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    name: str
+    kind: EventKind
+    instrument: str | None
+    city: str | None
+    country: str | None  # iso3
+    start: dt.date | None
+    end: dt.date | None
+    citations: tuple[Citation, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    event: str
+    participant: str  # iso3, or "org:ACRONYM", or "person:Full Name"
+    role: Role
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    instrument: str
+    state: str  # iso3
+    kind: ActionKind
+    date: dt.date | None
+    citations: tuple[Citation, ...] = ()
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, ActionKind]:
+        return (self.instrument, self.state, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    id: str
+    speaker: str  # iso3, "org:ACRONYM" or "person:Full Name"
+    event: str | None
+    date: dt.date | None
+    text: str
+    topics: tuple[str, ...] = ()
+    stance: Stance | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number a source asserts about a subject, e.g. "67 states attended Lima"."""
+
+    subject: str  # an event id or instrument id
+    property: str  # e.g. "states_attending", "states_adopting"
+    quantity: int
+    unit: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationFact:
+    """A fact of record about an Article 3/4 obligation: a published deadline, an
+    extension request or decision, a completion declaration."""
+
+    instrument: str
+    state: str
+    obligation: str  # "stockpile_destruction" | "clearance" | "transparency_initial" ...
+    kind: str  # see treatywatch.rules for the vocabulary
+    date: dt.date | None  # when the fact happened (request submitted, decision taken)
+    deadline: dt.date | None  # the deadline the fact states or sets
+    years: float | None = None
+    citations: tuple[Citation, ...] = ()
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Record:
+    """The whole curated record, as loaded and validated from ``data/``."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    participation: list[Participation] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    obligations: list[ObligationFact] = field(default_factory=list)
