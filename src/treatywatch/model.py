@@ -225,3 +225,22 @@ class Record:
     statements: list[Statement] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     obligations: list[ObligationFact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One value of a disputed fact, with the sources that give it."""
+
+    value: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources disagree on one fact: each variant is kept, none is dropped."""
+
+    fact_type: str  # "action", "claim", "event"
+    key: str  # e.g. "CCM/SWZ/accession" or "lima-2007/states_attending"
+    field: str  # which value differs: "date", "quantity", "start", ...
+    variants: tuple[Variant, ...]

@@ -1,0 +1,476 @@
+"""Load the curated record from ``data/``, validating every row.
+
+Every problem found is reported with its file and line; if there is any, nothing is
+returned, so a build never stores half a record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from treatywatch import model, registry
+from treatywatch.record.rows import Problem, Row, files, read_csv, read_yaml_list
+
+E = TypeVar("E")
+
+SOURCE_COLUMNS = ("id", "authority", "title", "publisher", "url", "sha256", "published", "retrieved")
+ACTION_COLUMNS = ("instrument", "state", "action", "date", "source", "locator", "note")
+EVENT_COLUMNS = (
+    "id", "name", "kind", "instrument", "city", "country", "start", "end", "source", "locator", "note",
+)  # fmt: skip
+PARTICIPATION_COLUMNS = ("event", "participant", "role", "source", "locator")
+CLAIM_COLUMNS = ("subject", "property", "quantity", "unit", "text", "source", "locator")
+OBLIGATION_COLUMNS = (
+    "instrument", "state", "obligation", "kind", "date", "deadline", "years", "source", "locator",
+    "note",
+)  # fmt: skip
+
+OBLIGATIONS = frozenset({"stockpile_destruction", "clearance"})
+OBLIGATION_KINDS = frozenset(
+    {"deadline", "extension_request", "extension_granted", "completed", "not_applicable"}
+)
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_ORG = re.compile(r"^org:[A-Za-z0-9&.\- ]+$")
+_PERSON = re.compile(r"^person:\S.*$")
+
+
+class RecordError(ValueError):
+    """The record has problems; each names its file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"The record has {len(problems)} problem(s):\n{shown}{more}")
+
+
+class _Checker:
+    """Validates single values, turning each failure into a Problem with file and line."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+
+    def required(self, row: Row, column: str) -> str:
+        value = row.values.get(column)
+        if value is None or str(value).strip() == "":
+            raise Problem(row.where(), f"{column} is empty")
+        return str(value).strip()
+
+    def date(self, row: Row, column: str, *, required: bool = False) -> dt.date | None:
+        raw = row.values.get(column)
+        if raw is None or str(raw).strip() == "":
+            if required:
+                raise Problem(row.where(), f"{column} is empty")
+            return None
+        if isinstance(raw, dt.date):
+            value = raw
+        else:
+            try:
+                value = dt.date.fromisoformat(str(raw).strip())
+            except ValueError:
+                raise Problem(
+                    row.where(), f"{column} {raw!r} is not a date of the form YYYY-MM-DD"
+                ) from None
+        if value > self.today:
+            raise Problem(row.where(), f"{column} {value} lies in the future")
+        return value
+
+    def choice(self, row: Row, column: str, allowed: Iterable[str]) -> str:
+        value = self.required(row, column)
+        options = sorted(allowed)
+        if value not in options:
+            raise Problem(row.where(), f"{column} {value!r} is not one of {', '.join(options)}")
+        return value
+
+    def state(self, row: Row, column: str) -> str:
+        name = self.required(row, column)
+        try:
+            return registry.resolve(name)
+        except registry.UnknownStateError as exc:
+            raise Problem(row.where(), f"{column}: {exc}") from None
+
+    def participant(self, row: Row, column: str) -> str:
+        value = self.required(row, column)
+        if _ORG.match(value) or _PERSON.match(value):
+            return value
+        return self.state(row, column)
+
+
+class Loader:
+    def __init__(self, data_dir: Path, today: dt.date | None = None) -> None:
+        self.data_dir = data_dir
+        self.check = _Checker(today or dt.date.today())
+        self.problems: list[Problem] = []
+        self.record = model.Record()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _each(self, rows: Iterable[Row], build: Callable[[Row], None]) -> None:
+        try:
+            for row in rows:
+                try:
+                    build(row)
+                except Problem as problem:
+                    self.problems.append(problem)
+        except Problem as problem:  # a whole file is unreadable (header, YAML syntax)
+            self.problems.append(problem)
+
+    def _citation(self, row: Row) -> model.Citation:
+        source = self.check.required(row, "source")
+        if source not in self.record.sources:
+            raise Problem(row.where(), f"source {source!r} is not in data/sources/")
+        return model.Citation(source, str(row.values.get("locator") or "").strip())
+
+    def _instrument(self, row: Row, column: str, *, required: bool = True) -> str | None:
+        value = str(row.values.get(column) or "").strip()
+        if not value and not required:
+            return None
+        value = self.check.required(row, column)
+        if value not in self.record.instruments:
+            known = ", ".join(self.record.instruments)
+            raise Problem(row.where(), f"{column} {value!r} is not an instrument ({known})")
+        return value
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self) -> model.Record:
+        d = self.data_dir
+        if not d.is_dir():
+            raise RecordError([Problem(str(d), "the data folder does not exist")])
+        for path in files(d / "sources", (".csv",)):
+            self._each(read_csv(path, SOURCE_COLUMNS), self._source)
+        instruments = d / "instruments.yaml"
+        if instruments.exists():
+            self._each(read_yaml_list(instruments), self._instrument_row)
+        else:
+            self.problems.append(Problem(str(instruments), "file is missing"))
+        self._merged(d / "events", EVENT_COLUMNS, self._event_row, "event")
+        self._merged(d / "actions", ACTION_COLUMNS, self._action_row, "action")
+        self._merged(d / "participation", PARTICIPATION_COLUMNS, self._participation_row, "participation")
+        self._merged(d / "claims", CLAIM_COLUMNS, self._claim_row, "claim")
+        self._merged(d / "obligations", OBLIGATION_COLUMNS, self._obligation_row, "obligation")
+        for path in files(d / "statements", (".yaml", ".yml")):
+            self._each(read_yaml_list(path), self._statement_row)
+        if self.problems:
+            raise RecordError(self.problems)
+        self._finish()
+        return self.record
+
+    def _source(self, row: Row) -> None:
+        c = self.check
+        sid = c.required(row, "id")
+        if not _SLUG.match(sid):
+            raise Problem(row.where(), f"source id {sid!r} must be lower-case letters, digits and -")
+        if sid in self.record.sources:
+            raise Problem(row.where(), f"source id {sid!r} is defined twice")
+        url = row.values["url"] or None
+        sha = (row.values["sha256"] or "").lower() or None
+        if not url and not sha:
+            raise Problem(row.where(), "a source needs a url or a sha256")
+        if url and not url.startswith(("http://", "https://")):
+            raise Problem(row.where(), f"url {url!r} is not an http(s) address")
+        if sha and not _SHA256.match(sha):
+            raise Problem(row.where(), "sha256 must be 64 hexadecimal digits")
+        self.record.sources[sid] = model.Source(
+            id=sid,
+            title=c.required(row, "title"),
+            publisher=c.required(row, "publisher"),
+            authority=model.Authority(c.choice(row, "authority", model.Authority)),
+            url=url,
+            sha256=sha,
+            published=c.date(row, "published"),
+            retrieved=c.date(row, "retrieved"),
+        )
+
+    def _instrument_row(self, row: Row) -> None:
+        c = self.check
+        iid = c.required(row, "id")
+        if iid in self.record.instruments:
+            raise Problem(row.where(), f"instrument {iid!r} is defined twice")
+        adopted = c.date(row, "adopted")
+        opened = c.date(row, "opened_for_signature")
+        if adopted and opened and opened < adopted:
+            raise Problem(row.where(), "opened_for_signature is before adopted")
+        self.record.instruments[iid] = model.Instrument(
+            id=iid,
+            name=c.required(row, "name"),
+            short_name=c.required(row, "short_name"),
+            kind=model.InstrumentKind(c.choice(row, "kind", model.InstrumentKind)),
+            adopted=adopted,
+            opened_for_signature=opened,
+            depositary=row.values.get("depositary") or None,
+            rules=row.values.get("rules") or None,
+            citations=(self._citation(row),),
+        )
+
+    def _merged(
+        self,
+        folder: Path,
+        columns: tuple[str, ...],
+        build: Callable[[Row], tuple[tuple[Any, ...], Any]],
+        label: str,
+    ) -> None:
+        """Rows that state the same fact with the same value merge into one fact with
+        several citations; the same fact from the same source twice is a duplicate."""
+        seen: dict[tuple[Any, ...], tuple[Row, set[str]]] = {}
+        facts: dict[tuple[Any, ...], Any] = {}
+
+        def one(row: Row) -> None:
+            identity, fact = build(row)
+            citation = fact.citations[0]
+            if identity in seen:
+                first, cited = seen[identity]
+                if citation.source_id in cited:
+                    raise Problem(
+                        row.where(), f"duplicate {label}: the same as {first.where()}, same source"
+                    )
+                cited.add(citation.source_id)
+                existing = facts[identity]
+                facts[identity] = _with_citation(existing, citation)
+            else:
+                seen[identity] = (row, {citation.source_id})
+                facts[identity] = fact
+
+        for path in files(folder, (".csv",)):
+            self._each(read_csv(path, columns), one)
+        target = {
+            "event": None,
+            "action": self.record.actions,
+            "participation": self.record.participation,
+            "claim": self.record.claims,
+            "obligation": self.record.obligations,
+        }[label]
+        if label == "event":
+            self._events_from(facts.values())
+        elif target is not None:
+            target.extend(facts.values())
+
+    def _events_from(self, events: Iterable[model.Event]) -> None:
+        by_id: dict[str, list[model.Event]] = defaultdict(list)
+        for event in events:
+            by_id[event.id].append(event)
+        for eid, variants in by_id.items():
+            ranked = sorted(variants, key=self._rank)
+            self.record.events[eid] = ranked[0]
+            if len(ranked) > 1:
+                for field in ("start", "end", "city", "name", "country", "kind"):
+                    values = {str(getattr(v, field)) for v in ranked}
+                    if len(values) > 1:
+                        self.record.conflicts.append(
+                            model.Conflict(
+                                "event",
+                                eid,
+                                field,
+                                tuple(
+                                    model.Variant(str(getattr(v, field)), v.citations)
+                                    for v in ranked
+                                ),
+                            )
+                        )
+
+    def _rank(self, fact: Any) -> tuple[int, str]:
+        ranks = [
+            model.AUTHORITY_RANK[self.record.sources[c.source_id].authority]
+            for c in fact.citations
+        ]
+        return (min(ranks), fact.citations[0].source_id)
+
+    def _event_row(self, row: Row) -> tuple[tuple[Any, ...], model.Event]:
+        c = self.check
+        eid = c.required(row, "id")
+        if not _SLUG.match(eid):
+            raise Problem(row.where(), f"event id {eid!r} must be lower-case letters, digits and -")
+        start, end = c.date(row, "start"), c.date(row, "end")
+        if start and end and end < start:
+            raise Problem(row.where(), f"end {end} is before start {start}")
+        country = c.state(row, "country") if row.values["country"] else None
+        event = model.Event(
+            id=eid,
+            name=c.required(row, "name"),
+            kind=model.EventKind(c.choice(row, "kind", model.EventKind)),
+            instrument=self._instrument(row, "instrument", required=False),
+            city=row.values["city"] or None,
+            country=country,
+            start=start,
+            end=end,
+            citations=(self._citation(row),),
+            note=row.values["note"],
+        )
+        identity = (eid, event.name, event.kind, event.city, country, start, end)
+        return identity, event
+
+    def _action_row(self, row: Row) -> tuple[tuple[Any, ...], model.Action]:
+        c = self.check
+        instrument = self._instrument(row, "instrument")
+        assert instrument is not None
+        kind = model.ActionKind(c.choice(row, "action", model.ActionKind))
+        date = c.date(row, "date")
+        inst = self.record.instruments[instrument]
+        earliest = inst.adopted
+        if kind is model.ActionKind.SIGNATURE and inst.opened_for_signature:
+            earliest = inst.opened_for_signature
+        if date and earliest and date < earliest:
+            raise Problem(
+                row.where(), f"{kind.value} on {date} is before {instrument} existed ({earliest})"
+            )
+        action = model.Action(
+            instrument=instrument,
+            state=c.state(row, "state"),
+            kind=kind,
+            date=date,
+            citations=(self._citation(row),),
+            note=row.values["note"],
+        )
+        return (instrument, action.state, kind, date), action
+
+    def _participation_row(self, row: Row) -> tuple[tuple[Any, ...], model.Participation]:
+        c = self.check
+        event = c.required(row, "event")
+        if event not in self.record.events:
+            raise Problem(row.where(), f"event {event!r} is not in data/events/")
+        fact = model.Participation(
+            event=event,
+            participant=c.participant(row, "participant"),
+            role=model.Role(c.choice(row, "role", model.Role)),
+            citations=(self._citation(row),),
+        )
+        return (event, fact.participant, fact.role), fact
+
+    def _subject(self, row: Row) -> str:
+        subject = self.check.required(row, "subject")
+        if subject not in self.record.events and subject not in self.record.instruments:
+            raise Problem(row.where(), f"subject {subject!r} is neither an event nor an instrument")
+        return subject
+
+    def _claim_row(self, row: Row) -> tuple[tuple[Any, ...], model.Claim]:
+        c = self.check
+        raw = c.required(row, "quantity")
+        try:
+            quantity = int(raw)
+        except ValueError:
+            raise Problem(row.where(), f"quantity {raw!r} is not a whole number") from None
+        claim = model.Claim(
+            subject=self._subject(row),
+            property=c.required(row, "property"),
+            quantity=quantity,
+            unit=c.required(row, "unit"),
+            text=row.values["text"],
+            citations=(self._citation(row),),
+        )
+        return (claim.subject, claim.property, quantity), claim
+
+    def _obligation_row(self, row: Row) -> tuple[tuple[Any, ...], model.ObligationFact]:
+        c = self.check
+        instrument = self._instrument(row, "instrument")
+        assert instrument is not None
+        raw_years = row.values["years"]
+        try:
+            years = float(raw_years) if raw_years else None
+        except ValueError:
+            raise Problem(row.where(), f"years {raw_years!r} is not a number") from None
+        # A deadline may lie in the future; only the date of the fact itself may not.
+        deadline_raw = row.values["deadline"]
+        try:
+            deadline = dt.date.fromisoformat(deadline_raw) if deadline_raw else None
+        except ValueError:
+            raise Problem(row.where(), f"deadline {deadline_raw!r} is not YYYY-MM-DD") from None
+        fact = model.ObligationFact(
+            instrument=instrument,
+            state=c.state(row, "state"),
+            obligation=c.choice(row, "obligation", OBLIGATIONS),
+            kind=c.choice(row, "kind", OBLIGATION_KINDS),
+            date=c.date(row, "date"),
+            deadline=deadline,
+            years=years,
+            citations=(self._citation(row),),
+            note=row.values["note"],
+        )
+        identity = (instrument, fact.state, fact.obligation, fact.kind, fact.date, deadline, years)
+        return identity, fact
+
+    def _statement_row(self, row: Row) -> None:
+        c = self.check
+        sid = c.required(row, "id")
+        if any(s.id == sid for s in self.record.statements):
+            raise Problem(row.where(), f"statement id {sid!r} is used twice")
+        event = row.values.get("event")
+        if event and event not in self.record.events:
+            raise Problem(row.where(), f"event {event!r} is not in data/events/")
+        topics = row.values.get("topics") or []
+        if not isinstance(topics, list):
+            raise Problem(row.where(), "topics must be a list")
+        unknown = [t for t in topics if t not in model.TOPICS]
+        if unknown:
+            raise Problem(row.where(), f"unknown topic(s) {', '.join(map(str, unknown))}")
+        stance = row.values.get("stance")
+        if stance is not None and stance not in {s.value for s in model.Stance}:
+            raise Problem(row.where(), f"stance {stance!r} is not one of {[s.value for s in model.Stance]}")
+        self.record.statements.append(
+            model.Statement(
+                id=sid,
+                speaker=c.participant(row, "speaker"),
+                event=event or None,
+                date=c.date(row, "date"),
+                text=c.required(row, "text"),
+                topics=tuple(str(t) for t in topics),
+                stance=model.Stance(stance) if stance else None,
+                citations=(self._citation(row),),
+            )
+        )
+
+    def _finish(self) -> None:
+        """Find the facts that sources disagree on, and order everything deterministically."""
+        rec = self.record
+        groups: dict[tuple[str, str, str], list[model.Action]] = defaultdict(list)
+        for action in rec.actions:
+            groups[(action.instrument, action.state, action.kind.value)].append(action)
+        for (inst, state, kind), variants in sorted(groups.items()):
+            if len(variants) > 1:
+                ranked = sorted(variants, key=self._rank)
+                rec.conflicts.append(
+                    model.Conflict(
+                        "action",
+                        f"{inst}/{state}/{kind}",
+                        "date",
+                        tuple(model.Variant(str(v.date or ""), v.citations) for v in ranked),
+                    )
+                )
+        claims: dict[tuple[str, str], list[model.Claim]] = defaultdict(list)
+        for claim in rec.claims:
+            claims[(claim.subject, claim.property)].append(claim)
+        for (subject, prop), variants in sorted(claims.items()):
+            if len({v.quantity for v in variants}) > 1:
+                ranked = sorted(variants, key=self._rank)
+                rec.conflicts.append(
+                    model.Conflict(
+                        "claim",
+                        f"{subject}/{prop}",
+                        "quantity",
+                        tuple(model.Variant(str(v.quantity), v.citations) for v in ranked),
+                    )
+                )
+        rec.actions.sort(key=lambda a: (a.instrument, a.state, a.kind.value, a.date or dt.date.min))
+        rec.participation.sort(key=lambda p: (p.event, p.participant, p.role.value))
+        rec.claims.sort(key=lambda c: (c.subject, c.property, c.quantity))
+        rec.obligations.sort(
+            key=lambda o: (o.instrument, o.state, o.obligation, o.date or o.deadline or dt.date.min)
+        )
+        rec.statements.sort(key=lambda s: s.id)
+        rec.events = dict(sorted(rec.events.items(), key=lambda kv: (kv[1].start or dt.date.min, kv[0])))
+
+
+def _with_citation(fact: E, citation: model.Citation) -> E:
+    from dataclasses import replace
+
+    return replace(fact, citations=(*fact.citations, citation))  # type: ignore[attr-defined]
+
+
+def load(data_dir: Path, today: dt.date | None = None) -> model.Record:
+    """Load and validate the record; raises RecordError naming every problem's file and line."""
+    return Loader(data_dir, today).load()

@@ -1,0 +1,82 @@
+"""Reading the record's text files into rows that remember where they came from."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One record row: its values, and the file and line a person should open to fix it."""
+
+    path: Path
+    line: int
+    values: dict[str, Any]
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+class Problem(Exception):
+    """One thing wrong with one row; the loader gathers them all before failing."""
+
+    def __init__(self, where: str, message: str) -> None:
+        self.where = where
+        self.message = message
+        super().__init__(f"{where}: {message}")
+
+
+def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header = tuple(reader.fieldnames or ())
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise Problem(f"{path}:1", f"missing column(s) {', '.join(missing)}")
+        extra = [c for c in header if c not in columns]
+        if extra:
+            raise Problem(f"{path}:1", f"unknown column(s) {', '.join(extra)}")
+        start = 2
+        for record in reader:
+            # line_num is the line the row ends on; a quoted field may span lines.
+            line = start
+            start = reader.line_num + 1
+            if None in record:
+                raise Problem(f"{path}:{line}", "more fields than the header names")
+            values = {k: (v or "").strip() for k, v in record.items()}
+            if not any(values.values()):
+                continue
+            yield Row(path, line, values)
+
+
+def read_yaml_list(path: Path) -> Iterator[Row]:
+    """Each item of a top-level YAML list, with the line the item starts on."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise Problem(f"{path}:{line}", f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if data is None:
+        return
+    if not isinstance(data, list) or node is None:
+        raise Problem(f"{path}:1", "expected a list of entries")
+    for item_node, item in zip(node.value, data, strict=True):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            raise Problem(f"{path}:{line}", "expected a mapping of field: value")
+        yield Row(path, line, item)
+
+
+def files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())

@@ -1,0 +1,148 @@
+"""Read the record back out of the database, as the model types every layer speaks."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from treatywatch import model
+from treatywatch.store import schema as s
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+_cache: dict[str, tuple[str, model.Record]] = {}
+_lock = threading.Lock()
+
+
+def revision(conn: Connection) -> str:
+    from sqlalchemy import select
+
+    value = conn.execute(
+        select(s.build_info.c.value).where(s.build_info.c.key == "revision")
+    ).scalar()
+    return str(value or "")
+
+
+def load_record(eng: Engine) -> model.Record:
+    """The record as stored, cached until the database's revision changes."""
+    key = str(eng.url)
+    with eng.connect() as conn:
+        rev = revision(conn)
+        with _lock:
+            hit = _cache.get(key)
+            if hit is not None and hit[0] == rev:
+                return hit[1]
+        record = _read(conn)
+    with _lock:
+        _cache[key] = (rev, record)
+    return record
+
+
+def _cites(conn: Connection) -> dict[tuple[str, str], tuple[model.Citation, ...]]:
+    from sqlalchemy import select
+
+    out: dict[tuple[str, str], list[model.Citation]] = defaultdict(list)
+    for row in conn.execute(select(s.citation).order_by(s.citation.c.id)):
+        out[(row.fact_type, row.fact_id)].append(model.Citation(row.source, row.locator))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _read(conn: Connection) -> model.Record:
+    from sqlalchemy import select
+
+    cites = _cites(conn)
+
+    def c(fact_type: str, fact_id: Any) -> tuple[model.Citation, ...]:
+        return cites.get((fact_type, str(fact_id)), ())
+
+    rec = model.Record()
+    for r in conn.execute(select(s.source).order_by(s.source.c.id)):
+        rec.sources[r.id] = model.Source(
+            id=r.id,
+            title=r.title,
+            publisher=r.publisher,
+            authority=model.Authority(r.authority),
+            url=r.url,
+            sha256=r.sha256,
+            published=r.published,
+            retrieved=r.retrieved,
+        )
+    for r in conn.execute(select(s.instrument)):
+        rec.instruments[r.id] = model.Instrument(
+            id=r.id,
+            name=r.name,
+            short_name=r.short_name,
+            kind=model.InstrumentKind(r.kind),
+            adopted=r.adopted,
+            opened_for_signature=r.opened_for_signature,
+            depositary=r.depositary,
+            rules=r.rules,
+            citations=c("instrument", r.id),
+        )
+    for r in conn.execute(select(s.event).order_by(s.event.c.start, s.event.c.id)):
+        rec.events[r.id] = model.Event(
+            id=r.id,
+            name=r.name,
+            kind=model.EventKind(r.kind),
+            instrument=r.instrument,
+            city=r.city,
+            country=r.country,
+            start=r.start,
+            end=r.end,
+            citations=c("event", r.id),
+            note=r.note,
+        )
+    for r in conn.execute(select(s.participation).order_by(s.participation.c.id)):
+        rec.participation.append(
+            model.Participation(r.event, r.participant, model.Role(r.role), c("participation", r.id))
+        )
+    for r in conn.execute(select(s.action).order_by(s.action.c.id)):
+        rec.actions.append(
+            model.Action(
+                r.instrument, r.state, model.ActionKind(r.kind), r.date, c("action", r.id), r.note
+            )
+        )
+    for r in conn.execute(select(s.statement).order_by(s.statement.c.id)):
+        rec.statements.append(
+            model.Statement(
+                id=r.id,
+                speaker=r.speaker,
+                event=r.event,
+                date=r.date,
+                text=r.text,
+                topics=tuple(r.topics.split()),
+                stance=model.Stance(r.stance) if r.stance else None,
+                citations=c("statement", r.id),
+            )
+        )
+    for r in conn.execute(select(s.claim).order_by(s.claim.c.id)):
+        rec.claims.append(
+            model.Claim(r.subject, r.property, r.quantity, r.unit, r.text, c("claim", r.id))
+        )
+    for r in conn.execute(select(s.obligation_fact).order_by(s.obligation_fact.c.id)):
+        rec.obligations.append(
+            model.ObligationFact(
+                instrument=r.instrument,
+                state=r.state,
+                obligation=r.obligation,
+                kind=r.kind,
+                date=r.date,
+                deadline=r.deadline,
+                years=r.years,
+                citations=c("obligation", r.id),
+                note=r.note,
+            )
+        )
+    for r in conn.execute(select(s.conflict).order_by(s.conflict.c.id)):
+        variants = tuple(
+            model.Variant(
+                v["value"],
+                tuple(model.Citation(x["source"], x["locator"]) for x in v["citations"]),
+            )
+            for v in json.loads(r.variants)
+        )
+        rec.conflicts.append(model.Conflict(r.fact_type, r.key, r.field, variants))
+    return rec
