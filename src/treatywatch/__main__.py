@@ -1,0 +1,3 @@
+from treatywatch.cli.main import run
+
+run()

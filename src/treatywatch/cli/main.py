@@ -1,0 +1,283 @@
+"""The `treatywatch` command. Each command is one call into the library, then formatting."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from treatywatch.cli.common import (
+    AsOfOption,
+    DbOption,
+    Format,
+    FormatOption,
+    UserError,
+    dumps,
+    fail,
+    output,
+    parse_date,
+    resolve_db,
+)
+
+app = typer.Typer(
+    name="treatywatch",
+    help=(
+        "The sourced record of the Convention on Cluster Munitions and its sister treaties.\n\n"
+        "Start with `treatywatch build` (reads data/ into a local SQLite database), then ask:\n\n"
+        "  treatywatch status CCM --as-of 2011-09-16\n\n"
+        "  treatywatch state 'Lao DPR'\n\n"
+        "  treatywatch serve   (dashboard and API on http://127.0.0.1:8000)"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_user_errors(fn: F) -> F:
+    """Turn the library's 'you asked for something that isn't there' into exit 1."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from treatywatch.query import BadRequestError, NotFoundError
+        from treatywatch.record import RecordError
+        from treatywatch.store.db import MissingDatabaseError
+
+        try:
+            return fn(*args, **kwargs)
+        except RecordError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from None
+        except (UserError, NotFoundError, BadRequestError, MissingDatabaseError) as exc:
+            fail(str(exc).strip("'\""))
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command()
+@handles_user_errors
+def build(
+    db: DbOption = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(help="The record folder. Default: $TREATYWATCH_DATA, else ./data of this checkout."),
+    ] = None,
+) -> None:
+    """Validate the record in data/ and build the database from it.
+
+    Every problem is reported with its file and line, and then nothing is written: the
+    previous database stays as it was. Documents accepted through `review` are kept.
+    """
+    from treatywatch.record import default_data_dir
+    from treatywatch.store.build import build as run_build
+
+    target = resolve_db(db)
+    report = run_build(target, data or default_data_dir())
+    counts = ", ".join(f"{v} {k}" for k, v in report.counts.items() if v)
+    typer.echo(f"Built {target} from {data or default_data_dir()}: {counts}.", err=True)
+
+
+@app.command()
+@handles_user_errors
+def status(
+    treaty: Annotated[str, typer.Argument(help="CCM, APMBC, or a declaration id.")],
+    as_of: AsOfOption = None,
+    state: Annotated[str | None, typer.Option(help="Only this state (any name or code).")] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Where every state stands toward a treaty on a date.
+
+    status is one of state_party, signatory, withdrawn, not_in_force_yet (consent given,
+    entry into force for that state not yet reached on that date).
+
+    Example: treatywatch status CCM --as-of 2011-09-16 --format csv
+    """
+    from treatywatch.query import STATUS_COLUMNS, open_context
+    from treatywatch.query import status as query_status
+
+    ctx = open_context(resolve_db(db))
+    rows = query_status(ctx, treaty, parse_date(as_of), state)
+    output(rows, fmt, STATUS_COLUMNS, title=f"{treaty} as of {as_of or 'today'}")
+
+
+@app.command("state")
+@handles_user_errors
+def state_cmd(
+    name: Annotated[str, typer.Argument(help="Any name, former name, alias or ISO code.")],
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """A state's whole story: names, actions, participation, statements and sources.
+
+    Example: treatywatch state "Lao DPR"   (the same as: Laos, LAO)
+    """
+    from treatywatch.query import open_context, state_story
+
+    story = state_story(open_context(resolve_db(db)), name)
+    if fmt is Format.json:
+        sys.stdout.write(dumps(story) + "\n")
+        return
+    if fmt is Format.csv:
+        output(story["actions"], fmt, ("instrument", "action", "date", "note"))
+        return
+    _print_story(story)
+
+
+def _print_story(story: dict[str, Any]) -> None:
+    from rich.console import Console
+
+    from treatywatch.cli.common import print_table
+
+    console = Console()
+    console.print(f"[bold]{story['name']}[/bold] ({story['iso3']}) — {story['formal_name']}")
+    console.print(f"{story['region']} / {story['subregion']}; groupings: {', '.join(story['groupings']) or '—'}")
+    console.print(f"Also known as: {', '.join(story['names'])}")
+    first_source = lambda row: row["citations"][0]["source"] if row["citations"] else ""  # noqa: E731
+    for key, cols, title in (
+        ("actions", ("instrument", "action", "date", "source"), "Actions"),
+        ("participation", ("event_name", "start", "role", "source"), "Participation"),
+        ("statements", ("date", "event", "stance", "text", "source"), "Statements"),
+        ("obligation_facts", ("instrument", "obligation", "kind", "date", "deadline", "source"), "Obligations on record"),
+    ):
+        rows = [{**r, "source": first_source(r)} for r in story[key]]
+        if rows:
+            print_table(rows, cols, title)
+    if story["conflicts"]:
+        console.print("[bold]Sources disagree on:[/bold]")
+        for c in story["conflicts"]:
+            values = "; ".join(
+                f"{v['value']} ({', '.join(x['source'] for x in v['citations'])})" for v in c["variants"]
+            )
+            console.print(f"  {c['key']} {c['field']}: {values}")
+    print_table(story["sources"], ("id", "title", "url"), "Sources")
+
+
+@app.command()
+@handles_user_errors
+def events(
+    treaty: Annotated[str | None, typer.Option(help="Only events of this treaty.")] = None,
+    kind: Annotated[str | None, typer.Option(help="conference, meeting_of_states_parties, ...")] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Meetings and conferences, oldest first."""
+    from treatywatch.query import EVENT_COLUMNS, open_context
+    from treatywatch.query import events as query_events
+
+    output(query_events(open_context(resolve_db(db)), treaty, kind), fmt, EVENT_COLUMNS)
+
+
+@app.command()
+@handles_user_errors
+def event(
+    event_id: Annotated[str, typer.Argument(help="An event id from `treatywatch events`.")],
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """One event: participants, statements, claims, and their sources."""
+    from treatywatch.query import event_detail, open_context
+
+    detail = event_detail(open_context(resolve_db(db)), event_id)
+    if fmt is Format.json:
+        sys.stdout.write(dumps(detail) + "\n")
+        return
+    output(detail["participants"], fmt, ("participant", "name", "role"), title=detail["name"])
+
+
+@app.command()
+@handles_user_errors
+def sources(
+    fact: Annotated[
+        str | None, typer.Option(help="Only the sources of one fact, e.g. action:12 or event:lima-2007.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """The sources behind the record, or behind one fact."""
+    from treatywatch.query import SOURCE_COLUMNS, open_context
+    from treatywatch.query import sources as query_sources
+
+    rows = query_sources(open_context(resolve_db(db)), fact)
+    cols = (*SOURCE_COLUMNS, "locator") if fact else SOURCE_COLUMNS
+    output(rows, fmt, cols)
+
+
+@app.command()
+@handles_user_errors
+def conflicts(fmt: FormatOption = Format.table, db: DbOption = None) -> None:
+    """Facts on which sources disagree: every value, each with its sources."""
+    from treatywatch.query import conflicts as query_conflicts
+    from treatywatch.query import open_context
+
+    rows = query_conflicts(open_context(resolve_db(db)))
+    if fmt is Format.json:
+        sys.stdout.write(dumps(rows) + "\n")
+        return
+    flat = [
+        {
+            "fact_type": r["fact_type"],
+            "key": r["key"],
+            "field": r["field"],
+            "values": " | ".join(
+                f"{v['value']} ({', '.join(c['source'] for c in v['citations'])})" for v in r["variants"]
+            ),
+        }
+        for r in rows
+    ]
+    output(flat, fmt, ("fact_type", "key", "field", "values"))
+
+
+@app.command()
+@handles_user_errors
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the dashboard and the REST API (/api/v1) over a built database."""
+    import uvicorn
+
+    from treatywatch.api.app import create_app
+    from treatywatch.query import open_context
+
+    target = resolve_db(db)
+    open_context(target)  # fail now, clearly, if the database has not been built
+    typer.echo(f"treatywatch on http://{host}:{port}/ (API: /api/v1, database {target})", err=True)
+    uvicorn.run(create_app(target), host=host, port=port, log_level="warning")
+
+
+def _register_optional() -> None:
+    """Commands that live in their own modules (rules, ingestion)."""
+    import importlib
+
+    for module, names in (
+        ("treatywatch.cli.rules_commands", ("deadlines", "series")),
+        ("treatywatch.cli.ingest_commands", ("text", "extract", "eval", "ingest", "review")),
+        ("treatywatch.cli.export_commands", ("export",)),
+    ):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        for name in names:
+            obj = getattr(mod, name, None)
+            if isinstance(obj, typer.Typer):
+                app.add_typer(obj, name=name)
+            elif obj is not None:
+                app.command(name)(handles_user_errors(obj))
+
+
+_register_optional()
+
+
+def run() -> None:
+    app()

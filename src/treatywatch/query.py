@@ -1,0 +1,440 @@
+"""The questions users ask, answered once for every interface (CLI, API, web, exports).
+
+Each function takes a :class:`Context` (the database, its record and the rules engine) and
+returns plain dicts and lists ready to print or serialise. Interfaces only format them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, is_dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from treatywatch import model, registry
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine as SqlEngine
+
+    from treatywatch.rules import Engine as RulesEngine
+
+
+class NotFoundError(LookupError):
+    """Something the user named is not in the record; the message says what to try."""
+
+
+class BadRequestError(ValueError):
+    """A parameter the user gave cannot be used; the message says why."""
+
+
+@dataclass
+class Context:
+    db: str
+    engine: SqlEngine
+    record: model.Record
+    _facts: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def rules(self) -> RulesEngine:
+        from treatywatch.rules import Engine
+
+        return Engine(self.record)
+
+
+_contexts: dict[str, Context] = {}
+
+
+def open_context(db: str) -> Context:
+    """A context over a built database, reused while the database is unchanged."""
+    from treatywatch.store.db import existing_engine
+    from treatywatch.store.read import load_record
+
+    eng = existing_engine(db)
+    record = load_record(eng)
+    ctx = _contexts.get(db)
+    if ctx is None or ctx.record is not record:
+        ctx = Context(db=db, engine=eng, record=record)
+        _contexts[db] = ctx
+    return ctx
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def cites(citations: tuple[model.Citation, ...], record: model.Record) -> list[dict[str, Any]]:
+    out = []
+    for c in citations:
+        src = record.sources.get(c.source_id)
+        out.append(
+            {
+                "source": c.source_id,
+                "locator": c.locator,
+                "title": src.title if src else None,
+                "url": src.url if src else None,
+                "authority": src.authority.value if src else None,
+            }
+        )
+    return out
+
+
+def participant_label(code: str) -> str:
+    if code.startswith(("org:", "person:")):
+        return code.split(":", 1)[1]
+    try:
+        return registry.get(code).name
+    except registry.UnknownStateError:
+        return code
+
+
+def find_state(name: str) -> registry.State:
+    try:
+        return registry.get(registry.resolve(name))
+    except registry.UnknownStateError as exc:
+        raise NotFoundError(str(exc)) from None
+
+
+def find_instrument(ctx: Context, name: str) -> model.Instrument:
+    for inst in ctx.record.instruments.values():
+        if name.casefold() in {inst.id.casefold(), inst.short_name.casefold(), inst.name.casefold()}:
+            return inst
+    known = ", ".join(ctx.record.instruments)
+    raise NotFoundError(f"No treaty or declaration is called {name!r}; known: {known}.")
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {k: _plain(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, model.StrEnum):
+        return obj.value
+    return obj
+
+
+# -- status --------------------------------------------------------------------------------
+
+STATUS_COLUMNS = (
+    "iso3",
+    "state",
+    "status",
+    "signature",
+    "consent",
+    "consent_type",
+    "entry_into_force",
+    "withdrawal_effective",
+)
+
+
+def status(
+    ctx: Context, treaty: str, as_of: dt.date | None = None, state: str | None = None
+) -> list[dict[str, Any]]:
+    """Every state's standing toward a treaty on a date (today by default)."""
+    inst = find_instrument(ctx, treaty)
+    iso3 = find_state(state).iso3 if state else None
+    rows = []
+    for st in ctx.rules.status(inst.id, as_of=as_of, state=iso3):
+        row = _plain(st)
+        row["state"] = participant_label(row["iso3"])
+        rows.append(row)
+    rows.sort(key=lambda r: r["state"])
+    return rows
+
+
+# -- states --------------------------------------------------------------------------------
+
+
+def state_story(ctx: Context, name: str) -> dict[str, Any]:
+    """A state's whole story: names, groupings, actions, participation, statements, sources."""
+    st = find_state(name)
+    rec = ctx.record
+    source_ids: set[str] = set()
+
+    def use(citations: tuple[model.Citation, ...]) -> list[dict[str, Any]]:
+        source_ids.update(c.source_id for c in citations)
+        return cites(citations, rec)
+
+    actions = [
+        {
+            "instrument": a.instrument,
+            "action": a.kind.value,
+            "date": a.date,
+            "note": a.note,
+            "citations": use(a.citations),
+        }
+        for a in rec.actions
+        if a.state == st.iso3
+    ]
+    actions.sort(key=lambda a: (a["date"] or dt.date.max, a["instrument"]))
+    participation = []
+    for p in rec.participation:
+        if p.participant == st.iso3:
+            ev = rec.events.get(p.event)
+            participation.append(
+                {
+                    "event": p.event,
+                    "event_name": ev.name if ev else p.event,
+                    "start": ev.start if ev else None,
+                    "role": p.role.value,
+                    "citations": use(p.citations),
+                }
+            )
+    participation.sort(key=lambda p: (p["start"] or dt.date.max, p["event"]))
+    statements = [
+        {
+            "id": s.id,
+            "event": s.event,
+            "date": s.date,
+            "text": s.text,
+            "topics": list(s.topics),
+            "stance": s.stance.value if s.stance else None,
+            "citations": use(s.citations),
+        }
+        for s in rec.statements
+        if s.speaker == st.iso3
+    ]
+    obligations = [
+        {
+            "instrument": o.instrument,
+            "obligation": o.obligation,
+            "kind": o.kind,
+            "date": o.date,
+            "deadline": o.deadline,
+            "years": o.years,
+            "citations": use(o.citations),
+        }
+        for o in rec.obligations
+        if o.state == st.iso3
+    ]
+    conflicts = [
+        conflict_row(c, rec) for c in rec.conflicts if c.key.split("/")[1:2] == [st.iso3]
+    ]
+    groups = [g.code for g in registry.groupings().values() if st.iso3 in g.members()]
+    return {
+        "iso3": st.iso3,
+        "iso2": st.iso2,
+        "name": st.name,
+        "formal_name": st.formal_name,
+        "region": st.region,
+        "subregion": st.subregion,
+        "un_member": st.un_member,
+        "names": list(st.aliases),
+        "groupings": groups,
+        "actions": actions,
+        "participation": participation,
+        "statements": statements,
+        "obligation_facts": obligations,
+        "conflicts": conflicts,
+        "sources": [source_row(rec.sources[s]) for s in sorted(source_ids) if s in rec.sources],
+    }
+
+
+# -- events --------------------------------------------------------------------------------
+
+EVENT_COLUMNS = ("id", "name", "kind", "instrument", "city", "country", "start", "end")
+
+
+def event_row(ev: model.Event) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "name": ev.name,
+        "kind": ev.kind.value,
+        "instrument": ev.instrument,
+        "city": ev.city,
+        "country": ev.country,
+        "start": ev.start,
+        "end": ev.end,
+    }
+
+
+def events(ctx: Context, treaty: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+    inst = find_instrument(ctx, treaty).id if treaty else None
+    if kind is not None and kind not in {k.value for k in model.EventKind}:
+        kinds = ", ".join(k.value for k in model.EventKind)
+        raise BadRequestError(f"kind {kind!r} is not one of {kinds}.")
+    rows = [
+        event_row(ev)
+        for ev in ctx.record.events.values()
+        if (inst is None or ev.instrument == inst) and (kind is None or ev.kind.value == kind)
+    ]
+    rows.sort(key=lambda r: (r["start"] or dt.date.max, r["id"]))
+    return rows
+
+
+def event_detail(ctx: Context, event_id: str) -> dict[str, Any]:
+    rec = ctx.record
+    ev = rec.events.get(event_id)
+    if ev is None:
+        raise NotFoundError(f"No event has the id {event_id!r}; `treatywatch events` lists them.")
+    participants = [
+        {
+            "participant": p.participant,
+            "name": participant_label(p.participant),
+            "role": p.role.value,
+            "citations": cites(p.citations, rec),
+        }
+        for p in rec.participation
+        if p.event == event_id
+    ]
+    participants.sort(key=lambda p: (p["role"], p["name"]))
+    statements = [
+        {
+            "id": s.id,
+            "speaker": s.speaker,
+            "speaker_name": participant_label(s.speaker),
+            "date": s.date,
+            "text": s.text,
+            "topics": list(s.topics),
+            "stance": s.stance.value if s.stance else None,
+            "citations": cites(s.citations, rec),
+        }
+        for s in rec.statements
+        if s.event == event_id
+    ]
+    claims = [
+        {
+            "property": c.property,
+            "quantity": c.quantity,
+            "unit": c.unit,
+            "text": c.text,
+            "citations": cites(c.citations, rec),
+        }
+        for c in rec.claims
+        if c.subject == event_id
+    ]
+    conflicts = [conflict_row(c, rec) for c in rec.conflicts if c.key.split("/")[0] == event_id]
+    return {
+        **event_row(ev),
+        "note": ev.note,
+        "citations": cites(ev.citations, rec),
+        "participants": participants,
+        "statements": statements,
+        "claims": claims,
+        "conflicts": conflicts,
+    }
+
+
+# -- sources and conflicts -----------------------------------------------------------------
+
+SOURCE_COLUMNS = ("id", "authority", "title", "publisher", "url", "published", "retrieved")
+
+
+def source_row(src: model.Source) -> dict[str, Any]:
+    return {
+        "id": src.id,
+        "authority": src.authority.value,
+        "title": src.title,
+        "publisher": src.publisher,
+        "url": src.url,
+        "sha256": src.sha256,
+        "published": src.published,
+        "retrieved": src.retrieved,
+    }
+
+
+def sources(ctx: Context, fact: str | None = None) -> list[dict[str, Any]]:
+    """All sources, or those behind one fact (``action:12``, ``event:lima-2007``, ...)."""
+    rec = ctx.record
+    if fact is None:
+        return [source_row(s) for s in rec.sources.values()]
+    citations = fact_citations(ctx, fact)
+    rows = []
+    for c in citations:
+        src = rec.sources.get(c.source_id)
+        if src is not None:
+            rows.append({**source_row(src), "locator": c.locator})
+    return rows
+
+
+def fact_citations(ctx: Context, fact: str) -> tuple[model.Citation, ...]:
+    from sqlalchemy import select
+
+    from treatywatch.store import schema as s
+
+    fact_type, _, fact_id = fact.partition(":")
+    if not fact_id:
+        raise BadRequestError(
+            f"fact {fact!r} should look like TYPE:ID, e.g. action:12 or event:lima-2007."
+        )
+    with ctx.engine.connect() as conn:
+        rows = conn.execute(
+            select(s.citation.c.source, s.citation.c.locator)
+            .where(s.citation.c.fact_type == fact_type, s.citation.c.fact_id == fact_id)
+            .order_by(s.citation.c.id)
+        ).all()
+    if not rows:
+        raise NotFoundError(f"No fact {fact!r} is in the record.")
+    return tuple(model.Citation(r.source, r.locator) for r in rows)
+
+
+def conflict_row(c: model.Conflict, rec: model.Record) -> dict[str, Any]:
+    return {
+        "fact_type": c.fact_type,
+        "key": c.key,
+        "field": c.field,
+        "variants": [{"value": v.value, "citations": cites(v.citations, rec)} for v in c.variants],
+    }
+
+
+def conflicts(ctx: Context) -> list[dict[str, Any]]:
+    return [conflict_row(c, ctx.record) for c in ctx.record.conflicts]
+
+
+# -- statements ----------------------------------------------------------------------------
+
+
+def search_statements(
+    ctx: Context,
+    q: str | None = None,
+    speaker: str | None = None,
+    topic: str | None = None,
+    stance: str | None = None,
+    event: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """Statements whose words contain every term of ``q``, filtered by the other fields."""
+    rec = ctx.record
+    speaker_code = None
+    if speaker:
+        speaker_code = speaker if speaker.startswith(("org:", "person:")) else None
+        if speaker_code is None:
+            speaker_code = find_state(speaker).iso3
+    if topic and topic not in model.TOPICS:
+        raise BadRequestError(f"topic {topic!r} is not one of {', '.join(sorted(model.TOPICS))}.")
+    if stance and stance not in {s.value for s in model.Stance}:
+        raise BadRequestError(f"stance {stance!r} is not one of supportive, considering, not-yet, opposed.")
+    terms = [t.casefold() for t in (q or "").split()]
+    out = []
+    for s in rec.statements:
+        if speaker_code and s.speaker != speaker_code:
+            continue
+        if topic and topic not in s.topics:
+            continue
+        if stance and (s.stance is None or s.stance.value != stance):
+            continue
+        if event and s.event != event:
+            continue
+        if date_from and (s.date is None or s.date < date_from):
+            continue
+        if date_to and (s.date is None or s.date > date_to):
+            continue
+        haystack = s.text.casefold()
+        if any(t not in haystack for t in terms):
+            continue
+        out.append(
+            {
+                "id": s.id,
+                "speaker": s.speaker,
+                "speaker_name": participant_label(s.speaker),
+                "event": s.event,
+                "date": s.date,
+                "text": s.text,
+                "topics": list(s.topics),
+                "stance": s.stance.value if s.stance else None,
+                "citations": cites(s.citations, rec),
+            }
+        )
+    out.sort(key=lambda r: (r["date"] or dt.date.min, r["id"]), reverse=True)
+    return out
