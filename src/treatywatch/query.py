@@ -95,7 +95,11 @@ def find_state(name: str) -> registry.State:
 
 def find_instrument(ctx: Context, name: str) -> model.Instrument:
     for inst in ctx.record.instruments.values():
-        if name.casefold() in {inst.id.casefold(), inst.short_name.casefold(), inst.name.casefold()}:
+        if name.casefold() in {
+            inst.id.casefold(),
+            inst.short_name.casefold(),
+            inst.name.casefold(),
+        }:
             return inst
     known = ", ".join(ctx.record.instruments)
     raise NotFoundError(f"No treaty or declaration is called {name!r}; known: {known}.")
@@ -207,9 +211,7 @@ def state_story(ctx: Context, name: str) -> dict[str, Any]:
         for o in rec.obligations
         if o.state == st.iso3
     ]
-    conflicts = [
-        conflict_row(c, rec) for c in rec.conflicts if c.key.split("/")[1:2] == [st.iso3]
-    ]
+    conflicts = [conflict_row(c, rec) for c in rec.conflicts if c.key.split("/")[1:2] == [st.iso3]]
     groups = [g.code for g in registry.groupings().values() if st.iso3 in g.members()]
     return {
         "iso3": st.iso3,
@@ -248,7 +250,9 @@ def event_row(ev: model.Event) -> dict[str, Any]:
     }
 
 
-def events(ctx: Context, treaty: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+def events(
+    ctx: Context, treaty: str | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
     inst = find_instrument(ctx, treaty).id if treaty else None
     if kind is not None and kind not in {k.value for k in model.EventKind}:
         kinds = ", ".join(k.value for k in model.EventKind)
@@ -404,7 +408,9 @@ def search_statements(
     if topic and topic not in model.TOPICS:
         raise BadRequestError(f"topic {topic!r} is not one of {', '.join(sorted(model.TOPICS))}.")
     if stance and stance not in {s.value for s in model.Stance}:
-        raise BadRequestError(f"stance {stance!r} is not one of supportive, considering, not-yet, opposed.")
+        raise BadRequestError(
+            f"stance {stance!r} is not one of supportive, considering, not-yet, opposed."
+        )
     terms = [t.casefold() for t in (q or "").split()]
     out = []
     for s in rec.statements:

@@ -66,7 +66,9 @@ def build(
     db: DbOption = None,
     data: Annotated[
         Path | None,
-        typer.Option(help="The record folder. Default: $TREATYWATCH_DATA, else ./data of this checkout."),
+        typer.Option(
+            help="The record folder. Default: $TREATYWATCH_DATA, else ./data of this checkout."
+        ),
     ] = None,
 ) -> None:
     """Validate the record in data/ and build the database from it.
@@ -137,14 +139,21 @@ def _print_story(story: dict[str, Any]) -> None:
 
     console = Console()
     console.print(f"[bold]{story['name']}[/bold] ({story['iso3']}) — {story['formal_name']}")
-    console.print(f"{story['region']} / {story['subregion']}; groupings: {', '.join(story['groupings']) or '—'}")
+    console.print(
+        f"{story['region']} / {story['subregion']}; "
+        f"groupings: {', '.join(story['groupings']) or '—'}"
+    )
     console.print(f"Also known as: {', '.join(story['names'])}")
     first_source = lambda row: row["citations"][0]["source"] if row["citations"] else ""  # noqa: E731
     for key, cols, title in (
         ("actions", ("instrument", "action", "date", "source"), "Actions"),
         ("participation", ("event_name", "start", "role", "source"), "Participation"),
         ("statements", ("date", "event", "stance", "text", "source"), "Statements"),
-        ("obligation_facts", ("instrument", "obligation", "kind", "date", "deadline", "source"), "Obligations on record"),
+        (
+            "obligation_facts",
+            ("instrument", "obligation", "kind", "date", "deadline", "source"),
+            "Obligations on record",
+        ),
     ):
         rows = [{**r, "source": first_source(r)} for r in story[key]]
         if rows:
@@ -153,7 +162,8 @@ def _print_story(story: dict[str, Any]) -> None:
         console.print("[bold]Sources disagree on:[/bold]")
         for c in story["conflicts"]:
             values = "; ".join(
-                f"{v['value']} ({', '.join(x['source'] for x in v['citations'])})" for v in c["variants"]
+                f"{v['value']} ({', '.join(x['source'] for x in v['citations'])})"
+                for v in c["variants"]
             )
             console.print(f"  {c['key']} {c['field']}: {values}")
     print_table(story["sources"], ("id", "title", "url"), "Sources")
@@ -163,7 +173,9 @@ def _print_story(story: dict[str, Any]) -> None:
 @handles_user_errors
 def events(
     treaty: Annotated[str | None, typer.Option(help="Only events of this treaty.")] = None,
-    kind: Annotated[str | None, typer.Option(help="conference, meeting_of_states_parties, ...")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="conference, meeting_of_states_parties, ...")
+    ] = None,
     fmt: FormatOption = Format.table,
     db: DbOption = None,
 ) -> None:
@@ -195,7 +207,8 @@ def event(
 @handles_user_errors
 def sources(
     fact: Annotated[
-        str | None, typer.Option(help="Only the sources of one fact, e.g. action:12 or event:lima-2007.")
+        str | None,
+        typer.Option(help="Only the sources of one fact, e.g. action:12 or event:lima-2007."),
     ] = None,
     fmt: FormatOption = Format.table,
     db: DbOption = None,
@@ -226,7 +239,8 @@ def conflicts(fmt: FormatOption = Format.table, db: DbOption = None) -> None:
             "key": r["key"],
             "field": r["field"],
             "values": " | ".join(
-                f"{v['value']} ({', '.join(c['source'] for c in v['citations'])})" for v in r["variants"]
+                f"{v['value']} ({', '.join(c['source'] for c in v['citations'])})"
+                for v in r["variants"]
             ),
         }
         for r in rows

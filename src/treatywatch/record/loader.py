@@ -18,10 +18,20 @@ from treatywatch.record.rows import Problem, Row, files, read_csv, read_yaml_lis
 
 E = TypeVar("E")
 
-SOURCE_COLUMNS = ("id", "authority", "title", "publisher", "url", "sha256", "published", "retrieved")
+SOURCE_COLUMNS = (
+    "id",
+    "authority",
+    "title",
+    "publisher",
+    "url",
+    "sha256",
+    "published",
+    "retrieved",
+)
 ACTION_COLUMNS = ("instrument", "state", "action", "date", "source", "locator", "note")
 EVENT_COLUMNS = (
-    "id", "name", "kind", "instrument", "city", "country", "start", "end", "source", "locator", "note",
+    "id", "name", "kind", "instrument", "city", "country", "start", "end", "source", "locator",
+    "note",
 )  # fmt: skip
 PARTICIPATION_COLUMNS = ("event", "participant", "role", "source", "locator")
 CLAIM_COLUMNS = ("subject", "property", "quantity", "unit", "text", "source", "locator")
@@ -152,7 +162,9 @@ class Loader:
             self.problems.append(Problem(str(instruments), "file is missing"))
         self._merged(d / "events", EVENT_COLUMNS, self._event_row, "event")
         self._merged(d / "actions", ACTION_COLUMNS, self._action_row, "action")
-        self._merged(d / "participation", PARTICIPATION_COLUMNS, self._participation_row, "participation")
+        self._merged(
+            d / "participation", PARTICIPATION_COLUMNS, self._participation_row, "participation"
+        )
         self._merged(d / "claims", CLAIM_COLUMNS, self._claim_row, "claim")
         self._merged(d / "obligations", OBLIGATION_COLUMNS, self._obligation_row, "obligation")
         for path in files(d / "statements", (".yaml", ".yml")):
@@ -166,7 +178,9 @@ class Loader:
         c = self.check
         sid = c.required(row, "id")
         if not _SLUG.match(sid):
-            raise Problem(row.where(), f"source id {sid!r} must be lower-case letters, digits and -")
+            raise Problem(
+                row.where(), f"source id {sid!r} must be lower-case letters, digits and -"
+            )
         if sid in self.record.sources:
             raise Problem(row.where(), f"source id {sid!r} is defined twice")
         url = row.values["url"] or None
@@ -274,10 +288,33 @@ class Loader:
                             )
                         )
 
+    def _disputes(
+        self,
+        facts: list[Any],
+        key: Callable[[Any], str],
+        value: Callable[[Any], str],
+        fact_type: str,
+        field: str,
+    ) -> None:
+        """Record a conflict wherever facts with one key carry different values."""
+        groups: dict[str, list[Any]] = defaultdict(list)
+        for fact in facts:
+            groups[key(fact)].append(fact)
+        for k, variants in sorted(groups.items()):
+            if len({value(v) for v in variants}) > 1:
+                ranked = sorted(variants, key=self._rank)
+                self.record.conflicts.append(
+                    model.Conflict(
+                        fact_type,
+                        k,
+                        field,
+                        tuple(model.Variant(value(v), v.citations) for v in ranked),
+                    )
+                )
+
     def _rank(self, fact: Any) -> tuple[int, str]:
         ranks = [
-            model.AUTHORITY_RANK[self.record.sources[c.source_id].authority]
-            for c in fact.citations
+            model.AUTHORITY_RANK[self.record.sources[c.source_id].authority] for c in fact.citations
         ]
         return (min(ranks), fact.citations[0].source_id)
 
@@ -410,7 +447,9 @@ class Loader:
             raise Problem(row.where(), f"unknown topic(s) {', '.join(map(str, unknown))}")
         stance = row.values.get("stance")
         if stance is not None and stance not in {s.value for s in model.Stance}:
-            raise Problem(row.where(), f"stance {stance!r} is not one of {[s.value for s in model.Stance]}")
+            raise Problem(
+                row.where(), f"stance {stance!r} is not one of {[s.value for s in model.Stance]}"
+            )
         self.record.statements.append(
             model.Statement(
                 id=sid,
@@ -427,34 +466,20 @@ class Loader:
     def _finish(self) -> None:
         """Find the facts that sources disagree on, and order everything deterministically."""
         rec = self.record
-        groups: dict[tuple[str, str, str], list[model.Action]] = defaultdict(list)
-        for action in rec.actions:
-            groups[(action.instrument, action.state, action.kind.value)].append(action)
-        for (inst, state, kind), variants in sorted(groups.items()):
-            if len(variants) > 1:
-                ranked = sorted(variants, key=self._rank)
-                rec.conflicts.append(
-                    model.Conflict(
-                        "action",
-                        f"{inst}/{state}/{kind}",
-                        "date",
-                        tuple(model.Variant(str(v.date or ""), v.citations) for v in ranked),
-                    )
-                )
-        claims: dict[tuple[str, str], list[model.Claim]] = defaultdict(list)
-        for claim in rec.claims:
-            claims[(claim.subject, claim.property)].append(claim)
-        for (subject, prop), variants in sorted(claims.items()):
-            if len({v.quantity for v in variants}) > 1:
-                ranked = sorted(variants, key=self._rank)
-                rec.conflicts.append(
-                    model.Conflict(
-                        "claim",
-                        f"{subject}/{prop}",
-                        "quantity",
-                        tuple(model.Variant(str(v.quantity), v.citations) for v in ranked),
-                    )
-                )
+        self._disputes(
+            rec.actions,
+            lambda a: f"{a.instrument}/{a.state}/{a.kind.value}",
+            lambda a: str(a.date or ""),
+            "action",
+            "date",
+        )
+        self._disputes(
+            rec.claims,
+            lambda c: f"{c.subject}/{c.property}",
+            lambda c: str(c.quantity),
+            "claim",
+            "quantity",
+        )
         rec.actions.sort(key=lambda a: (a.instrument, a.state, a.kind.value, a.date or dt.date.min))
         rec.participation.sort(key=lambda p: (p.event, p.participant, p.role.value))
         rec.claims.sort(key=lambda c: (c.subject, c.property, c.quantity))
@@ -462,13 +487,15 @@ class Loader:
             key=lambda o: (o.instrument, o.state, o.obligation, o.date or o.deadline or dt.date.min)
         )
         rec.statements.sort(key=lambda s: s.id)
-        rec.events = dict(sorted(rec.events.items(), key=lambda kv: (kv[1].start or dt.date.min, kv[0])))
+        rec.events = dict(
+            sorted(rec.events.items(), key=lambda kv: (kv[1].start or dt.date.min, kv[0]))
+        )
 
 
 def _with_citation(fact: E, citation: model.Citation) -> E:
     from dataclasses import replace
 
-    return replace(fact, citations=(*fact.citations, citation))  # type: ignore[attr-defined]
+    return replace(fact, citations=(*fact.citations, citation))  # type: ignore[type-var, attr-defined]
 
 
 def load(data_dir: Path, today: dt.date | None = None) -> model.Record:

@@ -64,7 +64,9 @@ def read_yaml_list(path: Path) -> Iterator[Row]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise Problem(f"{path}:{line}", f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise Problem(
+            f"{path}:{line}", f"not valid YAML ({getattr(exc, 'problem', exc)})"
+        ) from None
     if data is None:
         return
     if not isinstance(data, list) or node is None:

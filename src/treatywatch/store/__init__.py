@@ -1,1 +1,1 @@
-"""The store: SQLite by default, PostgreSQL by URL; built from the record, read back as model types."""
+"""The store: SQLite by default, PostgreSQL by URL; built from the record, read as model types."""

@@ -97,7 +97,9 @@ def _read(conn: Connection) -> model.Record:
         )
     for r in conn.execute(select(s.participation).order_by(s.participation.c.id)):
         rec.participation.append(
-            model.Participation(r.event, r.participant, model.Role(r.role), c("participation", r.id))
+            model.Participation(
+                r.event, r.participant, model.Role(r.role), c("participation", r.id)
+            )
         )
     for r in conn.execute(select(s.action).order_by(s.action.c.id)):
         rec.actions.append(

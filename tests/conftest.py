@@ -1,0 +1,126 @@
+"""Fixtures: the bundled record, real SQLite files and a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _as_postgres_user(cmd: list[str]) -> list[str]:
+    # initdb refuses to run as root; run the server as an unprivileged account instead.
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "nobody", "--", *cmd]
+    return cmd
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL 15 server of our own on a loopback port, for the whole session."""
+    initdb = shutil.which("initdb")
+    pg_ctl = shutil.which("pg_ctl")
+    if not initdb or not pg_ctl:
+        pytest.fail("PostgreSQL server binaries (initdb, pg_ctl) are not on the PATH")
+    base = Path(tempfile.mkdtemp(prefix="treatywatch-pg-"))
+    base.chmod(0o777)
+    datadir = base / "data"
+    port = _free_port()
+    if os.geteuid() == 0:
+        shutil.chown(base, "nobody")
+    subprocess.run(
+        _as_postgres_user(
+            [initdb, "-D", str(datadir), "-U", "postgres", "--auth=trust", "-E", "UTF8"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        _as_postgres_user(
+            [
+                pg_ctl,
+                "-D",
+                str(datadir),
+                "-w",
+                "-l",
+                str(base / "log"),
+                "-o",
+                f"-p {port} -k {base} -h 127.0.0.1 -F",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run(
+            _as_postgres_user([pg_ctl, "-D", str(datadir), "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the session's server."""
+    import psycopg
+
+    name = f"tw_{uuid.uuid4().hex[:12]}"
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+                conn.execute(f'CREATE DATABASE "{name}"')
+            break
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    yield f"{postgres_server}/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test on a SQLite file and on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "treatywatch.sqlite")
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite database built once from the bundled record."""
+    from treatywatch.store.build import build
+
+    path = tmp_path_factory.mktemp("db") / "bundled.sqlite"
+    build(str(path), DATA)
+    return str(path)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled record, to break on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
