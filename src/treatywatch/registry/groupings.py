@@ -58,7 +58,9 @@ def groupings() -> dict[str, Grouping]:
             if not is_state(m["state"]):
                 raise RuntimeError(f"groupings.yaml: {code} lists unknown state {m['state']!r}")
             memberships.append(
-                Membership(state=m["state"], joined=_date(m.get("joined")), left=_date(m.get("left")))
+                Membership(
+                    state=m["state"], joined=_date(m.get("joined")), left=_date(m.get("left"))
+                )
             )
         out[str(code)] = Grouping(
             code=str(code),
