@@ -72,3 +72,9 @@ def test_normalise_is_idempotent_and_resolution_never_crashes(text: str) -> None
         registry.resolve(text)
     except registry.UnknownStateError as exc:
         assert exc.name == text
+
+
+def test_codes_have_their_iso_lengths() -> None:
+    for state in registry.all_states():
+        assert len(state.iso3) == 3 and state.iso3.isupper()
+        assert len(state.iso2) == 2 and state.iso2.isupper(), state

@@ -102,7 +102,8 @@ def _states() -> dict[str, State]:
             formal = (getattr(py, "official_name", None) if py else None) or row["name_official"]
             states[iso3] = State(
                 iso3=iso3,
-                iso2=row["ISO2"],
+                # country_converter writes a few ISO2 cells as match patterns ("^GB$|^UK$").
+                iso2=py.alpha_2 if py is not None else row["ISO2"][:2],
                 name=row["name_short"],
                 formal_name=formal,
                 region=_REGION_FROM_CONTINENT.get(row["continent"], row["continent"]),

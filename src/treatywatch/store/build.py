@@ -204,10 +204,10 @@ def rows_for(record: model.Record) -> dict[str, list[dict[str, Any]]]:
         }
         for st3 in registry.all_states()
     ]
+    members = [(g.code, m) for g in registry.groupings().values() for m in g.memberships]
     out["grouping_member"] = [
-        {"grouping": g.code, "state": m.state, "joined": m.joined, "left_on": m.left}
-        for g in registry.groupings().values()
-        for m in g.memberships
+        {"id": i, "grouping": code, "state": m.state, "joined": m.joined, "left_on": m.left}
+        for i, (code, m) in enumerate(members, 1)
     ]
     return out
 

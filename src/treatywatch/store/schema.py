@@ -70,9 +70,10 @@ state = Table(
 grouping_member = Table(
     "grouping_member",
     metadata,
-    Column("grouping", String(16), primary_key=True),
-    Column("state", String(3), primary_key=True),
-    Column("joined", Date, primary_key=True, nullable=True),
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("grouping", String(16), nullable=False),
+    Column("state", String(3), nullable=False),
+    Column("joined", Date),
     Column("left_on", Date),
 )
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 19:17:21.035162
+Create Date: 2026-11-24 19:21:27.846365
 """
 
 from __future__ import annotations
@@ -90,11 +90,12 @@ def upgrade() -> None:
     )
     op.create_table(
         "grouping_member",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("grouping", sa.String(length=16), nullable=False),
         sa.Column("state", sa.String(length=3), nullable=False),
         sa.Column("joined", sa.Date(), nullable=True),
         sa.Column("left_on", sa.Date(), nullable=True),
-        sa.PrimaryKeyConstraint("grouping", "state", "joined", name=op.f("pk_grouping_member")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_grouping_member")),
     )
     op.create_table(
         "instrument",
