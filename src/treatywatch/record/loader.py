@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from treatywatch import model, registry
+from treatywatch.record.conflicts import find_conflicts, rank
 from treatywatch.record.rows import Problem, Row, files, read_csv, read_yaml_list
 
 E = TypeVar("E")
@@ -288,35 +289,8 @@ class Loader:
                             )
                         )
 
-    def _disputes(
-        self,
-        facts: list[Any],
-        key: Callable[[Any], str],
-        value: Callable[[Any], str],
-        fact_type: str,
-        field: str,
-    ) -> None:
-        """Record a conflict wherever facts with one key carry different values."""
-        groups: dict[str, list[Any]] = defaultdict(list)
-        for fact in facts:
-            groups[key(fact)].append(fact)
-        for k, variants in sorted(groups.items()):
-            if len({value(v) for v in variants}) > 1:
-                ranked = sorted(variants, key=self._rank)
-                self.record.conflicts.append(
-                    model.Conflict(
-                        fact_type,
-                        k,
-                        field,
-                        tuple(model.Variant(value(v), v.citations) for v in ranked),
-                    )
-                )
-
     def _rank(self, fact: Any) -> tuple[int, str]:
-        ranks = [
-            model.AUTHORITY_RANK[self.record.sources[c.source_id].authority] for c in fact.citations
-        ]
-        return (min(ranks), fact.citations[0].source_id)
+        return rank(fact, self.record.sources)
 
     def _event_row(self, row: Row) -> tuple[tuple[Any, ...], model.Event]:
         c = self.check
@@ -466,20 +440,7 @@ class Loader:
     def _finish(self) -> None:
         """Find the facts that sources disagree on, and order everything deterministically."""
         rec = self.record
-        self._disputes(
-            rec.actions,
-            lambda a: f"{a.instrument}/{a.state}/{a.kind.value}",
-            lambda a: str(a.date or ""),
-            "action",
-            "date",
-        )
-        self._disputes(
-            rec.claims,
-            lambda c: f"{c.subject}/{c.property}",
-            lambda c: str(c.quantity),
-            "claim",
-            "quantity",
-        )
+        rec.conflicts.extend(find_conflicts(rec))
         rec.actions.sort(key=lambda a: (a.instrument, a.state, a.kind.value, a.date or dt.date.min))
         rec.participation.sort(key=lambda p: (p.event, p.participant, p.role.value))
         rec.claims.sort(key=lambda c: (c.subject, c.property, c.quantity))

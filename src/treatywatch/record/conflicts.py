@@ -1,0 +1,69 @@
+"""Where sources disagree: the same fact with different values, every value kept."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from treatywatch import model
+
+
+def rank(fact: Any, sources: Mapping[str, model.Source]) -> tuple[int, str]:
+    """Order of preference between variants: the most authoritative source first."""
+    ranks = [
+        model.AUTHORITY_RANK[sources[c.source_id].authority]
+        for c in fact.citations
+        if c.source_id in sources
+    ]
+    first = fact.citations[0].source_id if fact.citations else ""
+    return (min(ranks, default=len(model.AUTHORITY_RANK)), first)
+
+
+def disputes(
+    facts: Iterable[Any],
+    key: Callable[[Any], str],
+    value: Callable[[Any], str],
+    fact_type: str,
+    field: str,
+    sources: Mapping[str, model.Source],
+) -> list[model.Conflict]:
+    """A conflict for every key whose facts carry more than one value."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for fact in facts:
+        groups[key(fact)].append(fact)
+    out = []
+    for k, variants in sorted(groups.items()):
+        if len({value(v) for v in variants}) > 1:
+            ranked = sorted(variants, key=lambda f: rank(f, sources))
+            out.append(
+                model.Conflict(
+                    fact_type,
+                    k,
+                    field,
+                    tuple(model.Variant(value(v), v.citations) for v in ranked),
+                )
+            )
+    return out
+
+
+def find_conflicts(record: model.Record) -> list[model.Conflict]:
+    """Disagreements among the record's actions (on dates) and claims (on numbers)."""
+    return [
+        *disputes(
+            record.actions,
+            lambda a: f"{a.instrument}/{a.state}/{a.kind.value}",
+            lambda a: str(a.date or ""),
+            "action",
+            "date",
+            record.sources,
+        ),
+        *disputes(
+            record.claims,
+            lambda c: f"{c.subject}/{c.property}",
+            lambda c: str(c.quantity),
+            "claim",
+            "quantity",
+            record.sources,
+        ),
+    ]
