@@ -1,0 +1,254 @@
+"""Documents into the store as review candidates, and accepted candidates into the record.
+
+Ingesting stores a document and the items extracted from it as *candidates*; nothing enters
+the record until a person accepts it. Each document is written in one transaction, so a
+failure leaves nothing half-stored, and the same bytes ingested again change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from treatywatch import model
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+#: The extraction contract's fields that become candidates, and the kind each is stored as.
+CANDIDATE_FIELDS = {
+    "participant_lists": "participant_list",
+    "events": "event",
+    "statements": "statement",
+    "actions": "action",
+    "claims": "claim",
+}
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".docx")
+#: Facts accepted from documents get ids above every id a build hands out.
+REVIEW_ID_BASE = 1_000_000_000
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # sha256 of new documents
+    unchanged: list[str] = field(default_factory=list)  # already stored, byte for byte
+    candidates: int = 0
+    errors: list[str] = field(default_factory=list)  # one sentence per file that failed
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, and the supported files under each folder, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def source_id(sha256: str) -> str:
+    return f"doc-{sha256[:16]}"
+
+
+def ingest(
+    eng: Engine,
+    paths: Iterable[Path],
+    progress: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Read, extract and store each document; a bad file is reported and the batch goes on."""
+    from sqlalchemy import func, insert, select
+
+    from treatywatch.ingest import extract, read_document
+    from treatywatch.store import schema as s
+
+    report = IngestReport()
+    for path in expand(paths):
+        if progress is not None:
+            progress(path)
+        try:
+            doc = read_document(path)
+            with eng.connect() as conn:
+                known = conn.execute(
+                    select(s.document.c.sha256).where(s.document.c.sha256 == doc.sha256)
+                ).first()
+            if known is not None:
+                report.unchanged.append(doc.sha256)
+                continue
+            items = extract(doc)
+        except Exception as exc:
+            report.errors.append(_sentence(path, exc))
+            continue
+        with eng.begin() as conn:
+            next_id = (conn.execute(select(func.max(s.candidate.c.id))).scalar() or 0) + 1
+            conn.execute(
+                insert(s.document).values(
+                    sha256=doc.sha256,
+                    path=str(path),
+                    title=doc.title,
+                    date=_date(doc.date),
+                    chars=doc.chars,
+                    text=doc.text,
+                    ingested=dt.date.today().isoformat(),
+                )
+            )
+            rows: list[dict[str, Any]] = []
+            for fld, kind in CANDIDATE_FIELDS.items():
+                for item in items.get(fld, []):
+                    span = item.get("span") or [None, None]
+                    rows.append(
+                        {
+                            "id": next_id + len(rows),
+                            "document": doc.sha256,
+                            "kind": kind,
+                            "payload": json.dumps(item, sort_keys=True, ensure_ascii=False),
+                            "span_start": span[0],
+                            "span_end": span[1],
+                            "status": "pending",
+                        }
+                    )
+            if rows:
+                conn.execute(insert(s.candidate), rows)
+        report.added.append(doc.sha256)
+        report.candidates += len(rows)
+    return report
+
+
+def _sentence(path: Path, exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if str(path) in text else f"{path}: {text}"
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+# -- review --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: int
+    document: str
+    kind: str
+    status: str
+    payload: dict[str, Any]
+    span: tuple[int, int] | None
+    quote: str
+
+    def summary(self) -> str:
+        p = self.payload
+        if self.kind == "participant_list":
+            n = len(p.get("states", []))
+            return f"{n} states (stated {p.get('stated_count')}), as of {p.get('as_of')}"
+        if self.kind == "event":
+            return f"{p.get('name')} — {p.get('city')}, {p.get('start')}–{p.get('end')}"
+        if self.kind == "statement":
+            return f"{p.get('speaker')} on {p.get('date')}: {str(p.get('text', ''))[:80]}"
+        if self.kind == "action":
+            return f"{p.get('state')} {p.get('action')} {p.get('date') or ''}".strip()
+        if self.kind == "claim":
+            return f"{p.get('quantity')} {p.get('unit')}: {p.get('text')}"
+        return json.dumps(p)[:100]
+
+
+def candidates(
+    eng: Engine,
+    document: str | None = None,
+    kind: str | None = None,
+    status: str | None = "pending",
+) -> list[Candidate]:
+    from sqlalchemy import select
+
+    from treatywatch.store import schema as s
+
+    query = select(s.candidate, s.document.c.text).join(
+        s.document, s.document.c.sha256 == s.candidate.c.document
+    )
+    if document:
+        query = query.where(
+            (s.candidate.c.document.startswith(document)) | (s.document.c.path.endswith(document))
+        )
+    if kind:
+        query = query.where(s.candidate.c.kind == kind)
+    if status:
+        query = query.where(s.candidate.c.status == status)
+    with eng.connect() as conn:
+        rows = conn.execute(query.order_by(s.candidate.c.id)).all()
+    out = []
+    for r in rows:
+        span = (r.span_start, r.span_end) if r.span_start is not None else None
+        quote = r.text[span[0] : span[1]] if span else ""
+        out.append(
+            Candidate(r.id, r.document, r.kind, r.status, json.loads(r.payload), span, quote)
+        )
+    return out
+
+
+class ReviewError(ValueError):
+    """A candidate cannot be accepted or rejected as asked."""
+
+
+@dataclass
+class ReviewReport:
+    accepted: list[int] = field(default_factory=list)
+    rejected: list[int] = field(default_factory=list)
+    conflicts: list[model.Conflict] = field(default_factory=list)
+
+
+def reject(eng: Engine, ids: Iterable[int]) -> ReviewReport:
+    from sqlalchemy import update
+
+    from treatywatch.store import schema as s
+
+    ids = list(ids)
+    with eng.begin() as conn:
+        _check_pending(conn, ids)
+        conn.execute(update(s.candidate).where(s.candidate.c.id.in_(ids)).values(status="rejected"))
+    return ReviewReport(rejected=ids)
+
+
+def _check_pending(conn: Connection, ids: list[int]) -> dict[int, Any]:
+    from sqlalchemy import select
+
+    from treatywatch.store import schema as s
+
+    rows = {r.id: r for r in conn.execute(select(s.candidate).where(s.candidate.c.id.in_(ids)))}
+    missing = [i for i in ids if i not in rows]
+    if missing:
+        raise ReviewError(f"No candidate has the id {', '.join(map(str, missing))}.")
+    done = [i for i in ids if rows[i].status != "pending"]
+    if done:
+        raise ReviewError(
+            f"Candidate {', '.join(map(str, done))} was already reviewed "
+            f"({', '.join(sorted({rows[i].status for i in done}))})."
+        )
+    return rows
+
+
+def accept(
+    eng: Engine,
+    ids: Iterable[int],
+    instrument: str = "CCM",
+    event: str | None = None,
+) -> ReviewReport:
+    """Move candidates into the record with their document as the source, in one transaction.
+
+    A fact that contradicts the record is stored beside it and the conflict is recorded.
+    """
+    from treatywatch.ingest.accept import Acceptor
+
+    ids = list(ids)
+    with eng.begin() as conn:
+        rows = _check_pending(conn, ids)
+        acceptor = Acceptor(conn, instrument=instrument, event=event)
+        for cid in ids:
+            acceptor.accept(rows[cid])
+        conflicts = acceptor.finish()
+    return ReviewReport(accepted=ids, conflicts=conflicts)
