@@ -102,7 +102,11 @@ class Acceptor:
     def _source(self, doc: Any) -> str:
         from sqlalchemy import insert
 
-        sid = source_id(doc.sha256)
+        # A document the record already cites (a seed, say) keeps its source id.
+        sid = next(
+            (x.id for x in self.record.sources.values() if x.sha256 == doc.sha256),
+            source_id(doc.sha256),
+        )
         if sid not in self.record.sources:
             title = doc.title or doc.path.rsplit("/", 1)[-1]
             self.conn.execute(
@@ -336,31 +340,14 @@ class Acceptor:
     # -- after all candidates --------------------------------------------------------------
 
     def finish(self) -> list[model.Conflict]:
-        """Record the conflicts the accepted facts open with the record; bump the revision."""
+        """The conflicts the accepted facts open or widen; bump the revision for readers."""
         from sqlalchemy import insert, select, update
 
-        from treatywatch.record.conflicts import find_conflicts
         from treatywatch.store.read import _read
 
-        record = _read(self.conn)
-        known = {(c.fact_type, c.key, c.field) for c in record.conflicts}
-        new = [c for c in find_conflicts(record) if (c.fact_type, c.key, c.field) not in known]
-        for c in new:
-            variants = [
-                {
-                    "value": v.value,
-                    "citations": [
-                        {"source": x.source_id, "locator": x.locator} for x in v.citations
-                    ],
-                }
-                for v in c.variants
-            ]
-            self.conn.execute(
-                insert(s.conflict).values(
-                    id=self._next_id(s.conflict), fact_type=c.fact_type, key=c.key, field=c.field,
-                    variants=json.dumps(variants, sort_keys=True), origin="review",
-                )
-            )  # fmt: skip
+        before = {(c.key, c.field, c.variants) for c in self.record.conflicts}
+        after = _read(self.conn).conflicts
+        new = [c for c in after if (c.key, c.field, c.variants) not in before]
         old = self.conn.execute(
             select(s.build_info.c.value).where(s.build_info.c.key == "revision")
         ).scalar()

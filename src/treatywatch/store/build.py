@@ -189,7 +189,10 @@ def rows_for(record: model.Record) -> dict[str, list[dict[str, Any]]]:
                 sort_keys=True,
             ),
         }
-        for i, c in enumerate(record.conflicts, 1)
+        # Disputes among actions and claims are found again on every read (see
+        # store.read), so facts accepted later are weighed too; only event variants,
+        # which are merged at load, need storing.
+        for i, c in enumerate((c for c in record.conflicts if c.fact_type == "event"), 1)
     ]
     out["citation"] = cites
     out["state"] = [

@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from treatywatch import model
+from treatywatch.record.conflicts import find_conflicts
 from treatywatch.store import schema as s
 
 if TYPE_CHECKING:
@@ -147,4 +148,5 @@ def _read(conn: Connection) -> model.Record:
             for v in json.loads(r.variants)
         )
         rec.conflicts.append(model.Conflict(r.fact_type, r.key, r.field, variants))
+    rec.conflicts.extend(find_conflicts(rec))
     return rec
