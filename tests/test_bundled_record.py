@@ -1,0 +1,124 @@
+"""The bundled record holds the facts its sources state, the seeds' among them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from tests.conftest import DATA, SEEDS
+from treatywatch import model
+from treatywatch.record import load
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def record() -> model.Record:
+    return load(DATA)
+
+
+def _seed_source(record: model.Record, prefix: str) -> str:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    return next(s.id for s in record.sources.values() if s.sha256 == sha)
+
+
+def _cites(fact: object, source: str) -> bool:
+    return any(c.source_id == source for c in fact.citations)  # type: ignore[attr-defined]
+
+
+def test_seed_001_the_80_states_in_the_oslo_process(record: model.Record) -> None:
+    seed = _seed_source(record, "001")
+    listed = {p.participant for p in record.participation if _cites(p, seed)}
+    # The seed says 80 and names 81: every name is kept.
+    assert len(listed) >= 80
+    assert {"LAO", "VAT", "BIH", "TZA", "GBR", "ZMB", "AFG"} <= listed
+    claims = [c for c in record.claims if _cites(c, seed) and c.quantity == 80]
+    assert claims
+
+
+def test_seed_000_the_announcements_in_oslo(record: model.Record) -> None:
+    seed = _seed_source(record, "000")
+    renounced = {
+        a.state for a in record.actions if _cites(a, seed) and a.kind is model.ActionKind.RENOUNCED
+    }
+    assert {"AUT", "BIH", "BEL"} <= renounced
+    oslo = [e for e in record.events.values() if e.city == "Oslo" and e.start == D(2007, 2, 22)]
+    assert oslo and oslo[0].end == D(2007, 2, 23)
+
+
+def test_seed_004_swaziland_accedes_at_the_second_msp(record: model.Record) -> None:
+    seed = _seed_source(record, "004")
+    accession = [
+        a for a in record.actions
+        if a.state == "SWZ" and a.instrument == "CCM" and a.kind is model.ActionKind.ACCESSION
+    ]  # fmt: skip
+    assert any(_cites(a, seed) for a in accession)
+    assert any(a.date == D(2011, 9, 13) for a in accession)
+    beirut = [e for e in record.events.values() if e.city == "Beirut"]
+    assert beirut and (beirut[0].start, beirut[0].end) == (D(2011, 9, 12), D(2011, 9, 16))
+    assert any(c.subject == beirut[0].id and c.quantity == 120 for c in record.claims)
+
+
+@pytest.mark.parametrize(
+    ("city", "start"),
+    [
+        ("Lima", D(2007, 5, 23)),
+        ("Belgrade", D(2007, 10, 2)),
+        ("Brussels", D(2007, 10, 30)),
+        ("Vienna", D(2007, 12, 5)),
+        ("Wellington", D(2008, 2, 18)),
+        ("Dublin", D(2008, 5, 19)),
+        ("Oslo", D(2008, 12, 3)),
+        ("Oslo", D(2012, 9, 10)),
+        ("Geneva", D(2012, 4, 16)),
+        ("Vientiane", D(2010, 11, 9)),
+    ],
+)
+def test_the_meetings_the_seeds_announce_are_events(
+    record: model.Record, city: str, start: dt.date
+) -> None:
+    assert any(e.city == city and e.start == start for e in record.events.values())
+
+
+def test_dublin_adoption_and_the_declarations(record: model.Record) -> None:
+    adopted = {
+        a.state for a in record.actions
+        if a.instrument == "CCM" and a.kind is model.ActionKind.ADOPTION
+    }  # fmt: skip
+    assert len(adopted) == 107
+    oslo = {a.state for a in record.actions if a.instrument == "OSLO-DECLARATION"}
+    assert len(oslo) == 46
+    assert {"NOR", "AUT", "IRL", "PER", "NZL", "MEX", "VAT"} <= oslo
+
+
+def test_withdrawals_notified_since_2025_are_on_record(record: model.Record) -> None:
+    def withdrawn(instrument: str) -> set[str]:
+        return {
+            a.state for a in record.actions
+            if a.instrument == instrument and a.kind is model.ActionKind.WITHDRAWAL_NOTIFICATION
+        }  # fmt: skip
+
+    assert "LTU" in withdrawn("CCM")
+    assert {"LTU", "LVA", "EST", "FIN", "POL"} <= withdrawn("APMBC")
+
+
+def test_every_consent_is_dated_by_the_depositary(record: model.Record) -> None:
+    for inst in ("CCM", "APMBC"):
+        consents = [
+            a for a in record.actions if a.instrument == inst and a.kind in model.CONSENT_KINDS
+        ]
+        states = {a.state for a in consents}
+        assert len(states) > (100 if inst == "CCM" else 150)
+        for state in states:
+            dated = [
+                a for a in consents
+                if a.state == state and a.date is not None
+                and any(
+                    record.sources[c.source_id].authority is model.Authority.DEPOSITARY
+                    for c in a.citations
+                )
+            ]  # fmt: skip
+            assert dated, f"{inst} {state}: no consent dated by the depositary"
