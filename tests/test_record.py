@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import DATA
 from treatywatch import model
@@ -166,3 +170,24 @@ def test_a_second_source_with_another_date_is_a_conflict_not_an_error(tmp_path: 
     (conflict,) = rec.conflicts
     assert conflict.key == "CCM/LAO/ratification"
     assert [v.value for v in conflict.variants] == ["2009-03-18", "2009-03-20"]  # depositary first
+
+
+_CELL = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(row=st.lists(_CELL, min_size=1, max_size=9))
+def test_any_row_loads_or_is_refused_with_a_located_problem(
+    data_copy: Path, row: list[str]
+) -> None:
+    buf = io.StringIO()
+    csv.writer(buf).writerow(row)
+    path = _add(data_copy, "actions", "zz-fuzz.csv", HEADER + buf.getvalue())
+    try:
+        load(data_copy)
+    except RecordError as err:
+        assert all(p.where.startswith(str(path)) for p in err.problems), err
