@@ -7,12 +7,16 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from treatywatch import model, registry
 from treatywatch.record import load
 from treatywatch.store import schema as s
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 #: Tables whose ``origin='data'`` rows every build replaces.
 FACT_TABLES = (
@@ -60,116 +64,51 @@ def _citations(
         )
 
 
+def _values(fact: Any, table: Table, **extra: Any) -> dict[str, Any]:
+    """A fact's fields under the table's column names, enums as their values."""
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in extra or not hasattr(fact, column.name):
+            continue
+        value = getattr(fact, column.name)
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, tuple):
+            value = " ".join(value)
+        row[column.name] = value
+    row.update(extra)
+    return row
+
+
 def rows_for(record: model.Record) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows for a record, in a deterministic order with deterministic ids."""
     cites: list[dict[str, Any]] = []
-    out: dict[str, list[dict[str, Any]]] = {}
-    out["source"] = [
-        {
-            "id": src.id,
-            "authority": src.authority.value,
-            "title": src.title,
-            "publisher": src.publisher,
-            "url": src.url,
-            "sha256": src.sha256,
-            "published": src.published,
-            "retrieved": src.retrieved,
-        }
-        for src in sorted(record.sources.values(), key=lambda x: x.id)
+    out: dict[str, list[dict[str, Any]]] = {
+        "source": [
+            _values(x, s.source) for x in sorted(record.sources.values(), key=lambda x: x.id)
+        ]
+    }
+    keyed: list[tuple[str, str, Table, Iterable[Any]]] = [
+        ("instrument", "instrument", s.instrument, record.instruments.values()),
+        ("event", "event", s.event, record.events.values()),
+        ("statement", "statement", s.statement, record.statements),
     ]
-    out["instrument"] = []
-    for inst in record.instruments.values():
-        out["instrument"].append(
-            {
-                "id": inst.id,
-                "name": inst.name,
-                "short_name": inst.short_name,
-                "kind": inst.kind.value,
-                "adopted": inst.adopted,
-                "opened_for_signature": inst.opened_for_signature,
-                "depositary": inst.depositary,
-                "rules": inst.rules,
-            }
-        )
-        _citations("instrument", inst.id, inst.citations, cites)
-    out["event"] = []
-    for ev in record.events.values():
-        out["event"].append(
-            {
-                "id": ev.id,
-                "name": ev.name,
-                "kind": ev.kind.value,
-                "instrument": ev.instrument,
-                "city": ev.city,
-                "country": ev.country,
-                "start": ev.start,
-                "end": ev.end,
-                "note": ev.note,
-            }
-        )
-        _citations("event", ev.id, ev.citations, cites)
-    out["participation"] = []
-    for i, p in enumerate(record.participation, 1):
-        out["participation"].append(
-            {"id": i, "event": p.event, "participant": p.participant, "role": p.role.value}
-        )
-        _citations("participation", str(i), p.citations, cites)
-    out["action"] = []
-    for i, a in enumerate(record.actions, 1):
-        out["action"].append(
-            {
-                "id": i,
-                "instrument": a.instrument,
-                "state": a.state,
-                "kind": a.kind.value,
-                "date": a.date,
-                "note": a.note,
-            }
-        )
-        _citations("action", str(i), a.citations, cites)
-    out["statement"] = []
-    for st in record.statements:
-        out["statement"].append(
-            {
-                "id": st.id,
-                "speaker": st.speaker,
-                "event": st.event,
-                "date": st.date,
-                "text": st.text,
-                "topics": " ".join(st.topics),
-                "stance": st.stance.value if st.stance else None,
-            }
-        )
-        _citations("statement", st.id, st.citations, cites)
-    out["claim"] = []
-    for i, c in enumerate(record.claims, 1):
-        out["claim"].append(
-            {
-                "id": i,
-                "subject": c.subject,
-                "property": c.property,
-                "quantity": c.quantity,
-                "unit": c.unit,
-                "text": c.text,
-            }
-        )
-        _citations("claim", str(i), c.citations, cites)
-    out["obligation_fact"] = []
-    for i, o in enumerate(record.obligations, 1):
-        out["obligation_fact"].append(
-            {
-                "id": i,
-                "instrument": o.instrument,
-                "state": o.state,
-                "obligation": o.obligation,
-                "kind": o.kind,
-                "date": o.date,
-                "deadline": o.deadline,
-                "years": o.years,
-                "note": o.note,
-            }
-        )
-        _citations("obligation", str(i), o.citations, cites)
+    for name, fact_type, table, facts in keyed:
+        out[name] = []
+        for fact in facts:
+            out[name].append(_values(fact, table))
+            _citations(fact_type, fact.id, fact.citations, cites)
+    numbered: list[tuple[str, str, Table, Iterable[Any]]] = [
+        ("participation", "participation", s.participation, record.participation),
+        ("action", "action", s.action, record.actions),
+        ("claim", "claim", s.claim, record.claims),
+        ("obligation_fact", "obligation", s.obligation_fact, record.obligations),
+    ]
+    for name, fact_type, table, facts in numbered:
+        out[name] = []
+        for i, fact in enumerate(facts, 1):
+            out[name].append(_values(fact, table, id=i))
+            _citations(fact_type, str(i), fact.citations, cites)
     out["conflict"] = [
         {
             "id": i,
@@ -195,18 +134,7 @@ def rows_for(record: model.Record) -> dict[str, list[dict[str, Any]]]:
         for i, c in enumerate((c for c in record.conflicts if c.fact_type == "event"), 1)
     ]
     out["citation"] = cites
-    out["state"] = [
-        {
-            "iso3": st3.iso3,
-            "iso2": st3.iso2,
-            "name": st3.name,
-            "formal_name": st3.formal_name,
-            "region": st3.region,
-            "subregion": st3.subregion,
-            "un_member": st3.un_member,
-        }
-        for st3 in registry.all_states()
-    ]
+    out["state"] = [_values(x, s.state) for x in registry.all_states()]
     members = [(g.code, m) for g in registry.groupings().values() for m in g.memberships]
     out["grouping_member"] = [
         {"id": i, "grouping": code, "state": m.state, "joined": m.joined, "left_on": m.left}
