@@ -444,3 +444,149 @@ def search_statements(
         )
     out.sort(key=lambda r: (r["date"] or dt.date.min, r["id"]), reverse=True)
     return out
+
+
+# -- treaties, states tables, series and obligations (API, pages, exports) ------------------
+
+#: The status of a state that has taken no step toward a treaty on the date asked.
+NOT_JOINED = "not_joined"
+STATUS_ORDER = ("state_party", "not_in_force_yet", "signatory", "withdrawn", NOT_JOINED)
+STATES_COLUMNS = ("iso3", "state", "region", "subregion", *STATUS_COLUMNS[2:])
+
+
+def treaty_row(inst: model.Instrument, rec: model.Record) -> dict[str, Any]:
+    return {
+        "id": inst.id,
+        "name": inst.name,
+        "short_name": inst.short_name,
+        "kind": inst.kind.value,
+        "adopted": inst.adopted,
+        "opened_for_signature": inst.opened_for_signature,
+        "depositary": inst.depositary,
+        "rules": inst.rules,
+        "citations": cites(inst.citations, rec),
+    }
+
+
+def treaties(ctx: Context) -> list[dict[str, Any]]:
+    """Every treaty and declaration the record follows, treaties first."""
+    rows = [treaty_row(i, ctx.record) for i in ctx.record.instruments.values()]
+    rows.sort(key=lambda r: (r["kind"] != "treaty", r["adopted"] or dt.date.max))
+    return rows
+
+
+def status_counts(ctx: Context, treaty: str, as_of: dt.date | None = None) -> dict[str, int]:
+    """How many states stand in each status toward a treaty on a date."""
+    counts = dict.fromkeys(STATUS_ORDER[:-1], 0)
+    for row in status(ctx, treaty, as_of):
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    return counts
+
+
+def states(
+    ctx: Context,
+    treaty: str = "CCM",
+    as_of: dt.date | None = None,
+    status_is: str | None = None,
+    region: str | None = None,
+    grouping: str | None = None,
+) -> list[dict[str, Any]]:
+    """Every state in the registry with its standing toward ``treaty`` on ``as_of``.
+
+    States that have taken no step have status ``not_joined``. ``region`` matches a UN region
+    or sub-region; ``grouping`` is a grouping code or name, with membership as of the date.
+    """
+    by_state = {r["iso3"]: r for r in status(ctx, treaty, as_of)}
+    members: set[str] | None = None
+    if grouping:
+        try:
+            members = set(registry.grouping(grouping).members(as_of))
+        except LookupError as exc:
+            raise BadRequestError(str(exc).strip("'\"")) from None
+    known = set(STATUS_ORDER) | {r["status"] for r in by_state.values()}
+    if status_is is not None and status_is not in known:
+        raise BadRequestError(f"status {status_is!r} is not one of {', '.join(sorted(known))}.")
+    want_region = region.casefold() if region else None
+    rows = []
+    for st in registry.all_states():
+        if members is not None and st.iso3 not in members:
+            continue
+        if want_region and want_region not in (st.region.casefold(), st.subregion.casefold()):
+            continue
+        row = by_state.get(st.iso3)
+        out: dict[str, Any] = {
+            "iso3": st.iso3,
+            "state": st.name,
+            "region": st.region,
+            "subregion": st.subregion,
+        }
+        for col in STATUS_COLUMNS[2:]:
+            out[col] = row.get(col) if row else None
+        out["status"] = row["status"] if row else NOT_JOINED
+        if status_is is not None and out["status"] != status_is:
+            continue
+        rows.append(out)
+    rows.sort(key=lambda r: r["state"])
+    return rows
+
+
+def regions() -> list[str]:
+    return sorted({s.region for s in registry.all_states()})
+
+
+def parties_series(ctx: Context, treaty: str) -> list[dict[str, Any]]:
+    """The treaty's counts over time (parties, signatories, ...), one point per change."""
+    inst = find_instrument(ctx, treaty)
+    points = [_plain(p) for p in ctx.rules.series(inst.id)]
+    return [p if isinstance(p, dict) else {"value": p} for p in points]
+
+
+def obligations(
+    ctx: Context,
+    treaty: str | None = None,
+    as_of: dt.date | None = None,
+    state: str | None = None,
+) -> list[dict[str, Any]]:
+    """Obligations computed by the treaties' rules, with due dates and status on ``as_of``."""
+    iso3 = find_state(state).iso3 if state else None
+    insts = [find_instrument(ctx, treaty)] if treaty else _treaty_instruments(ctx)
+    rows = []
+    for inst in insts:
+        for ob in ctx.rules.obligations(inst.id, as_of=as_of, state=iso3):
+            row = _plain(ob)
+            row.setdefault("instrument", inst.id)
+            if "state" in row and isinstance(row["state"], str):
+                row.setdefault("state_name", participant_label(row["state"]))
+            rows.append(row)
+    return rows
+
+
+def deadlines(
+    ctx: Context,
+    treaty: str | None = None,
+    within_days: int = 365,
+    as_of: dt.date | None = None,
+    overdue: bool = False,
+) -> list[dict[str, Any]]:
+    """Obligations falling due within ``within_days`` of ``as_of``, or already overdue."""
+    if within_days < 0:
+        raise BadRequestError(f"within_days {within_days} must be zero or more.")
+    insts = [find_instrument(ctx, treaty)] if treaty else _treaty_instruments(ctx)
+    rows = []
+    for inst in insts:
+        found = (
+            ctx.rules.overdue(inst.id, as_of=as_of)
+            if overdue
+            else ctx.rules.due_within(inst.id, within_days, as_of=as_of)
+        )
+        for ob in found:
+            row = _plain(ob)
+            row.setdefault("instrument", inst.id)
+            if "state" in row and isinstance(row["state"], str):
+                row.setdefault("state_name", participant_label(row["state"]))
+            rows.append(row)
+    return rows
+
+
+def _treaty_instruments(ctx: Context) -> list[model.Instrument]:
+    return [i for i in ctx.record.instruments.values() if i.kind is model.InstrumentKind.TREATY]

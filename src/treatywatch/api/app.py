@@ -1,0 +1,56 @@
+"""The web application: the REST API under /api/v1 and the dashboard pages, one process.
+
+Both read the same in-memory record through ``treatywatch.query``; the pages are the API's
+answers rendered as HTML, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from treatywatch.api import errors
+from treatywatch.api.deps import Live
+
+API = "/api/v1"
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+
+
+def create_app(db: str) -> FastAPI:
+    """The app over a built database (a SQLite path or a database URL)."""
+    from treatywatch.api import (
+        routes_events,
+        routes_obligations,
+        routes_sources,
+        routes_statements,
+        routes_states,
+        routes_treaties,
+    )
+    from treatywatch.web import pages
+
+    app = FastAPI(
+        title="treatywatch",
+        summary="The sourced, time-aware record of the Convention on Cluster Munitions and "
+        "the Mine Ban Convention.",
+        version="1",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=None,  # Swagger UI would load its scripts from a CDN
+        redoc_url=None,
+    )
+    app.state.live = Live(db)
+    errors.install(app)
+    for module in (
+        routes_treaties,
+        routes_states,
+        routes_events,
+        routes_statements,
+        routes_obligations,
+        routes_sources,
+    ):
+        app.include_router(module.router, prefix=API)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(errors.ReadOnlySecure)
+    return app

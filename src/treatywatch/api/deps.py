@@ -1,0 +1,125 @@
+"""What every route shares: the live context, per-revision caches, paging, dates, JSON.
+
+The record lives in memory (``query.open_context`` caches it per database revision), so a
+request needs no database round trip. Even the revision check is a round trip, so it is made
+at most every ``REFRESH_SECONDS``: a rebuilt database shows within that time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from treatywatch import query
+
+REFRESH_SECONDS = 2.0
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+T = TypeVar("T")
+
+
+class Live:
+    """The context of one database, re-checked for a new revision every few seconds."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._ctx: query.Context | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+        self.responses: OrderedDict[tuple[Any, ...], Response] = OrderedDict()
+
+    def get(self) -> query.Context:
+        now = time.monotonic()
+        ctx = self._ctx
+        if ctx is None or now - self._checked > REFRESH_SECONDS:
+            with self._lock:
+                fresh = query.open_context(self.db)
+                if fresh is not ctx:
+                    self.responses.clear()  # answers of the old revision
+                self._ctx, self._checked = fresh, now
+                ctx = fresh
+        return ctx
+
+
+def memo(ctx: query.Context, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """A value computed once per record revision (the context is replaced on a new one)."""
+    facts = ctx._facts
+    full = "treatywatch.api:" + repr(key)
+    try:
+        return cast(T, facts[full])
+    except KeyError:
+        value = build()
+        facts[full] = value
+        return value
+
+
+def live(request: Request) -> Live:
+    lv: Live = request.app.state.live
+    return lv
+
+
+def context(request: Request) -> query.Context:
+    return live(request).get()
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def dumps(data: Any) -> bytes:
+    # orjson writes dates as ISO 8601 and is several times faster than json + jsonable_encoder.
+    return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)
+
+
+class JSON(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content)
+
+
+def cached(request: Request, build: Callable[[], Response]) -> Response:
+    """The response to this exact URL, built once per revision and day ("today" moves)."""
+    lv = live(request)
+    lv.get()
+    key = (dt.date.today(), request.url.path, request.url.query)
+    hit = lv.responses.get(key)
+    if hit is not None:
+        return hit
+    response = build()
+    if response.status_code == 200:
+        lv.responses[key] = response
+        if len(lv.responses) > 4096:
+            lv.responses.popitem(last=False)
+    return response
+
+
+def parse_date(value: str | None, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise query.BadRequestError(
+            f"{name} {value!r} is not a date of the form YYYY-MM-DD."
+        ) from None
+
+
+def page(rows: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
+    """The one pagination shape of the API: total, limit, offset and the items."""
+    return {
+        "total": len(rows),
+        "limit": limit,
+        "offset": offset,
+        "items": rows[offset : offset + limit],
+    }

@@ -1,0 +1,117 @@
+"""Errors as JSON with one clear message, and the headers every response carries.
+
+The site is public and read-only, and shows text from outside documents: so only GET and
+HEAD are allowed, and a strict Content-Security-Policy forbids inline scripts and any
+third-party origin (everything the pages need is served from /static).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from treatywatch import query
+from treatywatch.api.deps import JSON
+from treatywatch.store.db import MissingDatabaseError
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+ALLOWED_METHODS = {"GET", "HEAD"}
+
+
+class ReadOnlySecure:
+    """Pure ASGI middleware (no per-request task, unlike BaseHTTPMiddleware): refuse writes
+    with 405 and add the security headers to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ALLOWED_METHODS:
+            response = JSON(
+                {"error": f"{scope['method']} is not allowed: this site is read-only."},
+                status_code=405,
+                headers={"Allow": "GET, HEAD"},
+            )
+            await response(scope, receive, self._with_headers(send))
+            return
+        head = scope["method"] == "HEAD"
+        if head:  # routes are declared for GET; HEAD is the same answer without its body
+            scope = {**scope, "method": "GET"}
+        await self.app(scope, receive, self._with_headers(send, head))
+
+    @staticmethod
+    def _with_headers(send: Send, head: bool = False) -> Send:
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+            elif head and message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        return wrapped
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api/") or "json" in request.headers.get("accept", "")[:20]:
+        return JSON({"error": message, "status": status}, status_code=status)
+    from treatywatch.web.render import error_page
+
+    return error_page(request, status, message)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path")]
+        parts.append(f"{'.'.join(loc) or 'request'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "The request is not valid."
+
+
+def install(app: FastAPI) -> None:
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _error(request, 404, str(exc).strip("'\""))
+
+    async def bad_request(request: Request, exc: Exception) -> Response:
+        return _error(request, 422, str(exc))
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return _error(request, 422, _validation_message(exc))
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        message: Any = exc.detail
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"Nothing is at {request.url.path}."
+        if exc.status_code == 405:
+            message = f"{request.method} is not allowed: this site is read-only."
+        return _error(request, exc.status_code, str(message))
+
+    async def no_database(request: Request, exc: Exception) -> Response:
+        return _error(request, 503, str(exc))
+
+    app.add_exception_handler(query.NotFoundError, not_found)
+    app.add_exception_handler(query.BadRequestError, bad_request)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(MissingDatabaseError, no_database)

@@ -1,0 +1,43 @@
+"""Sources behind the record, and the facts on which they disagree."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.requests import Request
+from starlette.responses import Response
+
+from treatywatch import query
+from treatywatch.api.deps import JSON, cached, context, page
+from treatywatch.api.params import Limit, Offset
+
+router = APIRouter(tags=["sources"])
+
+
+@router.get("/sources", summary="All sources, or those behind one fact")
+def list_sources(
+    request: Request,
+    fact: Annotated[
+        str | None, Query(description="TYPE:ID, e.g. event:lima-2007 or statement:ID")
+    ] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
+    return cached(request, lambda: JSON(page(query.sources(context(request), fact), limit, offset)))
+
+
+@router.get("/sources/{source_id}", summary="One source")
+def one_source(request: Request, source_id: str) -> Response:
+    def build() -> Response:
+        src = context(request).record.sources.get(source_id)
+        if src is None:
+            raise query.NotFoundError(f"No source has the id {source_id!r}.")
+        return JSON(query.source_row(src))
+
+    return cached(request, build)
+
+
+@router.get("/conflicts", summary="Facts on which sources disagree, every value kept")
+def list_conflicts(request: Request, limit: Limit = 100, offset: Offset = 0) -> Response:
+    return cached(request, lambda: JSON(page(query.conflicts(context(request)), limit, offset)))

@@ -1,0 +1,43 @@
+"""States: the filterable table of standings, and one state's whole story."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.requests import Request
+from starlette.responses import Response
+
+from treatywatch import query
+from treatywatch.api.deps import JSON, cached, context, page, parse_date
+from treatywatch.api.params import AsOf, Limit, Offset
+
+router = APIRouter(tags=["states"])
+
+
+@router.get("/states", summary="Every state's standing toward a treaty on a date, filtered")
+def list_states(
+    request: Request,
+    treaty: Annotated[str, Query(description="CCM or APMBC")] = "CCM",
+    status: Annotated[
+        str | None,
+        Query(description="state_party, not_in_force_yet, signatory, withdrawn, not_joined"),
+    ] = None,
+    region: Annotated[str | None, Query(description="UN region or sub-region")] = None,
+    grouping: Annotated[str | None, Query(description="A grouping code, e.g. EU")] = None,
+    as_of: AsOf = None,
+    limit: Limit = 1000,
+    offset: Offset = 0,
+) -> Response:
+    def build() -> Response:
+        rows = query.states(
+            context(request), treaty, parse_date(as_of, "as_of"), status, region, grouping
+        )
+        return JSON(page(rows, limit, offset))
+
+    return cached(request, build)
+
+
+@router.get("/states/{name}", summary="One state's story, by any name or code")
+def one_state(request: Request, name: str) -> Response:
+    return cached(request, lambda: JSON(query.state_story(context(request), name)))

@@ -1,0 +1,55 @@
+"""Treaties and declarations: what they are, who stands where on a date, and the series."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.requests import Request
+from starlette.responses import Response
+
+from treatywatch import query
+from treatywatch.api.deps import JSON, cached, context, page, parse_date
+from treatywatch.api.params import AsOf, Limit, Offset
+
+router = APIRouter(tags=["treaties"])
+
+
+@router.get("/treaties", summary="Every treaty and declaration the record follows")
+def list_treaties(request: Request, limit: Limit = 100, offset: Offset = 0) -> Response:
+    return cached(request, lambda: JSON(page(query.treaties(context(request)), limit, offset)))
+
+
+@router.get("/treaties/{treaty}", summary="One treaty, with counts by status on a date")
+def one_treaty(request: Request, treaty: str, as_of: AsOf = None) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        inst = query.find_instrument(ctx, treaty)
+        body = query.treaty_row(inst, ctx.record)
+        day = parse_date(as_of, "as_of")
+        if inst.rules:
+            body["status_counts"] = query.status_counts(ctx, inst.id, day)
+        return JSON(body)
+
+    return cached(request, build)
+
+
+@router.get("/treaties/{treaty}/status", summary="Where each state stands on a date")
+def treaty_status(
+    request: Request,
+    treaty: str,
+    as_of: AsOf = None,
+    state: Annotated[str | None, Query(description="Only this state (any name or code)")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
+    def build() -> Response:
+        rows = query.status(context(request), treaty, parse_date(as_of, "as_of"), state)
+        return JSON(page(rows, limit, offset))
+
+    return cached(request, build)
+
+
+@router.get("/treaties/{treaty}/series", summary="Parties and signatories over time")
+def treaty_series(request: Request, treaty: str) -> Response:
+    return cached(request, lambda: JSON({"items": query.parties_series(context(request), treaty)}))

@@ -1,0 +1,461 @@
+"""The dashboard pages: server-rendered HTML over the same query functions as the API.
+
+Every page works with JavaScript off; /static/site.js only adds table sorting. A page whose
+main content is a table also answers ``?format=json|csv|xlsx`` with the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from treatywatch import export, query
+from treatywatch.api.deps import cached, context, memo, parse_date
+from treatywatch.web import charts
+from treatywatch.web import map as worldmap
+from treatywatch.web.render import data_response, label, render, wants
+
+router = APIRouter(include_in_schema=False)
+
+#: Which series keys to chart, in order, with their labels (the rules engine names them).
+SERIES_LINES = (
+    ("state_party", "States Parties"),
+    ("states_parties", "States Parties"),
+    ("parties", "States Parties"),
+    ("signatory", "Signatories"),
+    ("signatories", "Signatories"),
+    ("withdrawn", "Withdrawn"),
+)
+
+
+def _as_of(request: Request) -> dt.date | None:
+    return parse_date(request.query_params.get("as_of"), "as_of")
+
+
+def _treaty_ids(ctx: query.Context) -> list[str]:
+    return [t["id"] for t in query.treaties(ctx) if t["rules"]]
+
+
+def _chart(ctx: query.Context, treaty: str, title: str) -> Any:
+    """The treaty's series as an SVG step chart, drawn once per revision and day."""
+
+    def build() -> Any:
+        series = query.parties_series(ctx, treaty)
+        lines = []
+        seen: set[str] = set()
+        for key, text in SERIES_LINES:
+            if text in seen or not any(key in p for p in series):
+                continue
+            seen.add(text)
+            points = []
+            for p in series:
+                day = p.get("date")
+                if isinstance(day, str):
+                    day = dt.date.fromisoformat(day)
+                if isinstance(day, dt.date) and isinstance(p.get(key), int):
+                    points.append((day, int(p[key])))
+            lines.append(charts.Line(key.replace("_", "-"), text, points))
+        link = f"/states?treaty={treaty}&as_of={{}}"
+        return charts.step_chart(lines, title, link=link)
+
+    return memo(ctx, ("chart", treaty, dt.date.today()), build)
+
+
+def _map(ctx: query.Context, treaty: str, as_of: dt.date | None) -> str:
+    def build() -> str:
+        rows = query.states(ctx, treaty, as_of)
+        statuses = {r["iso3"]: r["status"] for r in rows}
+        labels = {r["iso3"]: f"{r['state']}: {label(r['status'])}" for r in rows}
+        return worldmap.render(statuses, labels)
+
+    return memo(ctx, ("map", treaty, as_of or dt.date.today()), build)
+
+
+def _action_sources(ctx: query.Context) -> dict[tuple[str, str], list[str]]:
+    """(instrument, iso3) -> source ids of that state's actions, so each status row links to
+    the sources it stands on."""
+
+    def build() -> dict[tuple[str, str], list[str]]:
+        out: dict[tuple[str, str], list[str]] = {}
+        for a in ctx.record.actions:
+            ids = out.setdefault((a.instrument, a.state), [])
+            for c in a.citations:
+                if c.source_id not in ids:
+                    ids.append(c.source_id)
+        return out
+
+    return memo(ctx, ("action_sources",), build)
+
+
+def _deadlines(ctx: query.Context, overdue: bool, within: int = 365) -> list[dict[str, Any]]:
+    try:
+        return query.deadlines(ctx, within_days=within, overdue=overdue)
+    except (AttributeError, TypeError, NotImplementedError):
+        return []  # the rules engine answers no deadlines yet
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        treaties = []
+        for tid in _treaty_ids(ctx):
+            inst = query.find_instrument(ctx, tid)
+            treaties.append(
+                {
+                    "id": tid,
+                    "name": inst.short_name,
+                    "full_name": inst.name,
+                    "counts": query.status_counts(ctx, tid),
+                    "chart": _chart(ctx, tid, f"{inst.short_name}: parties and signatories"),
+                }
+            )
+        ids = [t["id"] for t in treaties]
+        chosen = request.query_params.get("map") or (
+            "CCM" if "CCM" in ids else ids[0] if ids else ""
+        )
+        if chosen and chosen not in ids:
+            chosen = query.find_instrument(ctx, chosen).id
+        return render(
+            request,
+            "home.html",
+            today=dt.date.today(),
+            treaties=treaties,
+            map_treaty=chosen,
+            map_svg=_map(ctx, chosen, None) if treaties else "",
+            upcoming=_deadlines(ctx, overdue=False)[:20],
+            overdue=_deadlines(ctx, overdue=True)[:20],
+        )
+
+    return cached(request, build)
+
+
+@router.get("/states")
+def states_page(request: Request) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        p = request.query_params
+        as_of = _as_of(request)
+        treaty = query.find_instrument(ctx, p.get("treaty") or "CCM").id
+        rows = query.states(
+            ctx,
+            treaty,
+            as_of,
+            p.get("status") or None,
+            p.get("region") or None,
+            p.get("grouping") or None,
+        )
+        sort = p.get("sort") or "state"
+        if sort in query.STATES_COLUMNS:
+            rows = sorted(
+                rows,
+                key=lambda r: (r[sort] is None, str(r[sort] or "")),
+                reverse=p.get("dir") == "desc",
+            )
+        fmt = wants(request)
+        if fmt != "html":
+            return data_response(fmt, f"states-{treaty.lower()}", rows, query.STATES_COLUMNS, rows)
+        from treatywatch import registry
+
+        return render(
+            request,
+            "states.html",
+            rows=rows,
+            treaty=treaty,
+            treaties=_treaty_ids(ctx),
+            as_of=as_of,
+            statuses=query.STATUS_ORDER,
+            regions=query.regions(),
+            groupings=sorted(registry.groupings().values(), key=lambda g: g.code),
+            sources=_action_sources(ctx),
+            sort=sort,
+            columns=query.STATES_COLUMNS,
+        )
+
+    return cached(request, build)
+
+
+@router.get("/states/{name}")
+def state_page(request: Request, name: str) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        story = query.state_story(ctx, name)
+        if name != story["iso3"]:  # one address per state, whatever name was typed
+            return RedirectResponse(f"/states/{story['iso3']}", status_code=301)
+        standings = []
+        for tid in _treaty_ids(ctx):
+            rows = query.status(ctx, tid, None, story["iso3"])
+            standings.append({"treaty": tid, "row": rows[0] if rows else None})
+        try:
+            obligations = query.obligations(ctx, state=story["iso3"])
+        except (AttributeError, TypeError, NotImplementedError):
+            obligations = []
+        if wants(request) == "json":
+            return data_response(
+                "json",
+                story["iso3"],
+                [],
+                [],
+                {**story, "standings": standings, "obligations": obligations},
+            )
+        return render(request, "state.html", s=story, standings=standings, obligations=obligations)
+
+    return cached(request, build)
+
+
+@router.get("/treaties/{treaty}")
+def treaty_page(request: Request, treaty: str) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        inst = query.find_instrument(ctx, treaty)
+        as_of = _as_of(request)
+        body: dict[str, Any] = {"treaty": query.treaty_row(inst, ctx.record)}
+        if inst.rules:
+            body["counts"] = query.status_counts(ctx, inst.id, as_of)
+            body["rows"] = query.status(ctx, inst.id, as_of)
+            body["chart"] = _chart(ctx, inst.id, f"{inst.short_name}: parties and signatories")
+            body["rules"] = _rules_text(inst.rules)
+        events = query.events(ctx, inst.id)
+        fmt = wants(request)
+        if fmt != "html":
+            rows = body.get("rows", [])
+            whole = {k: v for k, v in body.items() if k != "chart"}
+            return data_response(
+                fmt,
+                f"status-{inst.id.lower()}",
+                rows,
+                query.STATUS_COLUMNS,
+                {**whole, "events": events},
+            )
+        return render(request, "treaty.html", as_of=as_of, events=events, **body)
+
+    return cached(request, build)
+
+
+def _rules_text(name: str) -> list[dict[str, Any]]:
+    """The treaty's rules declaration as (rule, article, text) rows, if the engine has one."""
+    from importlib import resources
+
+    import yaml
+
+    try:
+        folder = resources.files("treatywatch.rules") / "treaties"
+        raw = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError, OSError):
+        return []
+    rows: list[dict[str, Any]] = []
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, dict):
+            if "article" in node:
+                rest = {k: v for k, v in node.items() if k != "article"}
+                rows.append({"rule": path, "article": node["article"], "detail": rest})
+                return
+            for k, v in node.items():
+                walk(v, f"{path}.{k}" if path else str(k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{path}[{i}]")
+
+    walk(raw, "")
+    return rows
+
+
+@router.get("/events")
+def events_page(request: Request) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        p = request.query_params
+        rows = query.events(ctx, p.get("treaty") or None, p.get("kind") or None)
+        fmt = wants(request)
+        if fmt != "html":
+            return data_response(fmt, "events", rows, query.EVENT_COLUMNS, rows)
+        return render(request, "events.html", rows=rows, today=dt.date.today())
+
+    return cached(request, build)
+
+
+@router.get("/events/{event_id}")
+def event_page(request: Request, event_id: str) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        ev = query.event_detail(ctx, event_id)
+        if wants(request) == "json":
+            return data_response("json", event_id, [], [], ev)
+        following = [
+            e
+            for e in query.events(ctx, ev["instrument"])
+            if ev["instrument"] and e["start"] and ev["start"] and e["start"] > ev["start"]
+        ][:3]
+        return render(request, "event.html", ev=ev, following=following, today=dt.date.today())
+
+    return cached(request, build)
+
+
+@router.get("/statements")
+def statements_page(request: Request) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        p = request.query_params
+        rows = query.search_statements(
+            ctx,
+            q=p.get("q") or None,
+            speaker=p.get("speaker") or None,
+            topic=p.get("topic") or None,
+            stance=p.get("stance") or None,
+            event=p.get("event") or None,
+            date_from=parse_date(p.get("from"), "from"),
+            date_to=parse_date(p.get("to"), "to"),
+        )
+        fmt = wants(request)
+        cols = ("id", "date", "speaker", "speaker_name", "event", "stance", "topics", "text")
+        if fmt != "html":
+            return data_response(fmt, "statements", rows, cols, rows)
+        from treatywatch import model
+
+        return render(
+            request,
+            "statements.html",
+            rows=rows[:200],
+            total=len(rows),
+            topics=sorted(model.TOPICS),
+            stances=[s.value for s in model.Stance],
+            events=query.events(ctx),
+        )
+
+    return cached(request, build)
+
+
+@router.get("/deadlines")
+def deadlines_page(request: Request) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        within = request.query_params.get("within_days", "365")
+        if not within.isdigit():
+            raise query.BadRequestError(f"within_days {within!r} must be a whole number.")
+        upcoming = _deadlines(ctx, overdue=False, within=int(within))
+        overdue = _deadlines(ctx, overdue=True)
+        fmt = wants(request)
+        if fmt != "html":
+            rows = [{**r, "overdue": False} for r in upcoming]
+            rows += [{**r, "overdue": True} for r in overdue]
+            cols = tuple(dict.fromkeys(k for r in rows for k in r)) or ("state",)
+            return data_response(
+                fmt, "deadlines", rows, cols, {"upcoming": upcoming, "overdue": overdue}
+            )
+        return render(
+            request, "deadlines.html", upcoming=upcoming, overdue=overdue, within=int(within)
+        )
+
+    return cached(request, build)
+
+
+@router.get("/sources")
+def sources_page(request: Request) -> Response:
+    def build() -> Response:
+        rows = query.sources(context(request))
+        fmt = wants(request)
+        if fmt != "html":
+            return data_response(fmt, "sources", rows, query.SOURCE_COLUMNS, rows)
+        return render(request, "sources.html", rows=rows)
+
+    return cached(request, build)
+
+
+@router.get("/sources/{source_id}")
+def source_page(request: Request, source_id: str) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        src = ctx.record.sources.get(source_id)
+        if src is None:
+            raise query.NotFoundError(f"No source has the id {source_id!r}.")
+        rec = ctx.record
+        facts = [
+            (
+                f"{a.instrument} {a.kind.value}",
+                query.participant_label(a.state),
+                f"/states/{a.state}",
+                a.date,
+                c.locator,
+            )
+            for a in rec.actions
+            for c in a.citations
+            if c.source_id == source_id
+        ]
+        facts += [
+            (f"event {e.name}", "", f"/events/{e.id}", e.start, c.locator)
+            for e in rec.events.values()
+            for c in e.citations
+            if c.source_id == source_id
+        ]
+        facts += [
+            (
+                "statement",
+                query.participant_label(s.speaker),
+                f"/statements?q=&event={s.event or ''}",
+                s.date,
+                c.locator,
+            )
+            for s in rec.statements
+            for c in s.citations
+            if c.source_id == source_id
+        ]
+        return render(request, "source.html", src=query.source_row(src), facts=facts)
+
+    return cached(request, build)
+
+
+@router.get("/conflicts")
+def conflicts_page(request: Request) -> Response:
+    def build() -> Response:
+        rows = query.conflicts(context(request))
+        if wants(request) == "json":
+            return data_response("json", "conflicts", rows, [], rows)
+        return render(request, "conflicts.html", rows=rows)
+
+    return cached(request, build)
+
+
+@router.get("/downloads")
+def downloads_page(request: Request) -> Response:
+    def build() -> Response:
+        tables = _tables(context(request))
+        return render(request, "downloads.html", tables=tables)
+
+    return cached(request, build)
+
+
+def _tables(ctx: query.Context) -> list[export.Table]:
+    return memo(ctx, ("tables", dt.date.today()), lambda: export.record_tables(ctx))
+
+
+@router.get("/downloads/treatywatch-datapackage.zip")
+def download_package(request: Request) -> Response:
+    def build() -> Response:
+        ctx = context(request)
+        body = memo(ctx, ("datapackage", dt.date.today()), lambda: export.datapackage_bytes(ctx))
+        return Response(
+            body,
+            media_type="application/zip",
+            headers={"Content-Disposition": 'attachment; filename="treatywatch-datapackage.zip"'},
+        )
+
+    return cached(request, build)
+
+
+@router.get("/downloads/{name}.{fmt}")
+def download_table(request: Request, name: str, fmt: str) -> Response:
+    def build() -> Response:
+        if fmt not in ("csv", "json", "xlsx"):
+            raise query.NotFoundError(f"No download in format {fmt!r}; try csv, json or xlsx.")
+        for t in _tables(context(request)):
+            if t.name == name:
+                whole = [{c: r.get(c) for c in t.columns} for r in t.rows]
+                return data_response(fmt, name, t.rows, t.columns, whole)
+        raise query.NotFoundError(f"No table is called {name!r}; /downloads lists them.")
+
+    return cached(request, build)
