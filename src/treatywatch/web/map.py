@@ -138,21 +138,10 @@ def shapes() -> dict[str, tuple[str, str]]:
     return out
 
 
-@cache
 def view_box() -> str:
-    """The box around every outline (the projection leaves empty sea below -56°)."""
-    import re
-
-    xs: list[float] = []
-    ys: list[float] = []
-    for _, d in shapes().values():
-        for m in re.finditer(r"M(-?[\d.]+),(-?[\d.]+)", d):
-            xs.append(float(m.group(1)))
-            ys.append(float(m.group(2)))
-    if not xs:
-        return f"0 0 {WIDTH:.0f} {HEIGHT:.0f}"
-    # Ring starts only: pad generously so that no coast is clipped.
-    top, bottom = max(min(ys) - 12, 0), min(max(ys) + 12, HEIGHT)
+    """The box from 84°N to 57°S: y depends on latitude only in this projection, and no
+    outline lies beyond (Antarctica is left out)."""
+    top, bottom = _project(0, 84.0)[1], _project(0, -57.0)[1]
     return f"0 {top:.0f} {WIDTH:.0f} {bottom - top:.0f}"
 
 
