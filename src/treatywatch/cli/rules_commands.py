@@ -1,0 +1,121 @@
+"""`treatywatch deadlines` and `treatywatch series`: the rules engine's answers, printed.
+
+The row-building functions take an :class:`treatywatch.rules.Engine` and are tested without
+a database; the commands only open the database, resolve names and print. Heavy imports
+live inside the functions so that `treatywatch --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from treatywatch.cli.common import (
+    AsOfOption,
+    DbOption,
+    Format,
+    FormatOption,
+    UserError,
+    output,
+    parse_date,
+    resolve_db,
+)
+
+if TYPE_CHECKING:
+    from treatywatch.rules import Engine
+
+DEADLINE_COLUMNS = ("iso3", "obligation", "article", "due", "status", "basis")
+SERIES_COLUMNS = ("date", "parties", "in_force", "signatories", "withdrawn")
+
+
+def deadline_rows(
+    engine: Engine,
+    treaty: str,
+    state: str | None = None,
+    as_of: dt.date | None = None,
+    due_within: int | None = None,
+) -> list[dict[str, Any]]:
+    """Obligations on ``as_of`` (all, or only those due within ``due_within`` days)."""
+    if due_within is not None:
+        if due_within < 0:
+            raise UserError(f"--due-within {due_within} must be zero or more.")
+        found = [
+            o for o in engine.due_within(treaty, due_within, as_of) if state in (None, o.state)
+        ]
+    else:
+        found = engine.obligations(treaty, as_of, state)
+        found.sort(key=lambda o: (o.state, o.due or dt.date.max, o.obligation))
+    return [
+        {
+            "iso3": o.state,
+            "obligation": o.obligation,
+            "article": o.article,
+            "due": o.due,
+            "status": o.status.value,
+            "basis": o.basis,
+        }
+        for o in found
+    ]
+
+
+def series_rows(engine: Engine, treaty: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": p.date,
+            "parties": p.parties,
+            "in_force": p.in_force,
+            "signatories": p.signatories,
+            "withdrawn": p.withdrawn,
+        }
+        for p in engine.series(treaty)
+    ]
+
+
+def _open(db: str | None, treaty: str) -> tuple[Engine, str]:
+    from treatywatch.query import find_instrument, open_context
+
+    ctx = open_context(resolve_db(db))
+    inst = find_instrument(ctx, treaty)
+    if inst.id not in ctx.rules.instruments:
+        raise UserError(f"{inst.short_name} is not a treaty with rules; try CCM or APMBC.")
+    return ctx.rules, inst.id
+
+
+def deadlines(
+    treaty: Annotated[str, typer.Argument(help="CCM or APMBC.")],
+    state: Annotated[str | None, typer.Option(help="Only this state (any name or code).")] = None,
+    as_of: AsOfOption = None,
+    due_within: Annotated[
+        int | None, typer.Option("--due-within", help="Only what falls due within N days.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """A treaty's obligations per state: due date, status, article and basis.
+
+    status is one of pending, extended, met, met-late, overdue, not-applicable, unknown
+    (past due, the record holds no fact either way: transparency reports for now).
+
+    Example: treatywatch deadlines CCM --due-within 180 --format csv
+    """
+    from treatywatch.query import find_state
+
+    engine, inst = _open(db, treaty)
+    iso3 = find_state(state).iso3 if state else None
+    rows = deadline_rows(engine, inst, iso3, parse_date(as_of), due_within)
+    output(rows, fmt, DEADLINE_COLUMNS, title=f"{inst} obligations as of {as_of or 'today'}")
+
+
+def series(
+    treaty: Annotated[str, typer.Argument(help="CCM or APMBC.")],
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """A treaty's counts over time: one row per date on which anything changes.
+
+    Example: treatywatch series CCM --format csv
+    """
+    engine, inst = _open(db, treaty)
+    output(series_rows(engine, inst), fmt, SERIES_COLUMNS, title=f"{inst} over time")

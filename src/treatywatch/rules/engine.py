@@ -1,0 +1,284 @@
+"""One engine for every treaty: the declarations say what, the record says who and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from treatywatch import model
+from treatywatch.rules import obligations as ob
+from treatywatch.rules.dates import add_years
+from treatywatch.rules.declarations import RulesError, TreatyRules, load_rules
+from treatywatch.rules.results import (
+    EntryIntoForce,
+    Obligation,
+    ObligationStatus,
+    SeriesPoint,
+    Standing,
+    StateStatus,
+    TimelineEntry,
+)
+from treatywatch.rules.standing import Standings
+
+_ACTIVE = frozenset({Standing.STATE_PARTY, Standing.NOT_IN_FORCE_YET})
+#: "On the whole record": a day after every fact, far enough from date.max to add to it.
+WHOLE_RECORD = dt.date(9000, 1, 1)
+_MEMO_LIMIT = 256  # obligation answers kept per engine (web views ask for few distinct days)
+
+
+class _Treaty:
+    """Everything precomputed for one treaty."""
+
+    def __init__(
+        self,
+        rules: TreatyRules,
+        actions: list[model.Action],
+        facts: list[model.ObligationFact],
+        sources: dict[str, model.Source],
+    ) -> None:
+        self.rules = rules
+        self.standings = Standings(rules, actions, sources)
+        self.facts = ob.group_facts(facts, sources)
+        self.fact_states = sorted({s for s, _ in self.facts})
+        self.series = tuple(self.standings.series())
+        self.memo: dict[dt.date, tuple[Obligation, ...]] = {}
+
+
+class Engine:
+    """Answers about treaties from a record: status on a date, series over time, obligations.
+
+    Pure: besides reading its YAML declarations once it does no I/O, and all per-state facts
+    are resolved in ``__init__`` so that each query is a pass over precomputed values.
+    """
+
+    def __init__(self, record: model.Record) -> None:
+        self.record = record
+        actions: dict[str, list[model.Action]] = defaultdict(list)
+        for a in record.actions:
+            actions[a.instrument].append(a)
+        facts: dict[str, list[model.ObligationFact]] = defaultdict(list)
+        for f in record.obligations:
+            facts[f.instrument].append(f)
+        self._treaties: dict[str, _Treaty] = {}
+        for inst in {*record.instruments, *actions, *facts}:
+            rules = self._declaration(inst)
+            if rules is not None:
+                self._treaties[inst] = _Treaty(rules, actions[inst], facts[inst], record.sources)
+
+    def _declaration(self, instrument: str) -> TreatyRules | None:
+        inst = self.record.instruments.get(instrument)
+        if inst is not None:
+            return load_rules(inst.rules) if inst.rules else None
+        try:  # a record built without instruments.yaml (tests, fragments): by convention
+            return load_rules(instrument.lower())
+        except RulesError:
+            return None
+
+    def _treaty(self, instrument: str) -> _Treaty:
+        try:
+            return self._treaties[instrument]
+        except KeyError:
+            known = ", ".join(sorted(self._treaties)) or "none"
+            raise KeyError(f"{instrument!r} has no rules declaration (treaties: {known})") from None
+
+    @property
+    def instruments(self) -> tuple[str, ...]:
+        return tuple(sorted(self._treaties))
+
+    def rules(self, instrument: str) -> TreatyRules:
+        return self._treaty(instrument).rules
+
+    # -- standing ----------------------------------------------------------------------------
+
+    def status(
+        self, instrument: str, as_of: dt.date | None = None, state: str | None = None
+    ) -> list[StateStatus]:
+        """Every state with any act on the treaty dated on or before ``as_of`` (today)."""
+        st = self._treaty(instrument).standings
+        day = as_of or dt.date.today()
+        acts = [st.states[state]] if state in st.states else [] if state else st.states.values()
+        out = [s for a in acts if (s := st.status(a, day)) is not None]
+        out.sort(key=lambda s: s.iso3)
+        return out
+
+    def series(self, instrument: str) -> list[SeriesPoint]:
+        return list(self._treaty(instrument).series)
+
+    def entry_into_force(self, instrument: str, state: str | None = None) -> EntryIntoForce | None:
+        """When the treaty entered (or enters) into force, for itself or for ``state``."""
+        st = self._treaty(instrument).standings
+        if state is None:
+            if st.treaty_eif is None:
+                return None
+            return EntryIntoForce(
+                st.treaty_eif, st.rules.eif_article, st.treaty_eif_basis, st.trigger_citations
+            )
+        acts = st.states.get(state)
+        if acts is None or acts.eif is None or acts.consent is None:
+            return None
+        return EntryIntoForce(acts.eif, acts.eif_article, acts.eif_basis, acts.consent.citations)
+
+    def treaty_entry_into_force(self, instrument: str) -> EntryIntoForce | None:
+        return self.entry_into_force(instrument)
+
+    # -- obligations -------------------------------------------------------------------------
+
+    def obligations(
+        self, instrument: str, as_of: dt.date | None = None, state: str | None = None
+    ) -> list[Obligation]:
+        """Each state's obligations with due date and status on ``as_of`` (today)."""
+        t = self._treaty(instrument)
+        day = as_of or dt.date.today()
+        every = t.memo.get(day)
+        if every is None:
+            every = tuple(self._obligations_on(t, day, None))
+            if len(t.memo) >= _MEMO_LIMIT:
+                t.memo.clear()
+            t.memo[day] = every
+        return [o for o in every if state is None or o.state == state]
+
+    def _subjects(self, t: _Treaty, day: dt.date) -> Iterator[tuple[str, dt.date | None, bool]]:
+        """(state, entry into force as known on ``day``, withdrawal scheduled-after ``day``)."""
+        st = t.standings
+        for iso3, acts in st.states.items():
+            status = st.status(acts, day)
+            if status is not None and status.status in _ACTIVE:
+                yield iso3, status.entry_into_force, True
+        for iso3 in t.fact_states:
+            # Facts about a state whose acts are not in the record yet still show.
+            if iso3 not in st.states:
+                yield iso3, None, False
+
+    def _obligations_on(
+        self, t: _Treaty, day: dt.date, until: dt.date | None
+    ) -> Iterator[Obligation]:
+        r = t.rules
+        initial = r.deadline(ob.INITIAL)
+        empty = ob.FactGroup()
+        for iso3, eif, has_acts in self._subjects(t, day):
+            withdrawal = t.standings.states[iso3].withdrawal if has_acts else None
+            for rule in r.deadlines:
+                if rule.name == ob.INITIAL:
+                    if has_acts:
+                        yield ob.initial_report(r, rule, iso3, eif, day)
+                    continue
+                group = t.facts.get((iso3, rule.name), empty)
+                found = ob.deadline_obligation(r, rule, iso3, eif, group, day)
+                if found is not None:
+                    yield found
+            if r.annual is None or initial is None or eif is None or not has_acts:
+                continue
+            for due in ob.annual_dues(r.annual, ob.period(initial, eif), day):
+                if (withdrawal and due >= withdrawal) or (until is not None and due > until):
+                    break
+                yield ob.annual_report(r, r.annual, iso3, due, day)
+                if until is None:
+                    break  # only the next one: see the module docstring of obligations
+
+    def due_within(
+        self, instrument: str, days: int = 365, as_of: dt.date | None = None
+    ) -> list[Obligation]:
+        """Obligations not yet met and due between ``as_of`` and ``days`` later, soonest first
+        (every annual report in the window, not only the next)."""
+        t = self._treaty(instrument)
+        day = as_of or dt.date.today()
+        until = day + dt.timedelta(days=days)
+        open_ = {ObligationStatus.PENDING, ObligationStatus.EXTENDED}
+        found = [
+            o
+            for o in self._obligations_on(t, day, until)
+            if o.status in open_ and o.due is not None and day <= o.due <= until
+        ]
+        found.sort(key=lambda o: (o.due or dt.date.max, o.state, o.obligation))
+        return found
+
+    def overdue(self, instrument: str, as_of: dt.date | None = None) -> list[Obligation]:
+        """Obligations past due with no completion, where the record's facts support it."""
+        found = [o for o in self.obligations(instrument, as_of) if o.status is ob.S.OVERDUE]
+        found.sort(key=lambda o: (o.due or dt.date.max, o.state, o.obligation))
+        return found
+
+    def issues(self, instrument: str) -> list[str]:
+        """What the engine found questionable: undated acts, extensions over the maximum, ..."""
+        t = self._treaty(instrument)
+        out = list(t.standings.issues)
+        for o in self.obligations(instrument, WHOLE_RECORD):
+            out.extend(f"{o.instrument}/{o.state}/{o.obligation}: {i}" for i in o.issues)
+        return out
+
+    # -- timelines ---------------------------------------------------------------------------
+
+    def timeline(self, instrument: str, state: str) -> list[TimelineEntry]:
+        """A state's dated story under the treaty: its acts and the dates the rules derive."""
+        t = self._treaty(instrument)
+        r = t.rules
+        out: list[TimelineEntry] = []
+        acts = t.standings.states.get(state)
+        if acts is not None:
+            for act, article in (
+                (acts.signature, ""),
+                (acts.consent, r.eif_article),
+                (acts.provisional, r.provisional_article),
+                (acts.wd_notice, r.withdrawal_article),
+            ):
+                if act is not None:
+                    out.append(
+                        TimelineEntry(
+                            act.date, act.kind.value, article, "as recorded", act.citations
+                        )
+                    )
+            for alt in acts.alternatives:
+                out.append(
+                    TimelineEntry(
+                        alt.date,
+                        f"{alt.kind} (other source)",
+                        "",
+                        "not chosen: " + ", ".join(alt.sources),
+                    )
+                )
+            if acts.eif is not None:
+                out.append(
+                    TimelineEntry(acts.eif, "entry_into_force", acts.eif_article, acts.eif_basis)
+                )
+            if acts.withdrawal is not None:
+                out.append(
+                    TimelineEntry(
+                        acts.withdrawal,
+                        "withdrawal_effective",
+                        r.withdrawal_article,
+                        acts.withdrawal_basis,
+                    )
+                )
+        for o in self.obligations(instrument, WHOLE_RECORD, state):
+            if o.obligation == (r.annual.name if r.annual else None):
+                continue
+            if o.original_due and o.original_due != o.due:
+                out.append(
+                    TimelineEntry(
+                        o.original_due, f"{o.obligation}_due", o.article, "original deadline"
+                    )
+                )
+            out.append(TimelineEntry(o.due, f"{o.obligation}_due", o.article, o.basis, o.facts))
+            if o.completed:
+                out.append(
+                    TimelineEntry(
+                        o.completed, f"{o.obligation}_completed", o.article, o.status.value, o.facts
+                    )
+                )
+        out.sort(key=lambda e: (e.date or dt.date.max, e.event))
+        return out
+
+    def meetings(self, instrument: str) -> list[TimelineEntry]:
+        """The meetings the treaty itself schedules from its entry into force."""
+        t = self._treaty(instrument)
+        eif = t.standings.treaty_eif
+        return [
+            TimelineEntry(
+                add_years(eif, m.years_after_entry_into_force) if eif else None,
+                m.name,
+                m.article,
+                m.text,
+            )
+            for m in t.rules.meetings
+        ]

@@ -1,0 +1,280 @@
+"""Each state's acts on one treaty, resolved once: status on any date and the series.
+
+Sources may disagree on the date of an act. For each slot (signature, consent, provisional
+application, withdrawal notification, withdrawal effective) the act cited by the most
+authoritative source wins (``model.AUTHORITY_RANK``: the depositary first), ties going to the
+earliest date; the others are kept as alternatives. The choice is made once, on the whole
+record, so a higher authority's date is the truth even when asking about an earlier day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from treatywatch import model
+from treatywatch.rules.dates import add_months, first_day_of_month_after
+from treatywatch.rules.declarations import TreatyRules
+from treatywatch.rules.results import Alternative, SeriesPoint, Standing, StateStatus
+
+K = model.ActionKind
+_SLOTS: dict[K, str] = {
+    K.SIGNATURE: "signature",
+    K.PROVISIONAL_APPLICATION: "provisional",
+    K.WITHDRAWAL_NOTIFICATION: "wd_notice",
+    K.WITHDRAWAL_EFFECTIVE: "wd_effective",
+    **{k: "consent" for k in model.CONSENT_KINDS},
+}
+_UNKNOWN_RANK = len(model.AUTHORITY_RANK)  # a source missing from the record ranks last
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    kind: K
+    date: dt.date
+    citations: tuple[model.Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StateActs:
+    """One state's resolved acts and the dates they imply on the whole record."""
+
+    iso3: str
+    first: dt.date  # its earliest dated act of any kind
+    signature: Act | None
+    consent: Act | None
+    provisional: Act | None
+    wd_notice: Act | None
+    wd_effective: Act | None
+    eif: dt.date | None  # entry into force for the state, on the whole record
+    eif_article: str
+    eif_basis: str
+    withdrawal: dt.date | None  # when withdrawal takes (or took) effect
+    withdrawal_basis: str
+    alternatives: tuple[Alternative, ...]
+
+
+def source_rank(citations: Iterable[model.Citation], sources: Mapping[str, model.Source]) -> int:
+    ranks = [
+        model.AUTHORITY_RANK[sources[c.source_id].authority]
+        for c in citations
+        if c.source_id in sources
+    ]
+    return min(ranks, default=_UNKNOWN_RANK)
+
+
+def _choose(
+    candidates: list[model.Action], sources: Mapping[str, model.Source]
+) -> tuple[Act, list[Alternative]]:
+    ordered = sorted(candidates, key=lambda a: (source_rank(a.citations, sources), a.date))
+    best = ordered[0]
+    assert best.date is not None  # only dated actions are candidates
+    alts = [
+        Alternative(a.kind.value, a.date, tuple(c.source_id for c in a.citations))
+        for a in ordered[1:]
+        if (a.date, a.kind) != (best.date, best.kind)
+    ]
+    return Act(best.kind, best.date, best.citations), alts
+
+
+class Standings:
+    """All states' standing toward one treaty. Built once; every query is a lookup."""
+
+    def __init__(
+        self,
+        rules: TreatyRules,
+        actions: Iterable[model.Action],
+        sources: Mapping[str, model.Source],
+    ) -> None:
+        self.rules = rules
+        self.issues: list[str] = []
+        by_slot: dict[str, dict[str, list[model.Action]]] = defaultdict(lambda: defaultdict(list))
+        first: dict[str, dt.date] = {}
+        for a in actions:
+            if a.date is None:
+                # An act we cannot place in time cannot move a status on any date.
+                self.issues.append(f"{a.instrument}/{a.state}/{a.kind.value}: no date, ignored")
+                continue
+            first[a.state] = min(first.get(a.state, a.date), a.date)
+            slot = _SLOTS.get(a.kind)
+            if slot:
+                by_slot[a.state][slot].append(a)
+        chosen: dict[str, dict[str, Act]] = {}
+        alternatives: dict[str, list[Alternative]] = defaultdict(list)
+        for iso3, slots in by_slot.items():
+            chosen[iso3] = {}
+            for slot, candidates in slots.items():
+                act, alts = _choose(candidates, sources)
+                chosen[iso3][slot] = act
+                alternatives[iso3].extend(alts)
+        self._find_trigger(chosen)
+        self.states: dict[str, StateActs] = {}
+        for iso3, day in first.items():
+            acts = chosen.get(iso3, {})
+            consent = acts.get("consent")
+            eif, eif_article, eif_basis = self._eif(consent)
+            wd, wd_basis = self._withdrawal(acts.get("wd_notice"), acts.get("wd_effective"))
+            self.states[iso3] = StateActs(
+                iso3,
+                day,
+                acts.get("signature"),
+                consent,
+                acts.get("provisional"),
+                acts.get("wd_notice"),
+                acts.get("wd_effective"),
+                eif,
+                eif_article,
+                eif_basis,
+                wd,
+                wd_basis,
+                tuple(alternatives.get(iso3, ())),
+            )
+
+    # -- entry into force --------------------------------------------------------------------
+
+    def _find_trigger(self, chosen: Mapping[str, Mapping[str, Act]]) -> None:
+        """The deposit that brings the treaty into force: the ``threshold``-th counted one."""
+        r = self.rules
+        deposits = sorted(
+            (acts["consent"] for acts in chosen.values() if "consent" in acts),
+            key=lambda act: act.date,
+        )
+        counted = [act for act in deposits if act.kind in r.eif_counts]
+        self.trigger: dt.date | None = None
+        self.treaty_eif: dt.date | None = None
+        self.treaty_eif_basis = ""
+        if len(counted) >= r.eif_threshold:
+            self.trigger = counted[r.eif_threshold - 1].date
+            self.treaty_eif = first_day_of_month_after(self.trigger, r.eif_months)
+            self.treaty_eif_basis = (
+                f"Art. {r.eif_article}: first day of the {_ordinal(r.eif_months)} month after "
+                f"the month of the {_ordinal(r.eif_threshold)} deposit ({self.trigger})"
+            )
+            self.trigger_citations = counted[r.eif_threshold - 1].citations
+        else:
+            self.trigger_citations = ()
+
+    def _eif(self, consent: Act | None) -> tuple[dt.date | None, str, str]:
+        """(date, article, basis) of entry into force for a state with this consent."""
+        r = self.rules
+        if consent is None or self.treaty_eif is None or self.trigger is None:
+            return None, "", ""
+        if consent.kind not in r.eif_counts:
+            day = max(self.treaty_eif, consent.date)
+            return (
+                day,
+                r.succession_article,
+                (f"Art. {r.succession_article} (succession notified {consent.date})"),
+            )
+        if consent.date <= self.trigger:
+            return self.treaty_eif, r.eif_article, self.treaty_eif_basis
+        day = max(self.treaty_eif, first_day_of_month_after(consent.date, r.later_months))
+        return (
+            day,
+            r.later_article,
+            (
+                f"Art. {r.later_article}: first day of the {_ordinal(r.later_months)} month after "
+                f"deposit on {consent.date}"
+            ),
+        )
+
+    def _withdrawal(self, notice: Act | None, effective: Act | None) -> tuple[dt.date | None, str]:
+        r = self.rules
+        if effective is not None:
+            return effective.date, f"Art. {r.withdrawal_article}: effective date as recorded"
+        if notice is None:
+            return None, ""
+        return add_months(notice.date, r.withdrawal_months), (
+            f"Art. {r.withdrawal_article}: {r.withdrawal_months} months after notification on "
+            f"{notice.date}, unless the state is then engaged in an armed conflict"
+        )
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def eif_on(self, s: StateActs, day: dt.date) -> dt.date | None:
+        """Entry into force for the state as known on ``day``: the triggering deposit must
+        have happened by then (acts after ``day`` are ignored)."""
+        if s.consent is None or s.consent.date > day or self.trigger is None:
+            return None
+        return s.eif if self.trigger <= day else None
+
+    def withdrawal_on(self, s: StateActs, day: dt.date) -> dt.date | None:
+        known = [a.date for a in (s.wd_notice, s.wd_effective) if a is not None]
+        return s.withdrawal if known and min(known) <= day else None
+
+    def status(self, s: StateActs, day: dt.date) -> StateStatus | None:
+        if s.first > day:
+            return None
+        r = self.rules
+        sig = _on(s.signature, day)
+        consent = _on(s.consent, day)
+        eif = self.eif_on(s, day)
+        wd = self.withdrawal_on(s, day)
+        if wd is not None and wd <= day:
+            standing = Standing.WITHDRAWN
+        elif consent is not None:
+            in_force = eif is not None and eif <= day
+            standing = Standing.STATE_PARTY if in_force else Standing.NOT_IN_FORCE_YET
+        elif sig is not None:
+            standing = Standing.SIGNATORY
+        else:
+            standing = Standing.NOT_JOINED
+        basis = "; ".join(
+            b for b, show in ((s.eif_basis, eif), (s.withdrawal_basis, wd)) if show and b
+        )
+        return StateStatus(
+            iso3=s.iso3,
+            status=standing,
+            signature=sig.date if sig else None,
+            consent=consent.date if consent else None,
+            consent_type=consent.kind.value if consent else None,
+            entry_into_force=eif,
+            withdrawal_effective=wd,
+            provisional_application=p.date if (p := _on(s.provisional, day)) else None,
+            withdrawal_notification=n.date if (n := _on(s.wd_notice, day)) else None,
+            withdrawal_condition=r.withdrawal_condition if wd and s.wd_effective is None else "",
+            basis=basis,
+            alternatives=s.alternatives,
+        )
+
+    def series(self) -> list[SeriesPoint]:
+        """One point per date on which any state's standing changes, on the whole record."""
+        # Each state contributes half-open intervals [start, end) to four counts.
+        deltas: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+
+        def interval(i: int, start: dt.date | None, *ends: dt.date | None) -> None:
+            if start is None:
+                return
+            end = min((e for e in ends if e is not None), default=None)
+            if end is not None and end <= start:
+                return
+            deltas[start][i] += 1
+            if end is not None:
+                deltas[end][i] -= 1
+
+        for s in self.states.values():
+            consent = s.consent.date if s.consent else None
+            interval(0, consent, s.withdrawal)
+            interval(1, s.eif, s.withdrawal)
+            interval(2, s.signature.date if s.signature else None, consent, s.withdrawal)
+            interval(3, s.withdrawal)
+        points = []
+        counts = [0, 0, 0, 0]
+        for day in sorted(deltas):
+            counts = [c + d for c, d in zip(counts, deltas[day], strict=True)]
+            points.append(SeriesPoint(day, *counts))
+        return points
+
+
+def _on(act: Act | None, day: dt.date) -> Act | None:
+    return act if act is not None and act.date <= day else None
+
+
+def _ordinal(n: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+    if n in words:
+        return words[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
