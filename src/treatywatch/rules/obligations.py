@@ -150,16 +150,8 @@ def deadline_obligation(
     original = due
     extensions = 0
     ext = rule.extension
-    seen: set[tuple[dt.date | None, float | None]] = set()
-    for k in group.granted:
+    for k, new in _chain(group.granted, due, day, issues):
         g = k.fact
-        if not k.visible(day) or (g.deadline, g.years) in seen:
-            continue
-        seen.add((g.deadline, g.years))
-        new = g.deadline or (add_years(due, g.years) if due and g.years else None)
-        if new is None:
-            issues.append(f"extension granted ({_cites(k)}) gives neither a deadline nor years")
-            continue
         if due is not None and new <= due:
             continue  # an earlier link of the chain, already passed
         if ext is None:
@@ -200,6 +192,41 @@ def deadline_obligation(
         facts=cites,
         issues=tuple(issues),
     )
+
+
+def _new_deadline(g: model.ObligationFact, due: dt.date | None) -> dt.date | None:
+    return g.deadline or (add_years(due, g.years) if due and g.years else None)
+
+
+def _chain(
+    granted: list[Known], due: dt.date | None, day: dt.date, issues: list[str]
+) -> Iterator[tuple[Known, dt.date]]:
+    """Granted extensions in the order they were decided, each with the deadline it sets.
+
+    Decisions with a date go in date order; an undated one goes where its new deadline
+    fits, before a dated decision that sets a later deadline. Duplicates (same deadline and
+    years, from several sources) count once.
+    """
+    seen: set[tuple[dt.date | None, float | None]] = set()
+    left: list[Known] = []
+    for k in granted:
+        key = (k.fact.deadline, k.fact.years)
+        if k.visible(day) and key not in seen:
+            seen.add(key)
+            left.append(k)
+    while left:
+        dated = [k for k in left if k.fact.date is not None]
+        eligible = [k for k in left if k.fact.date is None]
+        if dated:
+            eligible.append(min(dated, key=lambda k: k.fact.date or dt.date.max))
+        k = min(eligible, key=lambda k: _new_deadline(k.fact, due) or dt.date.min)
+        left.remove(k)
+        new = _new_deadline(k.fact, due)
+        if new is None:
+            issues.append(f"extension granted ({_cites(k)}) gives neither a deadline nor years")
+            continue
+        yield k, new
+        due = max(due, new) if due else new
 
 
 def _status(
