@@ -1,0 +1,84 @@
+"""Properties of the entry-into-force arithmetic over any deposit date, month ends and
+29 February included."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.test_rules_engine import SOURCES, ccm_opening
+from treatywatch import model
+from treatywatch.rules import Engine
+from treatywatch.rules.dates import add_months, add_years, first_day_of_month_after
+
+D = dt.date
+TREATY_EIF = D(2010, 8, 1)  # the 30th deposit in ``ccm_opening`` is on 16 February 2010
+
+_awkward = st.sampled_from(
+    [
+        D(2012, 2, 29),
+        D(2016, 2, 29),
+        D(2011, 1, 31),
+        D(2011, 8, 31),
+        D(2010, 12, 31),
+        D(2010, 2, 16),
+        D(2010, 2, 28),
+        D(2020, 2, 29),
+        D(2023, 12, 31),
+    ]
+)
+deposits = st.one_of(_awkward, st.dates(min_value=D(2010, 2, 16), max_value=D(2099, 12, 31)))
+
+
+def _eif(day: dt.date) -> dt.date:
+    acts = [*ccm_opening(), model.Action("CCM", "XYZ", model.ActionKind.ACCESSION, day)]
+    found = Engine(model.Record(sources=dict(SOURCES), actions=acts)).entry_into_force("CCM", "XYZ")
+    assert found is not None
+    return found.date
+
+
+@settings(max_examples=150, deadline=None)
+@given(deposits)
+def test_entry_into_force_is_a_first_of_month_strictly_after_deposit(day: dt.date) -> None:
+    eif = _eif(day)
+    assert eif.day == 1
+    assert eif > day
+    assert eif >= TREATY_EIF
+    # ... and exactly the first day of the sixth month after the month of deposit.
+    months = (eif.year - day.year) * 12 + eif.month - day.month
+    assert months == 6 or eif == TREATY_EIF
+
+
+@settings(max_examples=150, deadline=None)
+@given(deposits, deposits)
+def test_entry_into_force_is_monotone_in_the_deposit_date(a: dt.date, b: dt.date) -> None:
+    first, second = sorted((a, b))
+    assert first_day_of_month_after(first, 6) <= first_day_of_month_after(second, 6)
+    assert _eif(first) <= _eif(second)
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2900, 12, 31)), st.integers(0, 600))
+def test_add_months_keeps_the_day_or_clamps_to_month_end(day: dt.date, months: int) -> None:
+    later = add_months(day, months)
+    assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
+    assert later.day == day.day or (later.day < day.day and (later + dt.timedelta(1)).day == 1)
+
+
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2500, 12, 31)), st.integers(1, 20))
+def test_add_years_on_29_february(day: dt.date, years: int) -> None:
+    later = add_years(day, years)
+    assert later.year == day.year + years and later.month == day.month
+    if (day.month, day.day) == (2, 29):
+        assert later.day in (28, 29)
+
+
+def test_known_dates() -> None:
+    assert first_day_of_month_after(D(2010, 2, 16), 6) == D(2010, 8, 1)
+    assert first_day_of_month_after(D(2011, 9, 13), 6) == D(2012, 3, 1)
+    assert first_day_of_month_after(D(2011, 8, 31), 6) == D(2012, 2, 1)
+    assert add_months(D(2025, 3, 6), 6) == D(2025, 9, 6)
+    assert add_months(D(2011, 8, 31), 6) == D(2012, 2, 29)
+    assert add_years(D(2012, 2, 29), 1) == D(2013, 2, 28)
+    assert add_years(D(2021, 3, 1), 1.5) == D(2022, 9, 1)
