@@ -5,6 +5,7 @@ threshold, so that the entry-into-force arithmetic has something to count)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeAlias
 
 import pytest
 
@@ -12,7 +13,7 @@ from treatywatch import model
 from treatywatch.rules import Engine, ObligationStatus, Standing, load_rules
 
 D = dt.date
-K = model.ActionKind
+K: TypeAlias = model.ActionKind
 S = ObligationStatus
 
 SOURCES = {
@@ -114,10 +115,10 @@ def test_articles_as_the_treaties_number_them() -> None:
         "transparency_initial": "7(1)",
     }
     assert {d.name: d.article for d in apmbc.deadlines}["clearance"] == "5(1)"
-    assert ccm.deadline("stockpile_destruction").extension.max_years == 4  # type: ignore[union-attr]
-    assert ccm.deadline("clearance").extension.max_years == 5  # type: ignore[union-attr]
-    assert apmbc.deadline("clearance").extension.max_years == 10  # type: ignore[union-attr]
-    assert apmbc.deadline("stockpile_destruction").extension is None  # type: ignore[union-attr]
+    assert ccm.deadline("stockpile_destruction").extension.max_years == 4
+    assert ccm.deadline("clearance").extension.max_years == 5
+    assert apmbc.deadline("clearance").extension.max_years == 10
+    assert apmbc.deadline("stockpile_destruction").extension is None
     assert (ccm.eif_threshold, apmbc.eif_threshold) == (30, 40)
     assert (ccm.withdrawal_article, apmbc.withdrawal_article) == ("20(2)", "20(3)")
 
@@ -165,7 +166,7 @@ def test_first_depositors_take_the_treatys_date() -> None:
 
 def test_a_deposit_later_in_the_month_of_the_30th_still_gets_the_treatys_date() -> None:
     engine = Engine(ccm_record(act("XYZ", K.RATIFICATION, D(2010, 2, 28))))
-    assert engine.entry_into_force("CCM", "XYZ").date == D(2010, 8, 1)  # type: ignore[union-attr]
+    assert engine.entry_into_force("CCM", "XYZ").date == D(2010, 8, 1)
 
 
 def test_acts_after_as_of_are_ignored() -> None:
@@ -174,7 +175,7 @@ def test_acts_after_as_of_are_ignored() -> None:
     # Before the 30th deposit the treaty's entry into force is not known yet.
     (irl,) = engine.status("CCM", D(2010, 1, 1), "IRL")
     assert irl.status is Standing.NOT_IN_FORCE_YET and irl.entry_into_force is None
-    assert all(s.consent <= D(2009, 6, 1) for s in engine.status("CCM", D(2009, 6, 1)))  # type: ignore[operator]
+    assert all(s.consent <= D(2009, 6, 1) for s in engine.status("CCM", D(2009, 6, 1)))
 
 
 def test_apmbc_with_40_deposits_in_force_1_march_1999() -> None:
@@ -289,7 +290,7 @@ def test_series_before_any_act_is_empty_and_point_dates_are_change_dates() -> No
 BGR = act("BGR", K.RATIFICATION, D(2011, 4, 6))  # in force for Bulgaria 1 Oct 2011
 
 
-def by(obligations: list, name: str):  # type: ignore[no-untyped-def]
+def by(obligations: list, name: str):
     (found,) = [o for o in obligations if o.obligation == name]
     return found
 
@@ -339,7 +340,7 @@ def test_bulgaria_stockpile_chain_and_completion() -> None:
     )
     engine = Engine(ccm_record(BGR, obligations=facts))
 
-    def on(day: dt.date):  # type: ignore[no-untyped-def]
+    def on(day: dt.date):
         return by(engine.obligations("CCM", day, "BGR"), "stockpile_destruction")
 
     assert (on(D(2015, 1, 1)).due, on(D(2015, 1, 1)).status) == (D(2019, 10, 1), S.PENDING)
@@ -451,7 +452,7 @@ def test_due_within_lists_every_report_in_the_window_soonest_first() -> None:
         ("transparency_annual", D(2013, 4, 30)),
     ]
     everything = engine.due_within("CCM", 800, D(2012, 1, 1))
-    assert [o.due for o in everything] == sorted(o.due for o in everything)  # type: ignore[type-var]
+    assert [o.due for o in everything] == sorted(o.due for o in everything)
 
 
 def test_timeline_and_meetings() -> None:
@@ -482,4 +483,4 @@ def test_unknown_instrument_is_a_clear_error() -> None:
 def test_results_are_frozen() -> None:
     (st,) = Engine(ccm_record(SWZ)).status("CCM", D(2012, 1, 1), "SWZ")
     with pytest.raises(AttributeError):
-        st.status = Standing.WITHDRAWN  # type: ignore[misc]
+        st.status = Standing.WITHDRAWN
