@@ -329,6 +329,18 @@ def test_not_applicable_only_with_a_fact() -> None:
     assert ob.status is S.NOT_APPLICABLE and ob.due is None and ob.facts == MONITOR
 
 
+def test_a_later_declaration_of_no_stockpile_outweighs_a_deadline() -> None:
+    facts = (
+        fact("BGR", "stockpile_destruction", "deadline", deadline=D(2019, 10, 1)),
+        fact("BGR", "stockpile_destruction", "not_applicable", D(2022, 5, 1)),
+    )
+    engine = Engine(ccm_record(BGR, obligations=facts))
+    early = by(engine.obligations("CCM", D(2021, 1, 1), "BGR"), "stockpile_destruction")
+    assert early.status is S.OVERDUE
+    late = by(engine.obligations("CCM", D(2022, 6, 1), "BGR"), "stockpile_destruction")
+    assert late.status is S.NOT_APPLICABLE
+
+
 def test_bulgaria_stockpile_chain_and_completion() -> None:
     facts = (
         fact("BGR", "stockpile_destruction", "deadline", deadline=D(2019, 10, 1)),

@@ -19,7 +19,8 @@ Choices the treaties leave to the reader, made here once:
 - Withdrawal takes effect six months after notification unless the record gives the
   effective date; the armed-conflict proviso is reported as ``withdrawal_condition``.
 - Stockpile destruction and clearance apply only where the record has facts about them; a
-  ``not_applicable`` fact alone gives ``not-applicable``; otherwise they are omitted.
+  ``not_applicable`` fact gives ``not-applicable`` (unless completion is recorded, then
+  ``met``); with no fact they are omitted.
 - The current deadline is the rule's (from entry into force) followed by the granted
   extensions (their ``deadline``, else previous deadline + ``years``); a later deadline
   published by a source is taken too, as it implies a decision the record lacks.

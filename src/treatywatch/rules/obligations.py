@@ -5,8 +5,9 @@ Choices (documented in the package docstring too):
 
 - Stockpile destruction and clearance apply only where the record holds a fact showing the
   state has stockpiles or contamination (a deadline, an extension request or decision, a
-  completion). With only a ``not_applicable`` fact the obligation is ``not-applicable``; with
-  no fact at all it is omitted: silence in the record is not evidence either way.
+  completion). A ``not_applicable`` fact makes it ``not-applicable`` unless a completion is
+  recorded (then ``met``); with no fact at all it is omitted: silence in the record is not
+  evidence either way.
 - A fact without its own date counts from the earliest ``published`` (else ``retrieved``)
   date of its sources, so asking about an earlier day does not see it; with neither it
   counts on every day.
@@ -118,16 +119,20 @@ def deadline_obligation(
     """Stockpile destruction or clearance: rule + extension chain + completion, on ``day``."""
     base = (rules.treaty, state, rule.name, rule.article)
     cites = tuple(group.citations)
-    if not group.active:
-        if not group.not_applicable:
-            return None
+    declared_none = [k for k in group.not_applicable if k.visible(day)]
+    done = any(k.visible(day) for k in group.completed)
+    if not group.active and not declared_none:
+        return None
+    if declared_none and not done:
+        # "No stockpile / no contamination" outweighs earlier deadline facts: a state that
+        # once reported a stockpile may clarify it holds none (Guinea-Bissau, CCM, 2022).
         return Obligation(
             *base,
             due=None,
             status=S.NOT_APPLICABLE,
             facts=cites,
             basis=f"Art. {rule.article}: the state declared it has nothing to destroy or clear "
-            f"({_cites(group.not_applicable[0])})",
+            f"({_cites(declared_none[0])})",
         )
     issues: list[str] = []
     basis: list[str] = []
