@@ -198,8 +198,8 @@ def test_apmbc_with_40_deposits_in_force_1_march_1999() -> None:
 
 
 def test_succession_takes_effect_on_notification_and_does_not_count() -> None:
-    engine = Engine(ccm_record(act("MNE", K.SUCCESSION, D(2012, 5, 17))))
-    eif = engine.entry_into_force("CCM", "MNE")
+    engine = Engine(ccm_record(act("Q99", K.SUCCESSION, D(2012, 5, 17))))
+    eif = engine.entry_into_force("CCM", "Q99")
     assert eif is not None and eif.date == D(2012, 5, 17)
 
 
