@@ -21,12 +21,10 @@ from treatywatch.web.render import data_response, label, render, wants
 
 router = APIRouter(include_in_schema=False)
 
-#: Which series keys to chart, in order, with their labels (the rules engine names them).
+#: The series the rules engine computes that the chart draws, in order, with their labels.
 SERIES_LINES = (
-    ("state_party", "States Parties"),
-    ("states_parties", "States Parties"),
     ("parties", "States Parties"),
-    ("signatory", "Signatories"),
+    ("in_force", "In force for"),
     ("signatories", "Signatories"),
     ("withdrawn", "Withdrawn"),
 )
@@ -46,11 +44,7 @@ def _chart(ctx: query.Context, treaty: str, title: str) -> Any:
     def build() -> Any:
         series = query.parties_series(ctx, treaty)
         lines = []
-        seen: set[str] = set()
         for key, text in SERIES_LINES:
-            if text in seen or not any(key in p for p in series):
-                continue
-            seen.add(text)
             points = []
             for p in series:
                 day = p.get("date")
