@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from tests.conftest import DATA, SEEDS
+from tests.conftest import DATA, SEEDS, needs_depositary
 from treatywatch import model
 from treatywatch.record import load
 
@@ -23,6 +23,15 @@ def _seed_source(record: model.Record, prefix: str) -> str:
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     return next(s.id for s in record.sources.values() if s.sha256 == sha)
+
+
+def _starts(record: model.Record, event: model.Event) -> set[dt.date | None]:
+    """Every start date a source gives for an event (sources may disagree by a day)."""
+    out: set[dt.date | None] = {event.start}
+    for c in record.conflicts:
+        if c.fact_type == "event" and c.key == event.id and c.field == "start":
+            out |= {dt.date.fromisoformat(v.value) for v in c.variants if v.value != "None"}
+    return out
 
 
 def _cites(fact: object, source: str) -> bool:
@@ -49,6 +58,7 @@ def test_seed_000_the_announcements_in_oslo(record: model.Record) -> None:
     assert oslo and oslo[0].end == D(2007, 2, 23)
 
 
+@needs_depositary
 def test_seed_004_swaziland_accedes_at_the_second_msp(record: model.Record) -> None:
     seed = _seed_source(record, "004")
     accession = [
@@ -58,7 +68,8 @@ def test_seed_004_swaziland_accedes_at_the_second_msp(record: model.Record) -> N
     assert any(_cites(a, seed) for a in accession)
     assert any(a.date == D(2011, 9, 13) for a in accession)
     beirut = [e for e in record.events.values() if e.city == "Beirut"]
-    assert beirut and (beirut[0].start, beirut[0].end) == (D(2011, 9, 12), D(2011, 9, 16))
+    assert beirut and D(2011, 9, 12) in _starts(record, beirut[0])
+    assert beirut[0].end == D(2011, 9, 16)
     assert any(c.subject == beirut[0].id and c.quantity == 120 for c in record.claims)
 
 
@@ -80,9 +91,10 @@ def test_seed_004_swaziland_accedes_at_the_second_msp(record: model.Record) -> N
 def test_the_meetings_the_seeds_announce_are_events(
     record: model.Record, city: str, start: dt.date
 ) -> None:
-    assert any(e.city == city and e.start == start for e in record.events.values())
+    assert any(e.city == city and start in _starts(record, e) for e in record.events.values())
 
 
+@needs_depositary
 def test_dublin_adoption_and_the_declarations(record: model.Record) -> None:
     adopted = {
         a.state for a in record.actions
@@ -94,6 +106,7 @@ def test_dublin_adoption_and_the_declarations(record: model.Record) -> None:
     assert {"NOR", "AUT", "IRL", "PER", "NZL", "MEX", "VAT"} <= oslo
 
 
+@needs_depositary
 def test_withdrawals_notified_since_2025_are_on_record(record: model.Record) -> None:
     def withdrawn(instrument: str) -> set[str]:
         return {
@@ -105,6 +118,7 @@ def test_withdrawals_notified_since_2025_are_on_record(record: model.Record) -> 
     assert {"LTU", "LVA", "EST", "FIN", "POL"} <= withdrawn("APMBC")
 
 
+@needs_depositary
 def test_every_consent_is_dated_by_the_depositary(record: model.Record) -> None:
     for inst in ("CCM", "APMBC"):
         consents = [

@@ -137,7 +137,7 @@ def test_reversed_event_dates_are_refused(data_copy: Path) -> None:
 
 def test_a_duplicate_row_is_refused_but_a_second_source_merges(data_copy: Path) -> None:
     row = "CCM,SWZ,accession,2011-09-13,untc-ccm-status,row,\n"
-    _add(data_copy, "actions", "zz-dup.csv", HEADER + row)
+    _add(data_copy, "actions", "zz-dup.csv", HEADER + row + row)
     with pytest.raises(RecordError, match="duplicate"):
         load(data_copy)
 

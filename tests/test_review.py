@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, SEEDS
+from tests.conftest import DATA, SEEDS, needs_extractor
 from treatywatch.store.build import build
 from treatywatch.store.db import engine
 from treatywatch.store.read import load_record
+
+pytestmark = needs_extractor
 
 SEED_001 = next(SEEDS.glob("001_*.txt"))
 

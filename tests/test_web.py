@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import DATA
+from tests.conftest import DATA, needs_depositary
 
 PAGES = (
     "/",
@@ -81,6 +81,7 @@ def test_outside_text_is_escaped(client: TestClient) -> None:
         assert "&lt;" in html
 
 
+@needs_depositary
 def test_home_has_headlines_chart_and_map(client: TestClient) -> None:
     html = client.get("/").text
     assert 'class="chart"' in html

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, needs_depositary
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
@@ -67,6 +67,7 @@ def browser() -> Iterator[object]:
         b.close()
 
 
+@needs_depositary
 def test_a_readers_visit(server: str, browser: object, tmp_path: Path) -> None:
     from playwright.sync_api import Browser, expect
 

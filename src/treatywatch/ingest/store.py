@@ -63,7 +63,8 @@ def ingest(
     """Read, extract and store each document; a bad file is reported and the batch goes on."""
     from sqlalchemy import func, insert, select
 
-    from treatywatch.ingest import extract, read_document
+    # Provided by the extractor (issue 8, parts 1-2), not yet on main.
+    from treatywatch.ingest import extract, read_document  # type: ignore[attr-defined]
     from treatywatch.store import schema as s
 
     report = IngestReport()
