@@ -114,6 +114,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(query.BadRequestError, bad_request)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(StarletteHTTPException, http_error)
+
     async def unexpected(request: Request, exc: Exception) -> Response:
         # A bug, not a user error: say so plainly (JSON for the API, a page for people).
         return _error(request, 500, "Something went wrong on our side; please report it.")
