@@ -135,9 +135,9 @@ needs_depositary = pytest.mark.skipif(
 
 
 def _extractor_present() -> bool:
-    import treatywatch.ingest as ingest
+    from importlib.util import find_spec
 
-    return hasattr(ingest, "read_document") and hasattr(ingest, "extract")
+    return all(find_spec(f"treatywatch.ingest.{m}") is not None for m in ("readers", "extract"))
 
 
 #: Tests that need the document readers and extractors (issue 8, parts 1-2).

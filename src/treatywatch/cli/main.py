@@ -273,7 +273,8 @@ def _register_optional() -> None:
 
     for module, names in (
         ("treatywatch.cli.rules_commands", ("deadlines", "series")),
-        ("treatywatch.cli.ingest_commands", ("text", "extract", "eval")),
+        ("treatywatch.cli.ingest_commands", ("text",)),
+        ("treatywatch.cli.extract_commands", ("extract", "eval")),
         ("treatywatch.cli.review_commands", ("ingest", "review")),
         ("treatywatch.cli.export_commands", ("export",)),
     ):

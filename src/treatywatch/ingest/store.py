@@ -63,8 +63,7 @@ def ingest(
     """Read, extract and store each document; a bad file is reported and the batch goes on."""
     from sqlalchemy import func, insert, select
 
-    # Provided by the extractor (issue 8, parts 1-2), not yet on main.
-    from treatywatch.ingest import extract, read_document  # type: ignore[attr-defined]
+    from treatywatch.ingest import extract, read_document
     from treatywatch.store import schema as s
 
     report = IngestReport()
