@@ -206,6 +206,8 @@ class Acceptor:
                     s.participation.c.event == event,
                     s.participation.c.participant == iso3,
                     s.participation.c.role == "participant",
+                    # Only a reviewed row: a bundled one is renumbered by every build.
+                    s.participation.c.origin == "review",
                 )
             ).scalar()
             if existing is None:

@@ -96,12 +96,14 @@ def _read(conn: Connection) -> model.Record:
             citations=c("event", r.id),
             note=r.note,
         )
+    # A reviewed document that confirms a bundled participant is stored as its own row (its
+    # citation must survive rebuilds, which renumber the data rows); here the two are one fact.
+    participants: dict[tuple[str, str, str], tuple[model.Citation, ...]] = {}
     for r in conn.execute(select(s.participation).order_by(s.participation.c.id)):
-        rec.participation.append(
-            model.Participation(
-                r.event, r.participant, model.Role(r.role), c("participation", r.id)
-            )
-        )
+        key = (r.event, r.participant, r.role)
+        participants[key] = participants.get(key, ()) + c("participation", r.id)
+    for (event, participant, role), cited in participants.items():
+        rec.participation.append(model.Participation(event, participant, model.Role(role), cited))
     for r in conn.execute(select(s.action).order_by(s.action.c.id)):
         rec.actions.append(
             model.Action(
