@@ -195,6 +195,7 @@ class Claim:
     unit: str
     text: str
     citations: tuple[Citation, ...] = ()
+    as_of: dt.date | None = None  # the day the number describes, where the source says
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,8 @@ def find_conflicts(record: model.Record) -> list[model.Conflict]:
         ),
         *disputes(
             record.claims,
-            lambda c: f"{c.subject}/{c.property}",
+            # A count on another day is another fact, not a disagreement.
+            lambda c: f"{c.subject}/{c.property}" + (f"@{c.as_of}" if c.as_of else ""),
             lambda c: str(c.quantity),
             "claim",
             "quantity",

@@ -36,6 +36,8 @@ EVENT_COLUMNS = (
 )  # fmt: skip
 PARTICIPATION_COLUMNS = ("event", "participant", "role", "source", "locator")
 CLAIM_COLUMNS = ("subject", "property", "quantity", "unit", "text", "source", "locator")
+#: Columns a file may leave out: a count's date is known for some claims only.
+OPTIONAL_COLUMNS = {"claim": ("as_of",)}
 OBLIGATION_COLUMNS = (
     "instrument", "state", "obligation", "kind", "date", "deadline", "years", "source", "locator",
     "note",
@@ -253,7 +255,7 @@ class Loader:
                 facts[identity] = fact
 
         for path in files(folder, (".csv",)):
-            self._each(read_csv(path, columns), one)
+            self._each(read_csv(path, columns, OPTIONAL_COLUMNS.get(label, ())), one)
         target = {
             "event": None,
             "action": self.record.actions,
@@ -373,8 +375,9 @@ class Loader:
             unit=c.required(row, "unit"),
             text=row.values["text"],
             citations=(self._citation(row),),
+            as_of=c.date(row, "as_of"),
         )
-        return (claim.subject, claim.property, quantity), claim
+        return (claim.subject, claim.property, claim.as_of, quantity), claim
 
     def _obligation_row(self, row: Row) -> tuple[tuple[Any, ...], model.ObligationFact]:
         c = self.check
@@ -443,7 +446,7 @@ class Loader:
         rec.conflicts.extend(find_conflicts(rec))
         rec.actions.sort(key=lambda a: (a.instrument, a.state, a.kind.value, a.date or dt.date.min))
         rec.participation.sort(key=lambda p: (p.event, p.participant, p.role.value))
-        rec.claims.sort(key=lambda c: (c.subject, c.property, c.quantity))
+        rec.claims.sort(key=lambda c: (c.subject, c.property, c.as_of or dt.date.min, c.quantity))
         rec.obligations.sort(
             key=lambda o: (o.instrument, o.state, o.obligation, o.date or o.deadline or dt.date.min)
         )

@@ -32,14 +32,15 @@ class Problem(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
+def read_csv(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
+    """Rows of a CSV file; an ``optional`` column a file leaves out reads as empty."""
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         header = tuple(reader.fieldnames or ())
         missing = [c for c in columns if c not in header]
         if missing:
             raise Problem(f"{path}:1", f"missing column(s) {', '.join(missing)}")
-        extra = [c for c in header if c not in columns]
+        extra = [c for c in header if c not in columns and c not in optional]
         if extra:
             raise Problem(f"{path}:1", f"unknown column(s) {', '.join(extra)}")
         start = 2
@@ -50,6 +51,8 @@ def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
             if None in record:
                 raise Problem(f"{path}:{line}", "more fields than the header names")
             values = {k: (v or "").strip() for k, v in record.items()}
+            for name in optional:
+                values.setdefault(name, "")
             if not any(values.values()):
                 continue
             yield Row(path, line, values)

@@ -125,7 +125,9 @@ def _read(conn: Connection) -> model.Record:
         )
     for r in conn.execute(select(s.claim).order_by(s.claim.c.id)):
         rec.claims.append(
-            model.Claim(r.subject, r.property, r.quantity, r.unit, r.text, c("claim", r.id))
+            model.Claim(
+                r.subject, r.property, r.quantity, r.unit, r.text, c("claim", r.id), r.as_of
+            )
         )
     for r in conn.execute(select(s.obligation_fact).order_by(s.obligation_fact.c.id)):
         rec.obligations.append(

@@ -150,6 +150,7 @@ claim = Table(
     Column("quantity", Integer, nullable=False),
     Column("unit", String(32), nullable=False),
     Column("text", Text, nullable=False, server_default=""),
+    Column("as_of", Date),
     _origin(),
 )
 
