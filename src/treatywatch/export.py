@@ -238,11 +238,12 @@ def record_tables(ctx: Context, as_of: dt.date | None = None) -> list[Table]:
             "claims",
             "Claims",
             "Numbers sources assert about events and instruments.",
-            ("subject", "property", "quantity", "unit", "text", *cite_cols),
+            ("subject", "property", "as_of", "quantity", "unit", "text", *cite_cols),
             [
                 {
                     "subject": c.subject,
                     "property": c.property,
+                    "as_of": c.as_of,
                     "quantity": c.quantity,
                     "unit": c.unit,
                     "text": c.text,

@@ -299,6 +299,7 @@ def event_detail(ctx: Context, event_id: str) -> dict[str, Any]:
     claims = [
         {
             "property": c.property,
+            "as_of": c.as_of,
             "quantity": c.quantity,
             "unit": c.unit,
             "text": c.text,
