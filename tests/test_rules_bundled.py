@@ -81,3 +81,30 @@ def test_obligation_facts_all_become_obligations(engine: Engine) -> None:
         facts = {(f.state, f.obligation) for f in engine.record.obligations if f.instrument == inst}
         withdrawn = {s.iso3 for s in engine.status(inst) if s.status is Standing.WITHDRAWN}
         assert {k for k in facts if k[0] not in withdrawn} <= found
+
+
+def test_the_series_reproduces_every_dated_count_the_sources_state(engine: Engine) -> None:
+    # Each dated count a source states about a treaty ("the 63rd State Party on 13 September
+    # 2011", "94 states signed on 3 December 2008") must be what the record's actions give.
+    checked = []
+    for claim in engine.record.claims:
+        if claim.as_of is None or claim.subject not in ("CCM", "APMBC"):
+            continue
+        if claim.property == "states_parties":
+            found = _point(engine, claim.as_of).parties
+        elif claim.property in ("signatories", "states_signing"):
+            found = len(
+                {
+                    a.state
+                    for a in engine.record.actions
+                    if a.instrument == claim.subject
+                    and a.kind.value == "signature"
+                    and a.date is not None
+                    and a.date <= claim.as_of
+                }
+            )
+        else:
+            continue
+        assert found == claim.quantity, (claim.subject, claim.property, claim.as_of, claim.text)
+        checked.append(claim)
+    assert {c.subject for c in checked} == {"CCM", "APMBC"}
