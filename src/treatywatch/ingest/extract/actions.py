@@ -1,0 +1,115 @@
+"""Acts a text reports as done: joining a treaty, a moratorium, renouncing the weapon,
+destroying stockpiles.
+
+Only what happened counts: "Swaziland acceded", "Hungary announcing an immediate moratorium",
+"the announcements made by Austria ... to renounce these weapons". Intentions ("plan to
+accede", "will sign", "is assessing the impact of signing") are not acts. The state must be
+the one doing it: close before the verb, with no quotation or "that"-clause in between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from treatywatch.ingest.extract import dates
+from treatywatch.ingest.extract.states import StateMention
+
+# action -> the words that report it
+_ACTS: list[tuple[str, str]] = [
+    ("stockpile-destruction-completed",
+     r"complet\w*\s+(?:the\s+|its\s+)?(?:destruction\s+of\s+(?:its\s+)?(?:\w+\s+)?stockpiles?"
+     r"|stockpile\s+destruction)|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?stockpiles?"),
+    ("stockpile-destruction-started",
+     r"(?:began|begun|started|commenced|initiated)\s+(?:the\s+|its\s+)?(?:destruction\s+of|"
+     r"destroying|to\s+destroy|stockpile\s+destruction)"),
+    ("accession", r"acced(?:ed|es|ing)\b|deposited\s+(?:its|an)\s+instrument\s+of\s+accession"),
+    ("ratification", r"ratif(?:ied|ies|ying)\b|deposited\s+(?:its|an)\s+instrument\s+of"
+     r"\s+ratification"),
+    ("acceptance", r"deposited\s+(?:its|an)\s+instrument\s+of\s+acceptance"),
+    ("approval", r"deposited\s+(?:its|an)\s+instrument\s+of\s+approval"),
+    ("signature", r"(?<![\w\-])sign(?:ed|s|ing)\b(?!\s+(?:of|that|up))"),
+    ("endorsement", r"endors(?:ed|es|ing)\b"),
+    ("withdrawal", r"withdr(?:ew|awn|awal)\b|withdraws\b"),
+    ("moratorium", r"moratori(?:um|a)\b"),
+    ("renounced", r"renounc(?:e|ed|es|ing)\b"),
+]  # fmt: skip
+_ACT = re.compile("|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS)), re.IGNORECASE)
+_INTENTION = re.compile(
+    r"\b(?:plans?|planned|planning|intends?|intention|will|would|shall|should|could|may|"
+    r"might|expects?|expected|hopes?|hoping|consider\w*|assess\w*|stud(?:y|ying)|aims?|ready|"
+    r"prepar\w*|urge\w*|call\w*\s+on|invite\w*|encourag\w*|want\w*|wish\w*|possibility|"
+    r"not\s+yet|not|yet\s+to|towards?|process\s+of|impact\s+of|if|once|whether|unless|"
+    r"proposed|propose|can|must|need\w*)\b",
+    re.IGNORECASE,
+)
+_BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
+_WINDOW = 70
+
+
+def find_actions(
+    text: str, states: list[StateMention], reference: dt.date | None
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for m in _ACT.finditer(text):
+        kind = next(_ACTS[int(k[1:])][0] for k, v in m.groupdict().items() if v)
+        sentence_start = _sentence_start(text, m.start())
+        before = [
+            s for s in states
+            if sentence_start <= s.start and s.end <= m.start() and not s.demonym
+        ]  # fmt: skip
+        actors = _actors(text, before, m.start())
+        if not actors:
+            continue
+        head = text[actors[0].start : m.start()]
+        if _INTENTION.search(head):
+            continue
+        when = _date(text, m.end(), reference)
+        for actor in actors:
+            key = (actor.iso3, kind, when)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                {"state": actor.iso3, "action": kind, "date": when, "span": [actor.start, m.end()]}
+            )
+    return out
+
+
+def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMention]:
+    """The state doing the act and any joined to it ("Austria and Bosnia-Herzegovina, and
+    earlier by Belgium")."""
+    if not before:
+        return []
+    last = before[-1]
+    gap = text[last.end : verb_at]
+    if len(gap) > _WINDOW or _BARRIER.search(gap):
+        return []
+    chain = [last]
+    for mention in reversed(before[:-1]):
+        joint = text[mention.end : chain[0].start]
+        if not re.fullmatch(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:earlier|also|later)\s+)?"
+                            r"(?:by\s+)?(?:the\s+)?", joint):  # fmt: skip
+            break
+        chain.insert(0, mention)
+    return chain
+
+
+def _sentence_start(text: str, at: int) -> int:
+    floor = max(0, at - 300)
+    cut = max(text.rfind(". ", floor, at), text.rfind("\n", floor, at), text.rfind("• ", floor, at))
+    return cut + 1 if cut >= 0 else floor
+
+
+def _date(text: str, at: int, reference: dt.date | None) -> str | None:
+    """A day given right after the verb ("acceded on 13 September 2011")."""
+    for mention in dates.find_dates(text, at, min(len(text), at + 40)):
+        if mention.day is None:
+            continue
+        if not re.fullmatch(r"[\w\s]{0,25}?\b(?:on|in)\s+", text[at : mention.start]):
+            continue
+        day, _ = dates.resolve(mention, reference, -1)
+        return day.isoformat() if day else None
+    return None

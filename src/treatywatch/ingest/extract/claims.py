@@ -1,0 +1,48 @@
+"""Numbers a text asserts about states: "representatives from 67 states", "Forty countries",
+"the 63rd State Party", "more than 120 states"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from treatywatch.ingest.extract import numbers
+
+_CLAIM = re.compile(
+    rf"(?P<text>(?:(?:more\s+than|over|almost|nearly|some|about|around|at\s+least|fewer\s+than"
+    rf"|less\s+than)\s+)?(?P<n>{numbers.NUMBER})\s+(?:[a-z\-]+\s+){{0,2}}?"
+    r"(?P<unit>States\s+Parties|State\s+Party|states\s+parties|states|States|countries|Countries"
+    r"|nations|governments|signatories|delegations))\b",
+    re.IGNORECASE,
+)
+_COUNT_UP = re.compile(
+    rf"\b(?:number\s+of\s+(?:states|countries)[^.]{{0,80}}?)\b(?P<text>(?:to|reaching|at)\s+"
+    rf"(?P<n>{numbers.NUMBER}))\b",
+    re.IGNORECASE,
+)
+
+
+def find_claims(text: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for m in _CLAIM.finditer(text):
+        quantity = numbers.value(m.group("n"))
+        if not quantity or quantity > 250:
+            continue
+        unit = m.group("unit").lower()
+        unit = "states parties" if "part" in unit else "states"
+        out.append(
+            {"quantity": quantity, "unit": unit, "text": m.group("text"),
+             "span": [m.start("text"), m.end("text")]}
+        )  # fmt: skip
+    for m in _COUNT_UP.finditer(text):
+        for sub in re.finditer(
+            rf"\b(?:to|reaching)\s+(?P<n>{numbers.NUMBER})\b", text[m.start() : m.end() + 60]
+        ):
+            quantity = numbers.value(sub.group("n"))
+            if quantity and quantity <= 250:
+                at = m.start() + sub.start()
+                out.append(
+                    {"quantity": quantity, "unit": "states", "text": sub.group(),
+                     "span": [at, at + len(sub.group())]}
+                )  # fmt: skip
+    return out

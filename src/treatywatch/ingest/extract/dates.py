@@ -1,0 +1,215 @@
+"""Dates as documents write them, and how a missing year is completed.
+
+Meeting documents write "22–23 February 2007", "from 12 to 16 September 2011", "5-7 December",
+"December 3rd of this year", "on Wednesday". A date without its year is completed only from a
+reference the document itself gives (its own date, or the date it speaks from) and only in a
+direction the wording makes clear ("upcoming events", "will be held" look forward).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTH_NAMES["sept"] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*(?:–|-|—|to|until|till|and|through)\s*"
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERN = re.compile(
+    rf"""
+    (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
+    |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
+    |(?P<iso>\b(?P<i_y>{_YEAR})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)
+    |(?P<dm>\b(?P<c_d>{_DAY})\s+(?:of\s+)?(?P<c_m>{_MONTH})\b(?:,?\s+(?P<c_y>{_YEAR})\b)?)
+    |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)
+    |(?P<my>\b(?P<e_m>{_MONTH})\s+(?P<e_y>{_YEAR})\b)
+    |(?P<wd>\b(?:on|last|this\s+past)\s+(?P<w>{_WEEKDAY})\b)
+    """,
+    re.VERBOSE,
+)
+_THIS_YEAR = re.compile(r"\s*(?:of\s+)?this\s+year\b")
+_NEXT_YEAR = re.compile(r"\s*(?:of\s+)?next\s+year\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or a range of days as written; ``year`` is None when the text leaves it out."""
+
+    start: int
+    end: int
+    day: int | None  # None: the text names a month (and year) but no day
+    month: int
+    year: int | None
+    end_day: int | None = None
+    end_month: int | None = None
+    year_offset: int | None = None  # "this year" = 0, "next year" = 1 (relative to reference)
+    weekday: int | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    @property
+    def day_certain(self) -> bool:
+        return self.day is not None or self.weekday is not None
+
+
+def _month(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return _MONTH_NAMES.get(token.rstrip(".").lower())
+
+
+def _int(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return int(re.sub(r"\D", "", token))
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, with absolute offsets."""
+    end = len(text) if end is None else end
+    out: list[DateMention] = []
+    for m in _PATTERN.finditer(text, start, end):
+        g = m.groupdict()
+        mention: DateMention | None
+        if g["range_dm"]:
+            m2 = _month(g["a_m2"])
+            m1 = _month(g["a_m1"]) or m2
+            mention = _make(m, _int(g["a_d1"]), m1, _int(g["a_y"]), _int(g["a_d2"]), m2)
+        elif g["range_md"]:
+            m1 = _month(g["b_m1"])
+            m2 = _month(g["b_m2"]) or m1
+            mention = _make(m, _int(g["b_d1"]), m1, _int(g["b_y"]), _int(g["b_d2"]), m2)
+        elif g["iso"]:
+            mention = _make(m, _int(g["i_d"]), _int(g["i_m"]), _int(g["i_y"]))
+        elif g["dm"]:
+            mention = _make(m, _int(g["c_d"]), _month(g["c_m"]), _int(g["c_y"]))
+        elif g["md"]:
+            mention = _make(m, _int(g["d_d"]), _month(g["d_m"]), _int(g["d_y"]))
+        elif g["my"]:
+            month = _month(g["e_m"])
+            mention = (
+                DateMention(m.start(), m.end(), None, month, _int(g["e_y"])) if month else None
+            )
+        else:
+            weekday = _WEEKDAYS[g["w"].lower()]
+            mention = DateMention(m.start("w"), m.end("w"), None, 1, None, weekday=weekday)
+        if mention is None:
+            continue
+        if mention.year is None and mention.day is not None:
+            for pattern, offset in ((_THIS_YEAR, 0), (_NEXT_YEAR, 1)):
+                rel = pattern.match(text, mention.end, end)
+                if rel:
+                    mention = DateMention(
+                        mention.start, rel.end(), mention.day, mention.month, None,
+                        mention.end_day, mention.end_month, year_offset=offset,
+                    )  # fmt: skip
+                    break
+        out.append(mention)
+    return out
+
+
+def _make(
+    m: re.Match[str],
+    day: int | None,
+    month: int | None,
+    year: int | None,
+    end_day: int | None = None,
+    end_month: int | None = None,
+) -> DateMention | None:
+    if day is None or month is None or not 1 <= day <= 31:
+        return None
+    if end_day is not None and not 1 <= end_day <= 31:
+        return None
+    return DateMention(m.start(), m.end(), day, month, year, end_day, end_month)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(
+    mention: DateMention,
+    reference: dt.date | None,
+    direction: int = 0,
+    reference_exact: bool = False,
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a mention names, or None where the text leaves them uncertain.
+
+    ``direction`` says how the wording points from the reference: +1 forward ("upcoming",
+    "will be held"), -1 back ("met last week"), 0 unknown (then the reference's own year).
+    A weekday is resolved only against an exact reference day, looking back.
+    """
+    if mention.weekday is not None:
+        if reference is None or not reference_exact:
+            return None, None
+        back = (reference.weekday() - mention.weekday) % 7 or 7
+        day = reference - dt.timedelta(days=back)
+        return day, None
+    if mention.day is None:
+        return None, None
+    year = mention.year
+    if year is None:
+        if reference is None:
+            return None, None
+        if mention.year_offset is not None:
+            year = reference.year + mention.year_offset
+        else:
+            year = reference.year
+            candidate = _safe_date(year, mention.month, mention.day)
+            if candidate is not None and direction > 0 and candidate < reference:
+                year += 1
+            elif candidate is not None and direction < 0 and candidate > reference:
+                year -= 1
+    start = _safe_date(year, mention.month, mention.day)
+    if start is None:
+        return None, None
+    end: dt.date | None = None
+    if mention.end_day is not None:
+        end_month = mention.end_month or mention.month
+        end_year = year + 1 if end_month < mention.month else year
+        end = _safe_date(end_year, end_month, mention.end_day)
+        if end is not None and end < start:
+            end = None
+    return start, end
+
+
+@cache
+def _header_date_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")
+
+
+def reference_date(text: str, doc_date: str | None) -> tuple[dt.date | None, bool]:
+    """The day a document speaks from, and whether that day is exact.
+
+    The document's own date wins; then a full date or a month and year in its first lines
+    (a newsletter's "October 2011"); then the first full date anywhere in it.
+    """
+    if doc_date:
+        try:
+            return dt.date.fromisoformat(doc_date), True
+        except ValueError:
+            pass
+    head = text[:400]
+    for mention in find_dates(head):
+        if mention.year is not None and mention.day is None and mention.weekday is None:
+            return dt.date(mention.year, mention.month, 1), False
+    for mention in find_dates(text):
+        if mention.year is not None and mention.day is not None:
+            start, _ = resolve(mention, None)
+            if start is not None:
+                return start, False
+    return None, False

@@ -1,0 +1,226 @@
+"""Meetings a text names, with their city and the days the text makes certain.
+
+Three shapes cover most meeting documents: an agenda line ("5-7 December - Vienna Conference
+on Cluster Munitions, Vienna, Austria"), a title line ("Oslo Conference on Cluster Munitions,
+22–23 February 2007") and a sentence ("will be held in Oslo, Norway, from 10 to 14 September
+2012"). An event needs a city or a day; a day without its year takes the year from the
+document's reference date, forward in a list of upcoming events or a sentence in the future,
+back in a sentence in the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from treatywatch.ingest.extract import dates, places
+from treatywatch.ingest.extract import text as textmod
+from treatywatch.registry import states as registry
+
+_NOUN = (
+    r"(?:Review\s+Conference|Diplomatic\s+Conference|Conference|Meetings?|Summit|Forum|"
+    r"Workshops?|Seminars?|Symposium|Sessions?|Round|Day\s+of\s+Action|Talks|"
+    r"conference|meetings?|summit|forum|workshops?|seminars?|symposium|talks|round)"
+)
+# A name: up to six capitalised words (or an ordinal, "CCW experts'") before the noun, and
+# capitalised words joined by of/on/for/to/the after it.
+_EVENT = re.compile(
+    r"(?P<name>(?:(?:[A-Z][\w'’\-]*|CCW|experts[’']?|next|second|third|first|international"
+    r"|regional|annual|\d{4}|and)\s+){0,7}"
+    + _NOUN
+    + r"(?:\s+(?:of|on|for|to|by|and|the|in\s+the|against)(?:\s+(?:the|[A-Z][\w'’\-]*))+)*)"
+)
+_IN_CITY = re.compile(
+    r"\b(?:in|at|to|held\s+in|hosted\s+in)\s+(?:the\s+\w+\s+capital,?\s+)?"
+    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|next|upcoming|forthcoming|to\s+be\s+held|plans?\s+to|is\s+to|are\s+to"
+    r"|future|invited\s+to|looks?\s+forward)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|met|gathered|took\s+place|held|attended|last|ago|had|concluded|closed)\b",
+    re.IGNORECASE,
+)
+_UPCOMING_HEADING = re.compile(
+    r"\b(?:upcoming|forthcoming|future|calendar|next|coming)\b", re.IGNORECASE
+)
+_AGENDA = re.compile(r"\s*[-–—:]\s*")
+
+
+@dataclass
+class _Event:
+    name: str
+    city: str | None
+    country: str | None
+    start: dt.date | None
+    end: dt.date | None
+    span: tuple[int, int]
+
+
+def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[str, Any]]:
+    found: list[_Event] = []
+    upcoming = False
+    for line_start, line_end in textmod.lines(text):
+        line = text[line_start:line_end]
+        agenda = _agenda_line(text, line_start, line_end, reference, upcoming)
+        if agenda is not None:
+            found.append(agenda)
+            continue
+        if len(line) < 80 and _UPCOMING_HEADING.search(line) and not dates.find_dates(line):
+            upcoming = True
+        elif len(line) >= 80:
+            upcoming = False
+    taken = [e.span for e in found]
+    for block in textmod.sentences(text):
+        if any(s <= block.start < e for s, e in taken):
+            continue
+        found.extend(_sentence_events(text, block.start, block.end, reference, exact))
+    return [_as_dict(e) for e in _merge(found)]
+
+
+def _agenda_line(
+    text: str, start: int, end: int, reference: dt.date | None, upcoming: bool
+) -> _Event | None:
+    mentions = dates.find_dates(text, start, min(end, start + 40))
+    if not mentions or mentions[0].start - start > 2 or not mentions[0].day_certain:
+        return None
+    mention = mentions[0]
+    dash = _AGENDA.match(text, mention.end, end)
+    if dash is None or dash.end() == mention.end:
+        return None
+    rest = text[dash.end() : end]
+    parts = [p.strip() for p in rest.split(",")]
+    name = parts[0]
+    city, country = _city_country(parts[1:])
+    if city is None:
+        city = _city_in_name(name)
+    first, last = dates.resolve(mention, reference, 1 if upcoming else 0)
+    return _Event(name, city, country, first, last, (start, end))
+
+
+def _city_country(parts: list[str]) -> tuple[str | None, str | None]:
+    for i, part in enumerate(parts):
+        if places.is_city(part) and registry.lookup(part) is None:
+            country = registry.lookup(parts[i + 1]) if i + 1 < len(parts) else None
+            return part, country or _country_of(part)
+    return None, None
+
+
+def _country_of(city: str) -> str | None:
+    known = places.city(city)
+    # A small town's name is shared by many places; only a large city names its country.
+    return known.iso3 if known is not None and known.population >= 100_000 else None
+
+
+def _city_in_name(name: str) -> str | None:
+    words = name.split()
+    if len(words) >= 2 and places.is_city(words[0]) and registry.lookup(words[0]) is None:
+        if words[1][:1].isupper() or re.fullmatch(_NOUN, words[1]):
+            return words[0]
+    return None
+
+
+def _sentence_events(
+    text: str, start: int, end: int, reference: dt.date | None, exact: bool
+) -> list[_Event]:
+    sentence = text[start:end]
+    direction = 1 if _FUTURE.search(sentence) else (-1 if _PAST.search(sentence) else 0)
+    day_mentions = [m for m in dates.find_dates(text, start, end) if m.day is not None]
+    out: list[_Event] = []
+    for m in _EVENT.finditer(text, start, end):
+        name = m.group("name").strip()
+        name = re.sub(r"^(?:and|the|next)\s+", "", name, flags=re.IGNORECASE)
+        if not name:
+            continue
+        city = _city_in_name(name)
+        country = None
+        places_after = list(_IN_CITY.finditer(text, m.end(), min(end, m.end() + 90)))
+        places_before = [
+            p
+            for p in _IN_CITY.finditer(text, max(start, m.start() - 120), m.start())
+            # "in Lima, Peru for the conference", not "in Oslo process meetings"
+            if re.search(r"[,;]|\b(?:for|at|to|when|where|during)\b", text[p.end() : m.start()])
+        ]
+        for place in [*places_after, *reversed(places_before)]:
+            candidate = place.group("city")
+            # "in Lima, Peru" where the gazetteer holds only the first word of a pair
+            for option in (candidate, candidate.split()[0]):
+                if places.is_city(option) and registry.lookup(option) is None:
+                    break
+            else:
+                continue
+            if city is None or city == option:
+                city = option
+                named = place.group("country")
+                country = registry.lookup(named) if named and option == candidate else None
+            break
+        first_day = last_day = None
+        chosen = _date_for(text, start, m.start(), m.end(), day_mentions)
+        if chosen is not None:
+            first_day, last_day = dates.resolve(chosen, reference, direction, exact)
+        if city is None and first_day is None:
+            continue
+        if city is not None and country is None:
+            country = _country_of(city)
+        out.append(_Event(name, city, country, first_day, last_day, (m.start(), m.end())))
+    return out
+
+
+def _date_for(
+    text: str,
+    sentence_start: int,
+    start: int,
+    end: int,
+    mentions: list[dates.DateMention],
+) -> dates.DateMention | None:
+    """The day an event phrase is dated by: a date close after it in the same clause, or a
+    date that opens the sentence ("On 23-25 May, ... gathered in Lima ...")."""
+    for mention in mentions:
+        if mention.start >= end:
+            gap = text[end : mention.start]
+            if len(gap) <= 70 and not re.search(r"[(;:]|\.\s", gap):
+                return mention
+            break
+    for mention in mentions:
+        if mention.end <= start and text[sentence_start : mention.start].strip(" •-–") in (
+            "",
+            "On",
+            "on",
+            "From",
+            "from",
+        ):
+            return mention
+    return None
+
+
+def _merge(events: list[_Event]) -> list[_Event]:
+    """One event per city and first day; a city's undated mentions fold into its dated one."""
+    dated_cities = {e.city.casefold() for e in events if e.city and e.start}
+    out: dict[tuple[str | None, dt.date | None], _Event] = {}
+    for event in events:
+        city = event.city.casefold() if event.city else None
+        if event.start is None and city in dated_cities:
+            continue
+        key = (city, event.start)
+        known = out.get(key)
+        if known is None:
+            out[key] = event
+        elif known.end is None and event.end is not None:
+            known.end = event.end
+    return list(out.values())
+
+
+def _as_dict(event: _Event) -> dict[str, Any]:
+    return {
+        "name": event.name,
+        "city": event.city,
+        "country": event.country,
+        "start": event.start.isoformat() if event.start else None,
+        "end": event.end.isoformat() if event.end else None,
+        "span": list(event.span),
+    }

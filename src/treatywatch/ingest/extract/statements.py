@@ -1,0 +1,342 @@
+"""Who said what: attributed statements with speaker, day, words, topics and stance.
+
+A statement is a verb of speech or of stated position ("said", "stated", "noted",
+"supported", "expressing") whose subject is a state, an organisation or a named person.
+Someone speaking on behalf of an organisation is the organisation. Consecutive sentences
+by one speaker (including "She added", "It also suggested") are one statement: one per
+speaker and occasion. A day is kept only where the text gives it ("stated on 14 September
+2011") or it follows with certainty ("on Wednesday" in a dated post).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from treatywatch.ingest.extract import dates, places, vocabulary
+from treatywatch.ingest.extract import text as textmod
+from treatywatch.ingest.extract.speakers import (
+    Speaker,
+    clean_name,
+    find_organisations,
+    find_people,
+)
+from treatywatch.ingest.extract.states import StateMention
+
+_VERB = re.compile(
+    r"\b(?:said|says|stated|noted|notes|announced|announces|announcing|explained|expressed|"
+    r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
+    r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
+    r"urges|welcomed|welcomes|indicated|summari[sz]ed|submitted|introduced|asked|admitted|"
+    r"argued|declared|emphasi[sz]ed|stressed|highlighted|proposed|insisted|warned|"
+    r"acknowledged|reiterated|underlined|affirmed|reaffirmed|launching|launched|pledged|"
+    r"promised|objected|rejected|concluded|invites|invited|told|remarked|observed|"
+    r"wondered|responded|replied|made\s+(?:\w+\s+)?(?:suggestions?|proposals?|statements?|"
+    r"calls?|an?\s+appeal))\b"
+)
+_PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
+_PRONOUN_START = re.compile(r"^[\s•\-–“\"]*(?:She|He|It|They|We|The\s+delegation)\b")
+_LIST_SUBJECT = re.compile(r"\b(?:including|such\s+as|namely)\s+$")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|to|with|from|of|by|for|toward|towards|against|at|than|like|among|between|"
+    r"Together\s+with|Jointly\s+with|visits?\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
+_STATEMENT_REF = re.compile(
+    r"\bstatement\s+on\s+(?P<topic>[A-Za-z][\w\s\-]{2,40}?)\s+(?:by\s+[^,;:]{3,40}?\s+)?"
+    r"on\s+behalf\s+of\s+(?:the\s+)?"
+)
+_SPEAKING_NOUNS = re.compile(
+    r"^\s*(?:delegation|government|representatives?|minister|ambassador|delegates?)\b",
+    re.IGNORECASE,
+)
+_DOC_KIND = re.compile(
+    r"\b(?:summary|statement|speech|remarks|address|opening|closing)\b", re.IGNORECASE
+)
+_HEADER_PERSON = re.compile(
+    r"^(?:(?:Deputy\s+|Foreign\s+|Prime\s+)?Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Ambassador|"
+    r"President|Chair(?:person)?|H\.\s?E\.|Mr\.?|Ms\.?|Dr\.?|Secretary[- ]General)\s+"
+    r"(?P<name>(?:[A-Z][\w\-'’]+\s+){0,2}[A-Z][\w\-'’]+)$"
+)
+
+
+@dataclass
+class _Statement:
+    speaker: str
+    start: int
+    end: int
+    date: dt.date | None
+    paragraph: int
+    named_topic: str | None = None
+    reference: bool = False  # a later mention of a statement ("the statement ... by X")
+    sources: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_statements(
+    text: str,
+    states: list[StateMention],
+    reference: dt.date | None,
+    exact: bool,
+    action_spans: list[tuple[str, int, int]],
+) -> list[dict[str, Any]]:
+    quoted = _quoted_ranges(text)
+    blocks = textmod.sentences(text)
+    found: list[_Statement] = []
+    affiliation: dict[str, str] = {}  # person -> the organisation they spoke for
+    header = _header_statement(text)
+    if header is not None:
+        found.append(header)
+    previous_para = -1
+    for block in blocks:
+        items = _block_statements(
+            text, block, states, quoted, reference, exact, affiliation, action_spans
+        )
+        if not items and _PRONOUN_START.match(text, block.start) and found:
+            last = found[-1]
+            if block.paragraph - last.paragraph <= 1 and not last.reference:
+                last.end = max(last.end, block.end)
+                last.paragraph = block.paragraph
+        for item in items:
+            _add(found, item, previous_para)
+        previous_para = block.paragraph
+    return [_as_dict(text, s) for s in found if not _drop_reference(s, found)]
+
+
+def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
+    last = found[-1] if found else None
+    if (
+        last is not None
+        and last.speaker == item.speaker
+        and not item.reference
+        and not last.reference
+        and (last.date is None or item.date is None or last.date == item.date)
+    ):
+        last.end = max(last.end, item.end)
+        last.date = last.date or item.date
+        last.paragraph = item.paragraph
+        last.named_topic = last.named_topic or item.named_topic
+        return
+    found.append(item)
+
+
+def _drop_reference(statement: _Statement, found: list[_Statement]) -> bool:
+    """A closing "see the statement on X by Y on behalf of Z" repeats an earlier one."""
+    if not statement.reference:
+        return False
+    return any(
+        other is not statement
+        and other.speaker == statement.speaker
+        and not other.reference
+        and other.named_topic is not None
+        and other.named_topic == statement.named_topic
+        for other in found
+    )
+
+
+def _block_statements(
+    text: str,
+    block: textmod.Block,
+    states: list[StateMention],
+    quoted: list[tuple[int, int]],
+    reference: dt.date | None,
+    exact: bool,
+    affiliation: dict[str, str],
+    action_spans: list[tuple[str, int, int]],
+) -> list[_Statement]:
+    start, end = block.start, block.end
+    sentence_states = [s for s in states if start <= s.start < end]
+    orgs = find_organisations(text, start, end)
+    people = [
+        p
+        for p in find_people(text, start, end, sentence_states)
+        if not any(o.start <= p.start < o.end for o in orgs)
+        and not places.is_city(p.code.split(":", 1)[1].split()[0])
+    ]
+    out: list[_Statement] = []
+    verbs = [
+        v
+        for v in _VERB.finditer(text, start, end)
+        if not _inside(v.start(), quoted)
+        and not _NEGATED.search(text[start : v.start()][-30:])
+        and not _PASSIVE_AUX.search(text[start : v.start()][-12:])
+    ]
+    behalf = None
+    for m in _ON_BEHALF.finditer(text, start, end):
+        org = next((o for o in orgs if o.start == m.end()), None)
+        if org is not None:
+            behalf = org
+            for person in people:
+                affiliation[person.code] = org.code
+            break
+
+    for passive in _PASSIVE.finditer(text, start, end):
+        if _inside(passive.start(), quoted):
+            continue
+        for person in people:
+            if person.start >= passive.end() and _only_names_between(
+                text, passive.end(), person.start
+            ):
+                code = affiliation.get(person.code, person.code)
+                out.append(_Statement(code, person.start, end, None, block.paragraph))
+    if out:
+        return out  # "The Declaration was delivered by A and by B"
+
+    if not verbs:
+        # "the statement on Victim Assistance on behalf of the CMC by Aynalem Zenebe"
+        for ref in _STATEMENT_REF.finditer(text, start, end):
+            org = next((o for o in orgs if o.start == ref.end()), None)
+            if org is not None and not _inside(ref.start(), quoted):
+                topic = vocabulary.topics(ref.group("topic"))
+                out.append(
+                    _Statement(org.code, ref.start(), org.end, None, block.paragraph,
+                               topic[0] if topic else None, reference=True)
+                )  # fmt: skip
+        return out
+
+    for verb in verbs:
+        speakers = _subjects(text, start, verb.start(), sentence_states, orgs, people, behalf)
+        if not speakers:
+            continue
+        day = _statement_day(text, start, end, verb, quoted, reference, exact)
+        topic = re.search(r"statement\s+on\s+([A-Za-z][\w\-]*)", text[start:end])
+        named = vocabulary.topics(topic.group(1)) if topic else []
+        for speaker in speakers:
+            code = affiliation.get(speaker.code, speaker.code)
+            if _is_action(code, start, end, action_spans):
+                continue
+            out.append(
+                _Statement(code, speaker.start, end, day, block.paragraph,
+                           named[0] if named else None)
+            )  # fmt: skip
+        break
+    return out
+
+
+def _subjects(
+    text: str,
+    start: int,
+    verb_at: int,
+    states: list[StateMention],
+    orgs: list[Speaker],
+    people: list[Speaker],
+    behalf: Speaker | None,
+) -> list[Speaker]:
+    if behalf is not None:
+        return [behalf]
+    candidates: list[Speaker] = []
+    for s in states:
+        if s.end > verb_at:
+            continue
+        if s.demonym and not _SPEAKING_NOUNS.match(text, s.end):
+            continue
+        candidates.append(Speaker(s.iso3, s.start, s.end))
+    candidates += [o for o in orgs if o.end <= verb_at]
+    candidates += [p for p in people if p.end <= verb_at]
+    candidates = [
+        c
+        for c in sorted(candidates, key=lambda c: c.start)
+        if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) >
+                   (c.end - c.start) for o in candidates)
+    ]  # fmt: skip
+    if not candidates:
+        return []
+    # "A few countries, including Australia, Finland, France, and Poland supported ..."
+    listed = [c for c in candidates if _in_subject_list(text, start, c, candidates)]
+    if listed:
+        return listed
+    excluded_end = -1
+    for candidate in candidates:
+        before = text[max(start, candidate.start - 25) : candidate.start]
+        if _PREPOSITION_BEFORE.search(before):
+            excluded_end = candidate.end
+            continue
+        # "Delegates from Malaysia, Gabon and Kiribati": the rest of a list after a preposition
+        if excluded_end >= 0 and re.fullmatch(
+            r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?", text[excluded_end : candidate.start]
+        ):
+            excluded_end = candidate.end
+            continue
+        if re.search(r"[“\"]", text[candidate.end : verb_at]):
+            continue
+        return [candidate]
+    return []
+
+
+def _in_subject_list(text: str, start: int, c: Speaker, candidates: list[Speaker]) -> bool:
+    head = text[start : c.start]
+    opener = list(re.finditer(r"\b(?:including|such\s+as|namely)\s+(?:the\s+)?", head))
+    if not opener:
+        return False
+    between = text[start + opener[-1].end() : c.start]
+    return bool(re.fullmatch(r"(?:[\w\s\-'’.]*?(?:,|\band\b)\s*(?:the\s+)?)*", between))
+
+
+def _only_names_between(text: str, start: int, end: int) -> bool:
+    between = text[start:end]
+    return bool(re.fullmatch(r"(?:[^,;:.]*?(?:,|\band\b)\s*)*?(?:and\s+)?(?:by\s+)?", between))
+
+
+def _statement_day(
+    text: str,
+    start: int,
+    end: int,
+    verb: re.Match[str],
+    quoted: list[tuple[int, int]],
+    reference: dt.date | None,
+    exact: bool,
+) -> dt.date | None:
+    for mention in dates.find_dates(text, start, end):
+        if _inside(mention.start, quoted) or not mention.day_certain:
+            continue
+        near = abs(mention.start - verb.end()) <= 40 or abs(verb.start() - mention.end) <= 40
+        prefixed = re.search(r"\bon\s+$", text[max(start, mention.start - 4) : mention.start])
+        if near and (prefixed or mention.weekday is not None):
+            day, _ = dates.resolve(mention, reference, -1, exact)
+            return day
+    return None
+
+
+def _is_action(code: str, start: int, end: int, action_spans: list[tuple[str, int, int]]) -> bool:
+    return any(state == code and start <= s < end for state, s, _ in action_spans)
+
+
+def _inside(at: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < at < e for s, e in ranges)
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans inside curly quotes (and straight double quotes in pairs)."""
+    ranges: list[tuple[int, int]] = []
+    for m in re.finditer(r"“[^”\n]{0,3000}?”|\"[^\"\n]{0,3000}?\"", text):
+        ranges.append((m.start(), m.end()))
+    return ranges
+
+
+def _header_statement(text: str) -> _Statement | None:
+    """A chair's summary or a speech names its speaker in its first lines."""
+    head_lines = textmod.lines(text[:600])[:8]
+    if not any(_DOC_KIND.search(text[s:e]) for s, e in head_lines):
+        return None
+    for s, e in head_lines:
+        m = _HEADER_PERSON.match(text[s:e])
+        if m:
+            name = clean_name(m.group("name")) or m.group("name")
+            return _Statement(f"person:{name}", s + m.start("name"), len(text), None, 0)
+    return None
+
+
+def _as_dict(text: str, s: _Statement) -> dict[str, Any]:
+    words = text[s.start : s.end]
+    return {
+        "speaker": s.speaker,
+        "date": s.date.isoformat() if s.date else None,
+        "text": words,
+        "topics": vocabulary.topics(words),
+        "stance": vocabulary.stance(words),
+        "span": [s.start, s.end],
+    }

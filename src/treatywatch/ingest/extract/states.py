@@ -1,0 +1,123 @@
+"""Every state a text names, in any form the registry knows, with its offsets.
+
+Names, former names, short forms and demonyms come from the state registry
+(:mod:`treatywatch.registry.states`); this module only scans. Names are matched as written
+(capitalised), so "us" or "china" in running lower-case text never count; a demonym is
+skipped where it names a region ("Latin American", "the Indian Ocean").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from treatywatch.registry import states as registry
+
+
+@dataclass(frozen=True, slots=True)
+class StateMention:
+    iso3: str
+    start: int
+    end: int
+    demonym: bool
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+# Words before or after a form that turn it into a region or something else than the state.
+_REGION_BEFORE = re.compile(r"(?:Latin|North|South|Central|Pan|Meso)[\s-]+$")
+_REGION_AFTER = re.compile(r"^[\s-]*(?:Ocean|Subcontinent|Peninsula|Sea\b|Gulf\b)")
+
+
+_CAPITALISED = re.compile(r"(?<![\w\-])[A-Z][\w\-'’]*")
+_SPACES = re.compile(r"[\s\u00a0]+")
+
+
+@cache
+def _forms() -> dict[str, list[tuple[str, str, bool]]]:
+    """Forms by their first word, longest first: a scan looks up each capitalised word and
+    tries only the forms that start with it (much faster than one regex of 600 names)."""
+    by_first: dict[str, list[tuple[str, str, bool]]] = {}
+    seen: set[str] = set()
+    for mention in registry.mention_index():
+        form = _SPACES.sub(" ", mention.form.strip())
+        # Forms the registry keeps for look-ups but running text never uses.
+        if not form or "," in form or "(" in form or form.isdigit():
+            continue
+        if len(form) <= 3 and not form.isupper() and form not in ("BiH", "Lao"):
+            continue
+        variants = [form]
+        if form[0].islower():  # "the Netherlands" also opens a sentence as "The Netherlands"
+            variants.append(form[0].upper() + form[1:])
+        for variant in variants:
+            if variant in seen or not variant[0].isupper():
+                continue
+            seen.add(variant)
+            first = variant.split(" ", 1)[0]
+            by_first.setdefault(first, []).append((variant, mention.iso3, mention.demonym))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return by_first
+
+
+def find_states(text: str, start: int = 0, end: int | None = None) -> list[StateMention]:
+    """State mentions in ``text[start:end]``, left to right, absolute offsets."""
+    by_first = _forms()
+    end = len(text) if end is None else end
+    out: list[StateMention] = []
+    pos = start
+    for word in _CAPITALISED.finditer(text, start, end):
+        if word.start() < pos:
+            continue
+        token = word.group()
+        candidates = by_first.get(token)
+        if candidates is None and token.endswith("s"):
+            candidates = by_first.get(token[:-1])  # "Norwegians"
+        if candidates is None:
+            continue
+        for form, iso3, demonym in candidates:
+            stop = _match(text, word.start(), end, form)
+            if stop is None:
+                continue
+            if demonym and stop < end and text[stop] == "s":
+                stop += 1  # a plural demonym names the state's people all the same
+            if stop < end and (text[stop].isalnum() or text[stop] == "_"):
+                continue
+            if demonym and (
+                _REGION_BEFORE.search(text[max(0, word.start() - 12) : word.start()])
+                or _REGION_AFTER.match(text[stop : stop + 14])
+            ):
+                break
+            out.append(StateMention(iso3, word.start(), stop, demonym))
+            pos = stop
+            break
+    return out
+
+
+def _match(text: str, at: int, end: int, form: str) -> int | None:
+    """Where ``form`` ends if the text at ``at`` spells it (any run of spaces between
+    words), else None."""
+    i = at
+    for n, part in enumerate(form.split(" ")):
+        if n:
+            j = i
+            while j < end and text[j] in " \t\n\u00a0":
+                j += 1
+            if j == i:
+                return None
+            i = j
+        if not text.startswith(part, i) or i + len(part) > end:
+            return None
+        i += len(part)
+    return i
+
+
+def resolve_name(name: str) -> str | None:
+    """A list item or a speaker's name as a state code, or None."""
+    cleaned = re.sub(r"[\*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|\(\d+\)", "", name).strip(" \t.;:,")
+    if not cleaned:
+        return None
+    return registry.lookup(cleaned)

@@ -1,0 +1,84 @@
+"""Where sentences, clauses and list items begin and end in a normalised text.
+
+Every extractor works on character offsets into the document's text, so that each item it
+returns can say exactly which words it was read from. These helpers never copy the text;
+they only return spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+# A sentence ends at . ! ? followed by space and an upper-case letter, a quote or a bullet,
+# or at a line break that starts a new block (bullet, blank line, short heading line).
+_SENTENCE_END = re.compile(
+    r"""(?<=[.!?])["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""  # end punctuation + space + capital
+    r"""|\n\s*\n"""  # blank line
+    r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}\s*[-–]))"""  # a bullet or an agenda line starts
+)
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Art|Arts|para|Amb|H\.E|e\.g|i\.e|etc|cf|vs|Gen|Col|Prof"
+    r"|U\.S|U\.K|U\.N|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A sentence (or a heading, bullet or agenda line) with its offsets."""
+
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (blank-line or bullet separated) it belongs to
+
+    def text(self, doc: str) -> str:
+        return doc[self.start : self.end]
+
+
+def sentences(text: str) -> list[Block]:
+    """Split into sentences, keeping offsets; a paragraph index groups them."""
+    out: list[Block] = []
+    start = 0
+    paragraph = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if _ABBREVIATIONS.search(text[max(0, end - 6) : end]) and "\n" not in match.group():
+            continue
+        _append(out, text, start, end, paragraph)
+        if "\n" in match.group():
+            paragraph += 1
+        start = match.end()
+    _append(out, text, start, len(text), paragraph)
+    return out
+
+
+def _append(out: list[Block], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Block(start, end, paragraph))
+
+
+def lines(text: str) -> list[Span]:
+    """Every non-empty line as a span (without its line break)."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def words_between(text: str, start: int, end: int) -> list[str]:
+    return _WORD.findall(text[start:end])
