@@ -63,7 +63,8 @@ def find_actions(
         actors = _actors(text, before, m.start())
         if not actors:
             continue
-        head = text[actors[0].start : m.start()]
+        # "the possibility of Malaysia acceding" is no accession either
+        head = text[max(sentence_start, actors[0].start - 40) : m.start()]
         if _INTENTION.search(head):
             continue
         when = _date(text, m.end(), reference)

@@ -119,9 +119,13 @@ def _country_of(city: str) -> str | None:
 
 def _city_in_name(name: str) -> str | None:
     words = name.split()
-    if len(words) >= 2 and places.is_city(words[0]) and registry.lookup(words[0]) is None:
-        if words[1][:1].isupper() or re.fullmatch(_NOUN, words[1]):
-            return words[0]
+    if (
+        len(words) >= 2
+        and places.is_city(words[0])
+        and registry.lookup(words[0]) is None
+        and (words[1][:1].isupper() or re.fullmatch(_NOUN, words[1]))
+    ):
+        return words[0]
     return None
 
 

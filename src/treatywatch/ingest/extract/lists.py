@@ -52,9 +52,9 @@ def find_lists(
             if after:
                 count = int(after.group(1))
         colon = heading.rstrip().endswith(":")
-        if not (_CUE.search(heading) and (colon or count is not None or len(run) >= 8)):
-            if not (colon and len(run) >= 8):
-                continue
+        cued = _CUE.search(heading) and (colon or count is not None or len(run) >= 8)
+        if not cued and not (colon and len(run) >= 8):
+            continue
         states = list(dict.fromkeys(m.iso3 for m in run))
         out.append(
             {

@@ -50,9 +50,21 @@ _NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
 _PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})")
 _NAME_RUN = re.compile(rf"(?<![\w])(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?![\w])")
 # Capitalised words that open a name-like run but are roles, places or sentence words.
-_NOT_NAMES = frozenset(
-    ["The", "This", "That", "These", "Those", "Ban", "Advocate", "Ambassador", "Minister", "President", "Chair", "Deputy", "Foreign", "Affairs", "Meeting", "Meetings", "Conference", "Convention", "States", "State", "Parties", "Party", "Declaration", "Cluster", "Munitions", "Munition", "Coalition", "Second", "Third", "First", "Fourth", "Fifth", "Review", "Final", "General", "Geneva", "Oslo", "Vienna", "Lima", "Dublin", "Wellington", "Beirut", "Mr", "Ms", "Mrs", "Dr", "In", "On", "At", "As", "For", "With", "From", "During", "Since", "Concerning", "Regarding", "However", "Finally", "Meanwhile", "Further", "Also", "Among", "Some", "Many", "Most", "Other", "Friend", "Friends", "Universalisation", "Victim", "Assistance", "Survivors", "Survivor", "Government", "Republic", "Kingdom", "United", "Nations", "Union", "International", "Committee", "Red", "Cross", "Movement", "Protocol", "Assembly", "Council", "Secretary", "Office", "Unit", "Support", "Implementation", "Intersessional", "Standing", "National", "Update", "Call", "Session", "Plenary", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Lao", "Laos", "Foreign", "Mine", "Treaty", "Article", "Articles", "Landmine", "Land", "Mines", "Working", "Group", "Groups", "Committee", "Working", "Commission", "Heads", "Government", "Members", "Member", "Expert", "Experts"]
-)
+_NOT_NAME_WORDS = """
+    Advocate Affairs Also Ambassador Among April Article Articles As Assembly Assistance At
+    August Ban Beirut Call Chair Cluster Coalition Commission Committee Concerning Conference
+    Convention Council Cross December Declaration Deputy Dr Dublin During Expert Experts
+    February Fifth Final Finally First For Foreign Fourth Friday Friend Friends From Further
+    General Geneva Government Group Groups Heads However Implementation In International
+    Intersessional January July June Kingdom Land Landmine Lao Laos Lima Many March May
+    Meanwhile Meeting Meetings Member Members Mine Mines Minister Monday Most Movement Mr Mrs
+    Ms Munition Munitions National Nations November October Office On Oslo Other Parties Party
+    Plenary President Protocol Red Regarding Republic Review Saturday Second Secretary
+    September Session Since Some Standing State States Sunday Support Survivor Survivors That
+    The These Third This Those Thursday Treaty Tuesday Union Unit United Universalisation
+    Update Victim Vienna Wednesday Wellington With Working
+    """
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
