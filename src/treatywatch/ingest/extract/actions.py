@@ -46,6 +46,11 @@ _INTENTION = re.compile(
 )
 _BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
 _WINDOW = 70
+# "Norway announced that it had completed ...": the state reports its own act
+_REPORTED = re.compile(
+    r"\s+(?:\w+\s+)?(?:announced|confirmed|reported|declared|said|stated|informed\s+\w+)"
+    r"\s+that\s+it\s+(?:had|has)\s+(?:\w+\s+)?"
+)
 
 
 def find_actions(
@@ -86,7 +91,7 @@ def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMe
         return []
     last = before[-1]
     gap = text[last.end : verb_at]
-    if len(gap) > _WINDOW or _BARRIER.search(gap):
+    if len(gap) > _WINDOW or (_BARRIER.search(gap) and not _REPORTED.fullmatch(gap)):
         return []
     chain = [last]
     for mention in reversed(before[:-1]):

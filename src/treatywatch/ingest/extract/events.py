@@ -37,6 +37,10 @@ _IN_CITY = re.compile(
     r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
+_COMMA_CITY = re.compile(
+    r",\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|next|upcoming|forthcoming|to\s+be\s+held|plans?\s+to|is\s+to|are\s+to"
     r"|future|invited\s+to|looks?\s+forward)\b",
@@ -144,6 +148,10 @@ def _sentence_events(
         city = _city_in_name(name)
         country = None
         places_after = list(_IN_CITY.finditer(text, m.end(), min(end, m.end() + 90)))
+        # a title: "Fifth Meeting of States Parties, San José, Costa Rica, 2-5 September 2014"
+        titled = _COMMA_CITY.match(text, m.end(), end)
+        if titled:
+            places_after.insert(0, titled)
         places_before = [
             p
             for p in _IN_CITY.finditer(text, max(start, m.start() - 120), m.start())

@@ -203,10 +203,10 @@ def _block_statements(
         if not speakers:
             continue
         day = _statement_day(text, start, end, verb, quoted, reference, exact)
-        topic = re.search(r"statement\s+on\s+([A-Za-z][\w\-]*)", text[start:end])
-        named = vocabulary.topics(topic.group(1)) if topic else []
+        named_in = re.search(r"statement\s+on\s+([A-Za-z][\w\-]*)", text[start:end])
+        named = vocabulary.topics(named_in.group(1)) if named_in else []
         for speaker in speakers:
-            code = affiliation.get(speaker.code, speaker.code)
+            code = affiliation.get(speaker.code) or _represents(text, speaker, end) or speaker.code
             if _is_action(code, start, end, action_spans):
                 continue
             out.append(
@@ -265,6 +265,28 @@ def _subjects(
             continue
         return [candidate]
     return []
+
+
+_REPRESENTS = re.compile(
+    r",?\s*(?:(?:the\s+)?(?:Permanent\s+Representative|Ambassador|Minister(?:\s+of\s+[A-Z]\w+"
+    r"(?:\s+(?:and\s+)?[A-Z]\w+)*)?|representative|delegate|head\s+of\s+(?:the\s+)?delegation)"
+    r"\s+)?of\s+(?:the\s+)?$"
+)
+
+
+def _represents(text: str, speaker: Speaker, end: int) -> str | None:
+    """A person named with the state they represent ("Mr. X, Ambassador of Switzerland,
+    said") speaks for that state."""
+    if not speaker.code.startswith("person:"):
+        return None
+    from treatywatch.ingest.extract.states import find_states
+
+    window_end = min(end, speaker.end + 80)
+    for mention in find_states(text, speaker.end, window_end):
+        if not mention.demonym and _REPRESENTS.search(text[speaker.end : mention.start]):
+            return mention.iso3
+        break
+    return None
 
 
 def _in_subject_list(text: str, start: int, c: Speaker, candidates: list[Speaker]) -> bool:

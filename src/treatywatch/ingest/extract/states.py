@@ -32,7 +32,7 @@ _REGION_BEFORE = re.compile(r"(?:Latin|North|South|Central|Pan|Meso)[\s-]+$")
 _REGION_AFTER = re.compile(r"^[\s-]*(?:Ocean|Subcontinent|Peninsula|Sea\b|Gulf\b)")
 
 
-_CAPITALISED = re.compile(r"(?<![\w\-])[A-Z][\w\-'’]*")
+_CAPITALISED = re.compile(r"(?<![\w\-'’])[A-Z][\w\-]*")
 _SPACES = re.compile(r"[\s\u00a0]+")
 
 
@@ -56,7 +56,8 @@ def _forms() -> dict[str, list[tuple[str, str, bool]]]:
             if variant in seen or not variant[0].isupper():
                 continue
             seen.add(variant)
-            first = variant.split(" ", 1)[0]
+            # keyed like the scan reads a word: up to a space or an apostrophe
+            first = re.split(r"[ '’]", variant, maxsplit=1)[0]
             by_first.setdefault(first, []).append((variant, mention.iso3, mention.demonym))
     for entries in by_first.values():
         entries.sort(key=lambda e: -len(e[0]))
