@@ -1,0 +1,91 @@
+"""`treatywatch extract` and `treatywatch eval`: what the extractor reads, and how well.
+
+`extract` prints the contract of ../shared/EXTRACTION.md, one JSON object per document per
+line, in the order the paths were given; `eval` scores it against hand-made gold files.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from treatywatch.cli.common import Format, FormatOption, UserError, output
+
+
+class ExtractFormat(StrEnum):
+    json = "json"
+
+
+def extract(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (.txt .html .htm .pdf .docx).")
+    ],
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", help="Output format (JSON Lines).")
+    ] = ExtractFormat.json,
+) -> None:
+    """Print what the extractor reads in each document, one JSON object per line.
+
+    Each line holds the document (path, sha256, title, date, chars) and its states (with
+    character spans into the text `treatywatch text` prints), participant lists, events,
+    statements, actions and claims. A folder stands for the supported files under it.
+    Exit status 0 when every document was read; 1 when any could not be: its line then
+    holds "error" and "document" only, and the others are still printed.
+
+    Example: treatywatch extract ../shared/seeds | jq '.states | length'
+    """
+    from treatywatch.ingest.extract import extract as run_extract
+    from treatywatch.ingest.readers import ReadError, read_document
+    from treatywatch.ingest.store import expand
+
+    failed = False
+    for path in expand(paths):
+        try:
+            item = run_extract(read_document(path))
+        except (ReadError, OSError) as exc:
+            failed = True
+            item = {"document": {"path": str(path)}, "error": _sentence(exc, path)}
+        sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _sentence(exc: Exception, path: Path) -> str:
+    message = str(exc)
+    return message if str(path) in message or path.name in message else f"{path}: {message}"
+
+
+def eval(  # the command is `treatywatch eval`; main.py registers functions by name
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (*.json).")],
+    docs_dir: Annotated[Path, typer.Argument(help="Folder of the documents they annotate.")],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Score the extractor against gold annotations: precision, recall and F1 per field.
+
+    Each gold file NAME.json is compared with the extractor's reading of NAME.* in
+    DOCS_DIR, as ../shared/EXTRACTION.md describes (states as sets, participant lists by
+    Jaccard overlap, events by start day and city, statements by speaker and day, actions
+    by state, kind and day).
+
+    Example: treatywatch eval ../shared/gold ../shared/seeds
+    """
+    from treatywatch.ingest.evaluate import evaluate
+
+    for folder in (gold_dir, docs_dir):
+        if not folder.is_dir():
+            raise UserError(f"{folder} is not a folder.")
+    try:
+        rows = evaluate(gold_dir, docs_dir)
+    except FileNotFoundError as exc:
+        raise UserError(str(exc)) from None
+    output(
+        rows,
+        fmt,
+        ("field", "precision", "recall", "f1", "tp", "fp", "fn"),
+        title=f"Extraction against {gold_dir}",
+    )

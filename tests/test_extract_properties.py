@@ -1,0 +1,74 @@
+"""Property tests: the extractor's date rules and its robustness on any text."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SEEDS
+from treatywatch.ingest.extract import extract_text
+from treatywatch.ingest.extract.dates import find_dates, resolve
+
+_DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))
+_SEED_TEXT = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+
+
+@given(_DAYS, st.sampled_from(["{d} {M} {y}", "{M} {d}, {y}", "{iso}", "on {d} {M} {y},"]))
+def test_a_written_day_reads_back_as_that_day(day: dt.date, shape: str) -> None:
+    written = shape.format(d=day.day, M=calendar.month_name[day.month], y=day.year,
+                           iso=day.isoformat())  # fmt: skip
+    (mention,) = find_dates(written)
+    assert resolve(mention, None) == (day, None)
+
+
+@given(_DAYS, _DAYS)
+def test_a_missing_year_is_completed_in_the_direction_the_text_points(
+    day: dt.date, reference: dt.date
+) -> None:
+    if (day.month, day.day) == (2, 29):
+        return  # a 29 February without its year exists only in some years
+    (mention,) = find_dates(f"{day.day} {calendar.month_name[day.month]}")
+    forward, _ = resolve(mention, reference, +1)
+    backward, _ = resolve(mention, reference, -1)
+    assert forward is not None and backward is not None
+    assert reference <= forward < reference + dt.timedelta(days=366)
+    assert reference - dt.timedelta(days=366) < backward <= reference
+    assert (forward.month, forward.day) == (backward.month, backward.day) == (day.month, day.day)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=3000))
+def test_any_text_extracts_without_error_and_spans_stay_inside(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, len(_SEED_TEXT) - 1), min_size=2, max_size=12), st.randoms())
+def test_cut_and_shuffled_seed_text_extracts_without_error(
+    cuts: list[int], rnd: random.Random
+) -> None:
+    cuts = sorted(cuts)
+    pieces = [_SEED_TEXT[a:b] for a, b in itertools.pairwise(cuts)]
+    rnd.shuffle(pieces)
+    _check("".join(pieces))
+
+
+def _check(text: str) -> None:
+    result = extract_text(text)
+    assert result["document"]["chars"] == len(text)
+    for state in result["states"]:
+        for start, end in state["spans"]:
+            assert 0 <= start < end <= len(text)
+    for field in ("participant_lists", "events", "statements", "actions", "claims"):
+        for item in result[field]:
+            start, end = item["span"]
+            assert 0 <= start <= end <= len(text)
+    for event in result["events"]:
+        for key in ("start", "end"):
+            if event[key] is not None:
+                dt.date.fromisoformat(event[key])
