@@ -35,7 +35,12 @@ _ACTS: list[tuple[str, str]] = [
     ("moratorium", r"moratori(?:um|a)\b"),
     ("renounced", r"renounc(?:e|ed|es|ing)\b"),
 ]  # fmt: skip
-_ACT = re.compile("|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS)), re.IGNORECASE)
+_ACT = re.compile(
+    r"(?<![\w])(?=[acdemrswACDEMRSW])(?:"
+    + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS))
+    + ")",
+    re.IGNORECASE,
+)
 _INTENTION = re.compile(
     r"\b(?:plans?|planned|planning|intends?|intention|will|would|shall|should|could|may|"
     r"might|expects?|expected|hopes?|hoping|consider\w*|assess\w*|stud(?:y|ying)|aims?|ready|"

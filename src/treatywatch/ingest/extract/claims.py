@@ -9,7 +9,7 @@ from typing import Any
 from treatywatch.ingest.extract import numbers
 
 _CLAIM = re.compile(
-    rf"(?P<text>(?:(?:more\s+than|over|almost|nearly|some|about|around|at\s+least|fewer\s+than"
+    rf"\b(?P<text>(?:(?:more\s+than|over|almost|nearly|some|about|around|at\s+least|fewer\s+than"
     rf"|less\s+than)\s+)?(?P<n>{numbers.NUMBER})\s+(?:[a-z\-]+\s+){{0,2}}?"
     r"(?P<unit>States\s+Parties|State\s+Party|states\s+parties|states|States|countries|Countries"
     r"|nations|governments|signatories|delegations))\b",
@@ -22,9 +22,23 @@ _COUNT_UP = re.compile(
 )
 
 
+_UNIT = re.compile(
+    r"\b(?:States|states|countries|Countries|nations|governments|signatories|delegations"
+    r"|State\s+Party)\b"
+)
+
+
 def find_claims(text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for m in _CLAIM.finditer(text):
+    seen: set[int] = set()
+    # The number stands at most a few words before its unit: look only there.
+    matches = []
+    for unit in _UNIT.finditer(text):
+        for m in _CLAIM.finditer(text, max(0, unit.start() - 60), unit.end()):
+            if m.start("text") not in seen and m.end() == unit.end():
+                seen.add(m.start("text"))
+                matches.append(m)
+    for m in matches:
         quantity = numbers.value(m.group("n"))
         if not quantity or quantity > 250:
             continue

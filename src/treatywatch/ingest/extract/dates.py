@@ -8,11 +8,12 @@ direction the wording makes clear ("upcoming events", "will be held" look forwar
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -28,7 +29,11 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _PATTERN = re.compile(
+    # The look-ahead lets the scan skip, with one test, every position where no date can
+    # start (Python's engine would otherwise try each alternative at every character).
     rf"""
+    (?=[0-9JFMASONDlot])
+    (?:
     (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
     |(?P<iso>\b(?P<i_y>{_YEAR})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)
@@ -36,6 +41,7 @@ _PATTERN = re.compile(
     |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)
     |(?P<my>\b(?P<e_m>{_MONTH})\s+(?P<e_y>{_YEAR})\b)
     |(?P<wd>\b(?:on|last|this\s+past)\s+(?P<w>{_WEEKDAY})\b)
+    )
     """,
     re.VERBOSE,
 )
@@ -79,8 +85,27 @@ def _int(token: str | None) -> int | None:
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date expression in ``text[start:end]``, with absolute offsets."""
+    """Every date expression within ``text[start:end]``, with absolute offsets.
+
+    The whole text is scanned once and kept (the rules ask about many sentences of the
+    same document); a range only selects from that scan."""
+    mentions = _scan(text)
     end = len(text) if end is None else end
+    if start == 0 and end >= len(text):
+        return list(mentions)
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out: list[DateMention] = []
+    for mention in mentions[first:]:
+        if mention.start >= end:
+            break
+        if mention.end <= end:
+            out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[DateMention, ...]:
+    start, end = 0, len(text)
     out: list[DateMention] = []
     for m in _PATTERN.finditer(text, start, end):
         g = m.groupdict()
@@ -119,7 +144,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                     )  # fmt: skip
                     break
         out.append(mention)
-    return out
+    return tuple(out)
 
 
 def _make(

@@ -37,6 +37,7 @@ _IN_CITY = re.compile(
     r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
+_NOUN_ONLY = re.compile(_NOUN)
 _COMMA_CITY = re.compile(
     r",\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
@@ -136,6 +137,8 @@ def _city_in_name(name: str) -> str | None:
 def _sentence_events(
     text: str, start: int, end: int, reference: dt.date | None, exact: bool
 ) -> list[_Event]:
+    if not _NOUN_ONLY.search(text, start, end):
+        return []  # most sentences name no meeting: skip the costlier rules
     sentence = text[start:end]
     direction = 1 if _FUTURE.search(sentence) else (-1 if _PAST.search(sentence) else 0)
     day_mentions = [m for m in dates.find_dates(text, start, end) if m.day is not None]

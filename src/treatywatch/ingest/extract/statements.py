@@ -37,6 +37,7 @@ _VERB = re.compile(
     r"calls?|an?\s+appeal))\b"
 )
 _PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
+_ANY_CUE = re.compile(_VERB.pattern + r"|\bby\b|\bbehalf\b")
 _PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
 _PRONOUN_START = re.compile(r"^[\s•\-–“\"]*(?:She|He|It|They|We|The\s+delegation)\b")
@@ -149,6 +150,8 @@ def _block_statements(
     action_spans: list[tuple[str, int, int]],
 ) -> list[_Statement]:
     start, end = block.start, block.end
+    if not _ANY_CUE.search(text, start, end):
+        return []  # no verb of speech, no "by", no "on behalf of": no statement here
     sentence_states = [s for s in states if start <= s.start < end]
     orgs = find_organisations(text, start, end)
     people = [
