@@ -42,10 +42,10 @@ def find_claims(text: str) -> list[dict[str, Any]]:
         quantity = numbers.value(m.group("n"))
         if not quantity or quantity > 250:
             continue
-        unit = m.group("unit").lower()
-        unit = "states parties" if "part" in unit else "states"
+        unit_words = m.group("unit").lower()
         out.append(
-            {"quantity": quantity, "unit": unit, "text": m.group("text"),
+            {"quantity": quantity,
+             "unit": "states parties" if "part" in unit_words else "states", "text": m.group("text"),
              "span": [m.start("text"), m.end("text")]}
         )  # fmt: skip
     for m in _COUNT_UP.finditer(text):
