@@ -86,7 +86,9 @@ def find_actions(
             out.append(
                 {"state": actor.iso3, "action": kind, "date": when, "span": [actor.start, m.end()]}
             )
-    return out
+    # A headline and its story report one act twice; the dated report stands for both.
+    dated = {(a["state"], a["action"]) for a in out if a["date"] is not None}
+    return [a for a in out if a["date"] is not None or (a["state"], a["action"]) not in dated]
 
 
 def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMention]:

@@ -45,7 +45,8 @@ def find_claims(text: str) -> list[dict[str, Any]]:
         unit_words = m.group("unit").lower()
         out.append(
             {"quantity": quantity,
-             "unit": "states parties" if "part" in unit_words else "states", "text": m.group("text"),
+             "unit": "states parties" if "part" in unit_words else "states",
+             "text": m.group("text"),
              "span": [m.start("text"), m.end("text")]}
         )  # fmt: skip
     for m in _COUNT_UP.finditer(text):

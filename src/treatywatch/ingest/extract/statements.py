@@ -26,7 +26,7 @@ from treatywatch.ingest.extract.speakers import (
 from treatywatch.ingest.extract.states import StateMention
 
 _VERB = re.compile(
-    r"\b(?:said|says|stated|noted|notes|announced|announces|announcing|explained|expressed|"
+    r"\b(?:(?i:according)\s+to|said|says|stated|noted|notes|announced|announces|announcing|explained|expressed|"
     r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
     r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
     r"urges|welcomed|welcomes|indicated|summari[sz]ed|submitted|introduced|asked|admitted|"
@@ -53,7 +53,8 @@ _STATEMENT_REF = re.compile(
     r"on\s+behalf\s+of\s+(?:the\s+)?"
 )
 _SPEAKING_NOUNS = re.compile(
-    r"^\s*(?:delegation|government|representatives?|minister|ambassador|delegates?)\b",
+    r"\s*(?:delegation|government|representatives?|(?:(?:Foreign|Prime|Deputy|Defence|Defense)"
+    r"\s+)?minister|ambassador|delegates?|authorities|president)\b",
     re.IGNORECASE,
 )
 _DOC_KIND = re.compile(
@@ -202,7 +203,10 @@ def _block_statements(
         return out
 
     for verb in verbs:
-        speakers = _subjects(text, start, verb.start(), sentence_states, orgs, people, behalf)
+        if verb.group().lower().startswith("according"):
+            speakers = _after(text, verb.end(), sentence_states, orgs, people)
+        else:
+            speakers = _subjects(text, start, verb.start(), sentence_states, orgs, people, behalf)
         if not speakers:
             continue
         day = _statement_day(text, start, end, verb, quoted, reference, exact)
@@ -218,6 +222,22 @@ def _block_statements(
             )  # fmt: skip
         break
     return out
+
+
+def _after(
+    text: str,
+    at: int,
+    states: list[StateMention],
+    orgs: list[Speaker],
+    people: list[Speaker],
+) -> list[Speaker]:
+    """The source named right after "according to"."""
+    options = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
+    for option in sorted([*options, *orgs, *people], key=lambda o: o.start):
+        if option.start >= at:
+            gap = text[at : option.start]
+            return [option] if re.fullmatch(r"\s*(?:the\s+)?", gap) else []
+    return []
 
 
 def _subjects(
