@@ -47,6 +47,12 @@ _PREPOSITION_BEFORE = re.compile(
     r"Together\s+with|Jointly\s+with|visits?\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "The representative of Mexico said": the state speaks through its representative.
+_SPOKESPERSON_OF = re.compile(
+    r"\b(?:representatives?|delegates?|delegations?|ambassador|minister|spokes\w+|government"
+    r"|head\s+of\s+(?:the\s+)?delegation)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
 _STATEMENT_REF = re.compile(
     r"\bstatement\s+on\s+(?P<topic>[A-Za-z][\w\s\-]{2,40}?)\s+(?:by\s+[^,;:]{3,40}?\s+)?"
@@ -274,8 +280,8 @@ def _subjects(
         return listed
     excluded_end = -1
     for candidate in candidates:
-        before = text[max(start, candidate.start - 25) : candidate.start]
-        if _PREPOSITION_BEFORE.search(before):
+        before = text[max(start, candidate.start - 40) : candidate.start]
+        if _PREPOSITION_BEFORE.search(before) and not _SPOKESPERSON_OF.search(before):
             excluded_end = candidate.end
             continue
         # "Delegates from Malaysia, Gabon and Kiribati": the rest of a list after a preposition
