@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from treatywatch.ingest.extract import dates
+from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
 
 # action -> the words that report it
@@ -65,7 +66,7 @@ def find_actions(
     seen: set[tuple[str, str, str | None]] = set()
     for m in _ACT.finditer(text):
         kind = next(_ACTS[int(k[1:])][0] for k, v in m.groupdict().items() if v)
-        sentence_start = _sentence_start(text, m.start())
+        sentence_start = textmod.sentence_start(text, m.start())
         before = [
             s for s in states
             if sentence_start <= s.start and s.end <= m.start() and not s.demonym
@@ -108,12 +109,6 @@ def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMe
             break
         chain.insert(0, mention)
     return chain
-
-
-def _sentence_start(text: str, at: int) -> int:
-    floor = max(0, at - 300)
-    cut = max(text.rfind(". ", floor, at), text.rfind("\n", floor, at), text.rfind("• ", floor, at))
-    return cut + 1 if cut >= 0 else floor
 
 
 def _date(text: str, at: int, reference: dt.date | None) -> str | None:

@@ -70,9 +70,12 @@ class _Event:
 def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[str, Any]]:
     found: list[_Event] = []
     upcoming = False
-    for line_start, line_end in textmod.lines(text):
+    all_lines = textmod.lines(text)
+    for n, (line_start, line_end) in enumerate(all_lines):
         line = text[line_start:line_end]
-        agenda = _agenda_line(text, line_start, line_end, reference, upcoming)
+        agenda = _agenda_line(
+            text, line_start, _wrapped_end(text, all_lines, n), reference, upcoming
+        )
         if agenda is not None:
             found.append(agenda)
             continue
@@ -86,6 +89,24 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
             continue
         found.extend(_sentence_events(text, block.start, block.end, reference, exact))
     return [_as_dict(e) for e in _merge(found)]
+
+
+def _wrapped_end(text: str, lines: list[tuple[int, int]], n: int) -> int:
+    """The end of line ``n`` and of the lines a PDF wrapped it onto: a long line goes on
+    into the next unless a blank line, a bullet or a new date starts there."""
+    end = lines[n][1]
+    for start, stop in lines[n + 1 :]:
+        previous = text[text.rfind("\n", 0, end) + 1 : end]
+        if (
+            len(previous) < textmod.wrapped_length(text)
+            or "\n\n" in text[end:start]
+            or previous.endswith((".", ":"))
+        ):
+            break
+        if re.match(r"[•●▪◦‣*\-–]|\d{1,2}\b", text[start:stop]):
+            break
+        end = stop
+    return end
 
 
 def _agenda_line(

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from treatywatch.ingest.extract import dates, numbers
+from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
 
 # What may stand between two names of one list.
@@ -95,15 +96,9 @@ def _joins(gap: str) -> bool:
 
 
 def _heading_start(text: str, at: int) -> int:
-    """Where the heading of a list that starts at ``at`` begins: the start of its line or
-    sentence, at most 300 characters back."""
-    floor = max(0, at - 300)
-    line = text.rfind("\n", floor, at)
-    sentence = max(text.rfind(". ", floor, at), text.rfind(".\n", floor, at))
-    start = max(line, sentence + 1 if sentence >= 0 else -1, floor)
-    while start < at and text[start] in " \n\t.":
-        start += 1
-    return start
+    """Where the heading of a list that starts at ``at`` begins: the start of its sentence,
+    at most 300 characters back."""
+    return textmod.sentence_start(text, at, colon=False)
 
 
 def _count(heading: str) -> int | None:

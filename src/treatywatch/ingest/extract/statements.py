@@ -370,15 +370,28 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 def _header_statement(text: str) -> _Statement | None:
     """A chair's summary or a speech names its speaker in its first lines."""
-    head_lines = textmod.lines(text[:600])[:8]
+    head_lines = _unwrapped(text, textmod.lines(text[:600])[:10])[:8]
     if not any(_DOC_KIND.search(text[s:e]) for s, e in head_lines):
         return None
     for s, e in head_lines:
-        m = _HEADER_PERSON.match(text[s:e])
+        m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
         if m:
             name = clean_name(m.group("name")) or m.group("name")
-            return _Statement(f"person:{name}", s + m.start("name"), len(text), None, 0)
+            at = text.find(name.split()[0], s, e)
+            return _Statement(f"person:{name}", at if at >= 0 else s, len(text), None, 0)
     return None
+
+
+def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined where a PDF wrapped one line onto the next."""
+    width = textmod.wrapped_length(text)
+    out: list[tuple[int, int]] = []
+    for start, end in lines:
+        if out and out[-1][1] - out[-1][0] >= width and "\n\n" not in text[out[-1][1] : start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _as_dict(text: str, s: _Statement) -> dict[str, Any]:

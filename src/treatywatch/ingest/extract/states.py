@@ -32,7 +32,7 @@ _REGION_BEFORE = re.compile(r"(?:Latin|North|South|Central|Pan|Meso)[\s-]+$")
 _REGION_AFTER = re.compile(r"^[\s-]*(?:Ocean|Subcontinent|Peninsula|Sea\b|Gulf\b)")
 
 
-_CAPITALISED = re.compile(r"(?<![\w\-'’])[A-Z][\w\-]*")
+_CAPITALISED = re.compile(r"(?<![\w\-'’])[A-Z]\w*")
 _SPACES = re.compile(r"[\s\u00a0]+")
 
 
@@ -57,7 +57,7 @@ def _forms() -> dict[str, list[tuple[str, str, bool]]]:
                 continue
             seen.add(variant)
             # keyed like the scan reads a word: up to a space or an apostrophe
-            first = re.split(r"[ '’]", variant, maxsplit=1)[0]
+            first = re.split(r"[ '’\-]", variant, maxsplit=1)[0]
             by_first.setdefault(first, []).append((variant, mention.iso3, mention.demonym))
     for entries in by_first.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -73,7 +73,7 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
     for word in _CAPITALISED.finditer(text, start, end):
         if word.start() < pos:
             continue
-        token = word.group()
+        token = word.group().split("-", 1)[0]
         candidates = by_first.get(token)
         if candidates is None and token.endswith("s"):
             candidates = by_first.get(token[:-1])  # "Norwegians"
@@ -99,26 +99,26 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
 
 
 def _match(text: str, at: int, end: int, form: str) -> int | None:
-    """Where ``form`` ends if the text at ``at`` spells it (any run of spaces between
-    words), else None."""
+    """Where ``form`` ends if the text at ``at`` spells it, else None. Any run of spaces
+    or line breaks may stand between words, and a line break may follow a hyphen
+    ("Bosnia-\nHerzegovina" in text from a PDF)."""
     i = at
-    for n, part in enumerate(form.split(" ")):
-        if n:
+    for char in form:
+        if char == " ":
             j = i
             while j < end and text[j] in " \t\n\u00a0":
                 j += 1
             if j == i:
                 return None
             i = j
-        if not text.startswith(part, i) or i + len(part) > end:
-            return None
-        i += len(part)
+        elif char == "-":
+            if i >= end or text[i] not in "-‐‑":
+                return None
+            i += 1
+            while i < end and text[i] in " \n":
+                i += 1
+        else:
+            if i >= end or text[i] != char:
+                return None
+            i += 1
     return i
-
-
-def resolve_name(name: str) -> str | None:
-    """A list item or a speaker's name as a state code, or None."""
-    cleaned = re.sub(r"[\*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|\(\d+\)", "", name).strip(" \t.;:,")
-    if not cleaned:
-        return None
-    return registry.lookup(cleaned)

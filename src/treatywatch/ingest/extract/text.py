@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 Span = tuple[int, int]
 
@@ -17,7 +18,8 @@ Span = tuple[int, int]
 _SENTENCE_END = re.compile(
     r"""(?<=[.!?])["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""  # end punctuation + space + capital
     r"""|\n\s*\n"""  # blank line
-    r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}\s*[-–]))"""  # a bullet or an agenda line starts
+    r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun"""
+    r"""|Jul|Aug|Sep|Oct|Nov|Dec)))"""  # a bullet or an agenda line ("5-7 December") starts
 )
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = re.compile(
@@ -82,3 +84,46 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 def words_between(text: str, start: int, end: int) -> list[str]:
     return _WORD.findall(text[start:end])
+
+
+_BOUNDARY = re.compile(r"[.!?;][\"”’)]?\s+|\n\s*\n\s*|\n\s*(?=[•●▪◦‣*\-–]\s)|\n(?=\S)")
+
+
+_COLON = re.compile(r":\s+")
+
+
+def sentence_start(text: str, at: int, reach: int = 300, colon: bool = True) -> int:
+    """Where the sentence holding ``at`` begins, at most ``reach`` characters back.
+
+    A single line break only ends a sentence after a full stop or a colon, or when the
+    line before is short (a heading): PDF text breaks lines in mid-sentence."""
+    floor = max(0, at - reach)
+    start = floor
+    for m in _BOUNDARY.finditer(text, floor, at):
+        if m.group().startswith("\n") and "\n\n" not in m.group() and m.group().strip() == "":
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            previous = text[line_start : m.start()].rstrip()
+            if len(previous) >= wrapped_length(text) and previous[-1:] not in ".:!?":
+                continue  # a wrapped line: the sentence goes on
+        start = m.end()
+    if colon:
+        for m in _COLON.finditer(text, start, at):
+            start = m.end()
+    return start
+
+
+@lru_cache(maxsize=8)
+def wrapped_length(text: str) -> int:
+    """How long a line must be to have been wrapped onto the next one.
+
+    Text from a PDF (or a plain-text e-mail) is broken at a column: most of its lines are
+    nearly as long as the longest. Text with one paragraph per line is not, and then no
+    line counts as wrapped."""
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+    if len(lengths) < 8:
+        return 10**9
+    column = lengths[int(len(lengths) * 0.9)]
+    if column > 160:
+        return 10**9
+    near = sum(1 for n in lengths if n >= 0.75 * column)
+    return int(0.75 * column) if near >= 0.5 * len(lengths) else 10**9
