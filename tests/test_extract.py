@@ -212,3 +212,27 @@ def test_text_broken_into_lines_like_a_pdf_reads_the_same(width: int) -> None:
     assert scores["states"].f1 >= 0.95
     for field in ("participant_lists", "events", "statements", "actions"):
         assert scores[field].f1 >= 0.85, scores[field].as_dict()
+
+
+@pytest.mark.parametrize(
+    ("head", "speaker", "date"),
+    [
+        (
+            "Statement by H.E. Ms. Kirsti Kolle Grøndahl, Permanent Representative of Norway\n\n"
+            "Geneva, 3 September 2019\n\nMr President,\nNorway welcomes the progress made.",
+            "NOR",
+            "2019-09-03",
+        ),
+        (
+            "Statement of the Cluster Munition Coalition\nTenth Meeting of States Parties, "
+            "Geneva, 30 August - 1 September 2022\n\nThe CMC calls on all states to join.",
+            "org:CMC",
+            None,  # the head gives the meeting's days, not the day of the statement
+        ),
+        ("Closing remarks by Ambassador Maria Lopez\n\nWe thank all delegations.",
+         "person:Maria Lopez", None),
+    ],
+)  # fmt: skip
+def test_a_statement_names_its_speaker_in_its_head(head: str, speaker: str, date: str) -> None:
+    found = [(s["speaker"], s["date"]) for s in extract_text(head)["statements"]]
+    assert found == [(speaker, date)]  # the body's sentences belong to the same statement

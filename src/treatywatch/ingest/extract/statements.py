@@ -96,7 +96,7 @@ def find_statements(
     blocks = textmod.sentences(text)
     found: list[_Statement] = []
     affiliation: dict[str, str] = {}  # person -> the organisation they spoke for
-    header = _header_statement(text)
+    header = _header_statement(text, states, reference)
     if header is not None:
         found.append(header)
     previous_para = -1
@@ -368,18 +368,59 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _header_statement(text: str) -> _Statement | None:
-    """A chair's summary or a speech names its speaker in its first lines."""
+def _header_statement(
+    text: str, states: list[StateMention], reference: dt.date | None
+) -> _Statement | None:
+    """A statement, a speech or a chair's summary names its speaker in its first lines:
+    "Statement by H.E. Ms X, Permanent Representative of Norway", "Chair's summary" over
+    "Deputy Minister of Foreign Affairs Raymond Johansen". The day is kept when the head
+    gives one single day ("Geneva, 3 September 2019"), not a meeting's range of days."""
     head_lines = _unwrapped(text, textmod.lines(text[:600])[:10])[:8]
     if not any(_DOC_KIND.search(text[s:e]) for s, e in head_lines):
         return None
+    speaker: tuple[str, int] | None = None
     for s, e in head_lines:
+        by = _STATEMENT_BY.match(text, s, e)
+        if by:
+            speaker = _header_speaker(text, by.start("who"), e, states)
+            if speaker:
+                break
         m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
         if m:
             name = clean_name(m.group("name")) or m.group("name")
             at = text.find(name.split()[0], s, e)
-            return _Statement(f"person:{name}", at if at >= 0 else s, len(text), None, 0)
-    return None
+            speaker = (f"person:{name}", at if at >= 0 else s)
+            break
+    if speaker is None:
+        return None
+    head_end = head_lines[-1][1]
+    days = [d for d in dates.find_dates(text, 0, head_end) if d.day is not None]
+    day = None
+    if len(days) == 1 and days[0].end_day is None and days[0].year is not None:
+        day, _ = dates.resolve(days[0], reference)
+    return _Statement(speaker[0], speaker[1], len(text), day, 0)
+
+
+_STATEMENT_BY = re.compile(
+    r"(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Remarks|Speech|Address|"
+    r"Intervention)\s+(?:delivered\s+|made\s+)?(?:by|of|from)\s+(?P<who>\S)",
+    re.IGNORECASE,
+)
+
+
+def _header_speaker(
+    text: str, start: int, end: int, states: list[StateMention]
+) -> tuple[str, int] | None:
+    orgs = find_organisations(text, start, end)
+    if orgs and orgs[0].start - start <= 4:
+        return orgs[0].code, orgs[0].start
+    for mention in states:
+        if start <= mention.start < end and not mention.demonym:
+            return mention.iso3, mention.start
+    people = find_people(text, start, end, [])
+    if people:
+        return people[0].code, people[0].start
+    return (orgs[0].code, orgs[0].start) if orgs else None
 
 
 def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
