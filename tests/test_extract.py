@@ -236,3 +236,19 @@ def test_text_broken_into_lines_like_a_pdf_reads_the_same(width: int) -> None:
 def test_a_statement_names_its_speaker_in_its_head(head: str, speaker: str, date: str) -> None:
     found = [(s["speaker"], s["date"]) for s in extract_text(head)["statements"]]
     assert found == [(speaker, date)]  # the body's sentences belong to the same statement
+
+
+def test_a_dateline_dates_today_and_counts_in_words_are_read() -> None:
+    text = (
+        "Oslo, 3 December 2008 – Ninety-four countries signed the Convention on Cluster "
+        "Munitions today in Oslo, Norway. Four of them — Ireland, the Holy See, Norway and "
+        "Sierra Leone — also ratified the treaty today."
+    )
+    result = extract_text(text)
+    assert {(a["state"], a["action"], a["date"]) for a in result["actions"]} == {
+        (iso3, "ratification", "2008-12-03") for iso3 in ("IRL", "VAT", "NOR", "SLE")
+    }
+    assert [c["quantity"] for c in result["claims"]] == [94]
+    # without a dateline, "today" is no day the text makes certain
+    undated = extract_text(text.split("– ", 1)[1])
+    assert {a["date"] for a in undated["actions"]} == {None}

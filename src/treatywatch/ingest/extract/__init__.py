@@ -42,7 +42,7 @@ def extract_text(
     """The contract's object for a normalised text (``date``: the document's own ISO date)."""
     reference, exact = dates.reference_date(text, date)
     mentions = state_rules.find_states(text)
-    found_actions = actions.find_actions(text, mentions, reference)
+    found_actions = actions.find_actions(text, mentions, reference, exact)
     action_spans = [(a["state"], a["span"][0], a["span"][1]) for a in found_actions]
     spans: dict[str, list[list[int]]] = {}
     for mention in mentions:

@@ -60,7 +60,7 @@ _REPORTED = re.compile(
 
 
 def find_actions(
-    text: str, states: list[StateMention], reference: dt.date | None
+    text: str, states: list[StateMention], reference: dt.date | None, exact: bool = False
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str | None]] = set()
@@ -78,7 +78,7 @@ def find_actions(
         head = text[max(sentence_start, actors[0].start - 40) : m.start()]
         if _INTENTION.search(head):
             continue
-        when = _date(text, m.end(), reference)
+        when = _date(text, m.end(), reference, exact)
         for actor in actors:
             key = (actor.iso3, kind, when)
             if key in seen:
@@ -111,13 +111,14 @@ def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMe
     return chain
 
 
-def _date(text: str, at: int, reference: dt.date | None) -> str | None:
+def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | None:
     """A day given right after the verb ("acceded on 13 September 2011")."""
     for mention in dates.find_dates(text, at, min(len(text), at + 40)):
-        if mention.day is None:
+        if mention.day is None and mention.relative is None:
             continue
-        if not re.fullmatch(r"[\w\s]{0,25}?\b(?:on|in)\s+", text[at : mention.start]):
+        lead = r"[\w\s]{0,25}?" if mention.relative is not None else r"[\w\s]{0,25}?\b(?:on|in)\s+"
+        if not re.fullmatch(lead, text[at : mention.start]):
             continue
-        day, _ = dates.resolve(mention, reference, -1)
+        day, _ = dates.resolve(mention, reference, -1, exact)
         return day.isoformat() if day else None
     return None

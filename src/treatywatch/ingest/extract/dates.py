@@ -32,7 +32,7 @@ _PATTERN = re.compile(
     # The look-ahead lets the scan skip, with one test, every position where no date can
     # start (Python's engine would otherwise try each alternative at every character).
     rf"""
-    (?=[0-9JFMASONDlot])
+    (?=[0-9JFMASONDloty])
     (?:
     (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
@@ -41,6 +41,7 @@ _PATTERN = re.compile(
     |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)
     |(?P<my>\b(?P<e_m>{_MONTH})\s+(?P<e_y>{_YEAR})\b)
     |(?P<wd>\b(?:on|last|this\s+past)\s+(?P<w>{_WEEKDAY})\b)
+    |(?P<rel>\b(?:today|yesterday)\b)
     )
     """,
     re.VERBOSE,
@@ -62,6 +63,7 @@ class DateMention:
     end_month: int | None = None
     year_offset: int | None = None  # "this year" = 0, "next year" = 1 (relative to reference)
     weekday: int | None = None
+    relative: int | None = None  # "today" = 0, "yesterday" = -1, from an exact reference
 
     @property
     def span(self) -> tuple[int, int]:
@@ -69,7 +71,7 @@ class DateMention:
 
     @property
     def day_certain(self) -> bool:
-        return self.day is not None or self.weekday is not None
+        return self.day is not None or self.weekday is not None or self.relative is not None
 
 
 def _month(token: str | None) -> int | None:
@@ -129,6 +131,9 @@ def _scan(text: str) -> tuple[DateMention, ...]:
             mention = (
                 DateMention(m.start(), m.end(), None, month, _int(g["e_y"])) if month else None
             )
+        elif g["rel"]:
+            offset = 0 if g["rel"] == "today" else -1
+            mention = DateMention(m.start(), m.end(), None, 1, None, relative=offset)
         else:
             weekday = _WEEKDAYS[g["w"].lower()]
             mention = DateMention(m.start("w"), m.end("w"), None, 1, None, weekday=weekday)
@@ -181,6 +186,10 @@ def resolve(
     "will be held"), -1 back ("met last week"), 0 unknown (then the reference's own year).
     A weekday is resolved only against an exact reference day, looking back.
     """
+    if mention.relative is not None:
+        if reference is None or not reference_exact:
+            return None, None
+        return reference + dt.timedelta(days=mention.relative), None
     if mention.weekday is not None:
         if reference is None or not reference_exact:
             return None, None
@@ -215,6 +224,13 @@ def resolve(
     return start, end
 
 
+_DATELINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:[A-Z][\w.'’\-]*\s?){{1,4}},\s*|{_WEEKDAY},?\s+)?"
+    rf"(?P<date>(?:{_DAY}\s+{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}))"
+    r"[ \t]*(?:[–—\-:]|$)"
+)
+
+
 @cache
 def _header_date_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")
@@ -231,6 +247,14 @@ def reference_date(text: str, doc_date: str | None) -> tuple[dt.date | None, boo
             return dt.date.fromisoformat(doc_date), True
         except ValueError:
             pass
+    # A news dateline ("Oslo, 3 December 2008 – ...") or a line that is only a date
+    # ("Wednesday, 30 May 2007") gives the day the text was written.
+    for line in _DATELINE.finditer(text, 0, min(len(text), 1500)):
+        found = [m for m in find_dates(text, line.start("date"), line.end("date")) if m.day]
+        if len(found) == 1 and found[0].year is not None and found[0].end_day is None:
+            day, _ = resolve(found[0], None)
+            if day is not None:
+                return day, True
     head = text[:400]
     for mention in find_dates(head):
         if mention.year is not None and mention.day is None and mention.weekday is None:

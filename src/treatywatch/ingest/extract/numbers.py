@@ -17,8 +17,9 @@ _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)?|(?:a\s+)?hundred(?:\s+and\s+\w+)?|"
+    + "(?:"
     + "|".join(sorted(_TENS, key=len, reverse=True))
-    + r"(?:[\s\-](?:"
+    + r")(?:[\s\-](?:"
     + "|".join(sorted(_UNITS, key=len, reverse=True))
     + r"))?|"
     + "|".join(sorted(_UNITS, key=len, reverse=True))
