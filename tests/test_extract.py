@@ -252,3 +252,12 @@ def test_a_dateline_dates_today_and_counts_in_words_are_read() -> None:
     # without a dateline, "today" is no day the text makes certain
     undated = extract_text(text.split("– ", 1)[1])
     assert {a["date"] for a in undated["actions"]} == {None}
+
+
+def test_people_are_people_and_bodies_are_not() -> None:
+    text = (
+        "Disarmament Insight said the talks went well. Mary Wareham said the ban works. "
+        "Human Rights Watch said that Syria had used cluster munitions."
+    )
+    speakers = [s["speaker"] for s in extract_text(text)["statements"]]
+    assert speakers == ["person:Mary Wareham", "org:HRW"]  # "Mary" is also a city

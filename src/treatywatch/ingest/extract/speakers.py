@@ -64,7 +64,15 @@ _NOT_NAME_WORDS = """
     The These Third This Those Thursday Treaty Tuesday Union Unit United Universalisation
     Update Victim Vienna Wednesday Wellington With Working
     """
-_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+# Words that make a capitalised run a body, not a person ("Disarmament Insight said").
+_BODY_WORDS = """
+Insight Watch Campaign Network Institute Centre Center Foundation Association Society Alliance
+Agency Programme Program Service Services Times News Post Press Radio Ministry Department
+Bureau Fund Bank Initiative Project Forum Panel Secretariat Mission Embassy Delegation Team
+Coalition Action Aid International Global Human Rights Humanitarian Disarmament Handicap
+Norwegian Mines Advisory Landmine Monitor Research Summit Conference Treaty Report Blog
+"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split()) | frozenset(_BODY_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,7 +165,8 @@ def _block_statements(
         p
         for p in find_people(text, start, end, sentence_states)
         if not any(o.start <= p.start < o.end for o in orgs)
-        and not places.is_city(p.code.split(":", 1)[1].split()[0])
+        # "Geneva Convention", "Lima Declaration": a place, not a first name
+        and not places.is_city(p.code.split(":", 1)[1])
     ]
     out: list[_Statement] = []
     verbs = [
