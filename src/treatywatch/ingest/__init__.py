@@ -4,8 +4,11 @@ The public names are imported lazily so that `import treatywatch.ingest` (and th
 start-up) stays cheap: PDF and HTML libraries load only when a document is read.
 
 - ``read_document(path) -> Document`` (``readers``): one normalised text with its sha256.
-- ``extract(doc) -> dict`` (``extract``): the items of ../shared/EXTRACTION.md.
-- ``evaluate(gold_dir, docs_dir)`` (``evaluate``): precision, recall and F1 per field.
+- ``treatywatch.ingest.extract.extract(doc) -> dict``: the items of ../shared/EXTRACTION.md.
+- ``treatywatch.ingest.evaluate.evaluate(gold_dir, docs_dir)``: precision, recall and F1.
+
+(The last two are imported from their modules: a package attribute named like a submodule
+is replaced by the submodule as soon as that is imported.)
 """
 
 from __future__ import annotations
@@ -17,8 +20,6 @@ _EXPORTS = {
     "Document": "treatywatch.ingest.readers",
     "ReadError": "treatywatch.ingest.readers",
     "read_document": "treatywatch.ingest.readers",
-    "extract": "treatywatch.ingest.extract",
-    "evaluate": "treatywatch.ingest.evaluate",
 }
 
 __all__ = sorted(_EXPORTS)

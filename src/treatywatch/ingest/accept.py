@@ -136,6 +136,13 @@ class Acceptor:
             ).one()
         return self.documents[sha]
 
+    def _reference(self, doc: Any) -> dt.date | None:
+        """The day an undated document speaks from (its dateline, its first full date)."""
+        from treatywatch.ingest.extract.dates import reference_date
+
+        day, _ = reference_date(str(doc.text), None)
+        return day
+
     def _context(self, doc: Any, span: Any, before: int = 300, after: int = 300) -> str:
         if not span:
             return ""
@@ -153,12 +160,16 @@ class Acceptor:
                 score += 3
             if ev.city and re.search(rf"\b{re.escape(ev.city.casefold())}\b", context):
                 score += 2
-            when = doc.date or on
+            when = doc.date or on or self._reference(doc)
             year = when.year if when else None
             if ev.start and year and ev.start.year == year:
                 score += 1
             if on and ev.start and ev.end and ev.start <= on <= ev.end:
                 score += 3
+            # The place named next to the passage is the one it speaks of.
+            near = self._context(doc, span, before=120, after=120).casefold()
+            if ev.city and re.search(rf"\b{re.escape(ev.city.casefold())}\b", near):
+                score += 1
             if score >= 3 and (best is None or score > best[0]):
                 best = (score, ev.id)
         return best[1] if best else None
@@ -243,8 +254,18 @@ class Acceptor:
 
     def _accept_claim(self, cid: int, doc: Any, p: dict[str, Any], span: Any) -> None:
         text = str(p.get("text", ""))
-        lowered = f"{text} ".casefold()
-        prop = next((name for word, name in _CLAIM_PROPERTIES if word in lowered), "count")
+        # What is counted is said by the claim's own words ("delegates from 68 countries"),
+        # else by the words after it ("Forty countries ... attended as observers").
+        after = self._context(doc, span, before=0, after=80)
+        prop = next(
+            (
+                name
+                for words in (f"{text} ".casefold(), f"{after} ".casefold())
+                for word, name in _CLAIM_PROPERTIES
+                if word in words
+            ),
+            "count",
+        )
         subject = self._event_near(doc, span) or source_id(doc.sha256)
         self._claim(doc, span, subject, prop, int(p["quantity"]), str(p.get("unit", "")), text)
 

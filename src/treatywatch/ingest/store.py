@@ -63,7 +63,8 @@ def ingest(
     """Read, extract and store each document; a bad file is reported and the batch goes on."""
     from sqlalchemy import func, insert, select
 
-    from treatywatch.ingest import extract, read_document
+    from treatywatch.ingest.extract import extract
+    from treatywatch.ingest.readers import read_document
     from treatywatch.store import schema as s
 
     report = IngestReport()

@@ -143,6 +143,24 @@ def rows_for(record: model.Record) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _replace_sources(conn: Any, new_rows: list[dict[str, Any]]) -> set[str]:
+    """Replace the bundled sources, keeping in place those that reviewed facts cite.
+
+    A fact accepted from a document the record already cites (a seed) cites the bundled
+    source row; deleting that row would break the citation's foreign key, so it is
+    updated where it stands. Returns the ids updated in place."""
+    from sqlalchemy import delete, select, update
+
+    cited = set(conn.execute(select(s.citation.c.source).distinct()).scalars())
+    conn.execute(delete(s.source).where(s.source.c.origin == "data", s.source.c.id.not_in(cited)))
+    kept = set(conn.execute(select(s.source.c.id).where(s.source.c.origin == "data")).scalars())
+    updates = [row for row in new_rows if row["id"] in kept]
+    for row in updates:  # the few sources reviewed facts cite
+        values = {k: v for k, v in row.items() if k != "id"}
+        conn.execute(update(s.source).where(s.source.c.id == row["id"]).values(**values))
+    return {row["id"] for row in updates}
+
+
 def build(db: str, data_dir: Path, today: dt.date | None = None) -> BuildReport:
     """Validate ``data_dir`` and write it to ``db`` in one transaction.
 
@@ -162,7 +180,9 @@ def build(db: str, data_dir: Path, today: dt.date | None = None) -> BuildReport:
         upgrade(conn)
     with eng.begin() as conn:
         for table in FACT_TABLES:
-            conn.execute(delete(table).where(table.c.origin == "data"))
+            if table is not s.source:
+                conn.execute(delete(table).where(table.c.origin == "data"))
+        kept = _replace_sources(conn, rows["source"])
         for table in (s.state, s.grouping_member, s.instrument, s.build_info):
             conn.execute(delete(table))
         # Parents before children: citations point at sources.
@@ -171,8 +191,11 @@ def build(db: str, data_dir: Path, today: dt.date | None = None) -> BuildReport:
             "action", "statement", "claim", "obligation_fact", "conflict", "citation",
         ]  # fmt: skip
         for name in order:
-            if rows[name]:
-                conn.execute(insert(s.metadata.tables[name]), rows[name])
+            batch = rows[name]
+            if name == "source":
+                batch = [r for r in batch if r["id"] not in kept]
+            if batch:
+                conn.execute(insert(s.metadata.tables[name]), batch)
         # The revision names the content, not the time, so that the same input gives the
         # same database; readers compare it to know when their cached record is stale.
         revision = digest

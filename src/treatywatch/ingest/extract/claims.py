@@ -9,7 +9,9 @@ from typing import Any
 from treatywatch.ingest.extract import numbers
 
 _CLAIM = re.compile(
-    rf"\b(?P<text>(?:(?:more\s+than|over|almost|nearly|some|about|around|at\s+least|fewer\s+than"
+    r"\b(?P<text>(?:(?:[Rr]epresentatives|[Dd]elegates|[Dd]elegations|[Pp]articipants"
+    r"|[Oo]bservers)\s+(?:from|of)\s+)?"
+    rf"(?:(?:more\s+than|over|almost|nearly|some|about|around|at\s+least|fewer\s+than"
     rf"|less\s+than)\s+)?(?P<n>{numbers.NUMBER})\s+(?:[a-z\-]+\s+){{0,2}}?"
     r"(?P<unit>States\s+Parties|State\s+Party|states\s+parties|states|States|countries|Countries"
     r"|nations|governments|signatories|delegations))\b",
@@ -34,7 +36,7 @@ def find_claims(text: str) -> list[dict[str, Any]]:
     # The number stands at most a few words before its unit: look only there.
     matches = []
     for unit in _UNIT.finditer(text):
-        for m in _CLAIM.finditer(text, max(0, unit.start() - 60), unit.end()):
+        for m in _CLAIM.finditer(text, max(0, unit.start() - 90), unit.end()):
             if m.start("text") not in seen and m.end() == unit.end():
                 seen.add(m.start("text"))
                 matches.append(m)
