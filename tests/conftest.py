@@ -144,3 +144,22 @@ def _extractor_present() -> bool:
 needs_extractor = pytest.mark.skipif(
     not _extractor_present(), reason="treatywatch.ingest has no read_document/extract yet"
 )
+
+
+def dated_ccm_consents() -> int:
+    """How many states' CCM consent the bundled record dates; counts of States Parties
+    can be checked only once it dates as many as the depositary lists (110 and more)."""
+    from treatywatch import model
+    from treatywatch.record import load
+
+    record = load(DATA)
+    return len(
+        {
+            a.state
+            for a in record.actions
+            if a.instrument == "CCM" and a.kind in model.CONSENT_KINDS and a.date is not None
+        }
+    )
+
+
+CCM_COMPLETE_AT = 110

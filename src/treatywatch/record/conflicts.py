@@ -34,7 +34,8 @@ def disputes(
         groups[key(fact)].append(fact)
     out = []
     for k, variants in sorted(groups.items()):
-        if len({value(v) for v in variants}) > 1:
+        # A source that leaves the value out (a report that gives no day) does not disagree.
+        if len({value(v) for v in variants} - {""}) > 1:
             ranked = sorted(variants, key=lambda f: rank(f, sources))
             out.append(
                 model.Conflict(
