@@ -84,7 +84,10 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
         elif len(line) >= 80:
             upcoming = False
     taken = [e.span for e in found]
-    for block in textmod.sentences(text):
+    blocks = textmod.sentences(text)
+    # most sentences name no meeting: only those with an event noun get the costlier rules
+    for i in sorted(textmod.blocks_with(_NOUN_ONLY, text, blocks)):
+        block = blocks[i]
         if any(s <= block.start < e for s, e in taken):
             continue
         found.extend(_sentence_events(text, block.start, block.end, reference, exact))
@@ -158,8 +161,6 @@ def _city_in_name(name: str) -> str | None:
 def _sentence_events(
     text: str, start: int, end: int, reference: dt.date | None, exact: bool
 ) -> list[_Event]:
-    if not _NOUN_ONLY.search(text, start, end):
-        return []  # most sentences name no meeting: skip the costlier rules
     sentence = text[start:end]
     direction = 1 if _FUTURE.search(sentence) else (-1 if _PAST.search(sentence) else 0)
     day_mentions = [m for m in dates.find_dates(text, start, end) if m.day is not None]

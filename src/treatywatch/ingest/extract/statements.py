@@ -100,9 +100,15 @@ def find_statements(
     if header is not None:
         found.append(header)
     previous_para = -1
-    for block in blocks:
-        items = _block_statements(
-            text, block, states, quoted, reference, exact, affiliation, action_spans
+    # no verb of speech, no "by", no "on behalf of": no statement in that sentence
+    cued = textmod.blocks_with(_ANY_CUE, text, blocks)
+    for n, block in enumerate(blocks):
+        items = (
+            _block_statements(
+                text, block, states, quoted, reference, exact, affiliation, action_spans
+            )
+            if n in cued
+            else []
         )
         if not items and _PRONOUN_START.match(text, block.start) and found:
             last = found[-1]
@@ -157,8 +163,6 @@ def _block_statements(
     action_spans: list[tuple[str, int, int]],
 ) -> list[_Statement]:
     start, end = block.start, block.end
-    if not _ANY_CUE.search(text, start, end):
-        return []  # no verb of speech, no "by", no "on behalf of": no statement here
     sentence_states = [s for s in states if start <= s.start < end]
     orgs = find_organisations(text, start, end)
     people = [

@@ -127,3 +127,17 @@ def wrapped_length(text: str) -> int:
         return 10**9
     near = sum(1 for n in lengths if n >= 0.75 * column)
     return int(0.75 * column) if near >= 0.5 * len(lengths) else 10**9
+
+
+def blocks_with(pattern: re.Pattern[str], text: str, blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks where ``pattern`` matches: one scan of the whole text instead
+    of one search per sentence."""
+    import bisect
+
+    starts = [b.start for b in blocks]
+    hit: set[int] = set()
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < blocks[i].end:
+            hit.add(i)
+    return hit
