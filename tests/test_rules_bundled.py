@@ -59,10 +59,15 @@ def test_30_ratifications_on_16_february_2010(engine: Engine) -> None:
     assert point.parties == 30
 
 
-@pytest.mark.usefixtures("complete")
 def test_ccm_in_force_1_august_2010(engine: Engine) -> None:
     eif = engine.entry_into_force("CCM")
     assert eif is not None and eif.date == D(2010, 8, 1)
+    # Austria ratified before the 30th deposit: in force for it with the treaty; a deposit
+    # in March 2010 waits for the first day of the sixth month after it.
+    (austria,) = engine.status("CCM", D(2010, 8, 1), "AUT")
+    assert austria.status is Standing.STATE_PARTY and austria.entry_into_force == D(2010, 8, 1)
+    apmbc = engine.entry_into_force("APMBC")
+    assert apmbc is not None and apmbc.date == D(1999, 3, 1)
 
 
 @pytest.mark.usefixtures("complete")
@@ -71,7 +76,6 @@ def test_swaziland_the_63rd_state_party_on_13_september_2011(engine: Engine) -> 
     assert point.date == D(2011, 9, 13) and point.parties == 63
 
 
-@pytest.mark.usefixtures("complete")  # its date also needs the treaty's own entry into force
 def test_swaziland_entry_into_force_and_first_report(engine: Engine) -> None:
     # Article 17(2): the first day of the sixth month after its accession of 13 Sep 2011;
     # Article 7: the initial report 180 days after that.

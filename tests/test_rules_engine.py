@@ -496,3 +496,40 @@ def test_results_are_frozen() -> None:
     (st,) = Engine(ccm_record(SWZ)).status("CCM", D(2012, 1, 1), "SWZ")
     with pytest.raises(AttributeError):
         st.status = Standing.WITHDRAWN
+
+
+def test_a_recorded_entry_into_force_stands_where_the_deposits_on_record_are_too_few() -> None:
+    # Three deposits cannot bring a 30-instrument treaty into force; the depositary's day can.
+    from treatywatch import model as m
+
+    src = m.Source("dep", "UNTC", "UN", m.Authority.DEPOSITARY, url="https://treaties.un.org")
+    cite = (m.Citation("dep", "row"),)
+
+    def act(state: str, kind: m.ActionKind, day: dt.date) -> m.Action:
+        return m.Action(instrument="CCM", state=state, kind=kind, date=day, citations=cite)
+
+    record = m.Record(
+        sources={"dep": src},
+        instruments={
+            "CCM": m.Instrument(
+                "CCM", "Convention on Cluster Munitions", "CCM", m.InstrumentKind.TREATY,
+                dt.date(2008, 5, 30), dt.date(2008, 12, 3), "UN", "ccm", cite,
+                entered_into_force=dt.date(2010, 8, 1),
+            )
+        },
+        actions=[
+            act("NOR", m.ActionKind.RATIFICATION, dt.date(2008, 12, 3)),
+            act("BFA", m.ActionKind.RATIFICATION, dt.date(2010, 2, 16)),
+            act("SWZ", m.ActionKind.ACCESSION, dt.date(2011, 9, 13)),
+        ],
+    )  # fmt: skip
+    engine = Engine(record)
+    treaty = engine.entry_into_force("CCM")
+    assert treaty is not None and treaty.date == dt.date(2010, 8, 1)
+    assert "depositary" in treaty.basis
+    by_state = {s.iso3: s for s in engine.status("CCM", dt.date(2012, 6, 1))}
+    assert by_state["NOR"].entry_into_force == dt.date(2010, 8, 1)
+    assert by_state["BFA"].entry_into_force == dt.date(2010, 8, 1)
+    assert by_state["SWZ"].entry_into_force == dt.date(2012, 3, 1)
+    before = engine.status("CCM", dt.date(2009, 6, 1), "NOR")[0]
+    assert before.status is Standing.NOT_IN_FORCE_YET  # not yet settled in June 2009

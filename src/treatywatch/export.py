@@ -150,6 +150,7 @@ def record_tables(ctx: Context, as_of: dt.date | None = None) -> list[Table]:
                 "kind",
                 "adopted",
                 "opened_for_signature",
+                "entered_into_force",
                 "depositary",
                 *cite_cols,
             ),

@@ -135,6 +135,10 @@ class Instrument:
     depositary: str | None
     rules: str | None  # name of the rules declaration, for treaties
     citations: tuple[Citation, ...] = ()
+    # The day the depositary records the treaty entering into force. The rules engine
+    # computes the same day from the deposits; where the record does not yet hold every
+    # deposit, this recorded day is what it falls back on.
+    entered_into_force: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -463,6 +463,7 @@ def treaty_row(inst: model.Instrument, rec: model.Record) -> dict[str, Any]:
         "kind": inst.kind.value,
         "adopted": inst.adopted,
         "opened_for_signature": inst.opened_for_signature,
+        "entered_into_force": inst.entered_into_force,
         "depositary": inst.depositary,
         "rules": inst.rules,
         "citations": cites(inst.citations, rec),

@@ -214,6 +214,9 @@ class Loader:
         opened = c.date(row, "opened_for_signature")
         if adopted and opened and opened < adopted:
             raise Problem(row.where(), "opened_for_signature is before adopted")
+        in_force = c.date(row, "entered_into_force")
+        if in_force and adopted and in_force < adopted:
+            raise Problem(row.where(), "entered_into_force is before adopted")
         self.record.instruments[iid] = model.Instrument(
             id=iid,
             name=c.required(row, "name"),
@@ -224,6 +227,7 @@ class Loader:
             depositary=row.values.get("depositary") or None,
             rules=row.values.get("rules") or None,
             citations=(self._citation(row),),
+            entered_into_force=in_force,
         )
 
     def _merged(

@@ -36,9 +36,10 @@ class _Treaty:
         actions: list[model.Action],
         facts: list[model.ObligationFact],
         sources: dict[str, model.Source],
+        recorded_eif: tuple[dt.date, tuple[model.Citation, ...]] | None = None,
     ) -> None:
         self.rules = rules
-        self.standings = Standings(rules, actions, sources)
+        self.standings = Standings(rules, actions, sources, recorded_eif)
         self.facts = ob.group_facts(facts, sources)
         self.fact_states = sorted({s for s, _ in self.facts})
         self.series = tuple(self.standings.series())
@@ -64,7 +65,15 @@ class Engine:
         for inst in {*record.instruments, *actions, *facts}:
             rules = self._declaration(inst)
             if rules is not None:
-                self._treaties[inst] = _Treaty(rules, actions[inst], facts[inst], record.sources)
+                declared = record.instruments.get(inst)
+                recorded = (
+                    (declared.entered_into_force, declared.citations)
+                    if declared is not None and declared.entered_into_force is not None
+                    else None
+                )
+                self._treaties[inst] = _Treaty(
+                    rules, actions[inst], facts[inst], record.sources, recorded
+                )
 
     def _declaration(self, instrument: str) -> TreatyRules | None:
         inst = self.record.instruments.get(instrument)

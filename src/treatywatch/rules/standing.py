@@ -87,8 +87,10 @@ class Standings:
         rules: TreatyRules,
         actions: Iterable[model.Action],
         sources: Mapping[str, model.Source],
+        recorded_eif: tuple[dt.date, tuple[model.Citation, ...]] | None = None,
     ) -> None:
         self.rules = rules
+        self.recorded_eif = recorded_eif
         self.issues: list[str] = []
         by_slot: dict[str, dict[str, list[model.Action]]] = defaultdict(lambda: defaultdict(list))
         first: dict[str, dt.date] = {}
@@ -144,10 +146,12 @@ class Standings:
         counted = [act for act in deposits if act.kind in r.eif_counts]
         self.trigger: dt.date | None = None
         self.treaty_eif: dt.date | None = None
+        self.eif_known_from: dt.date | None = None
         self.treaty_eif_basis = ""
         if len(counted) >= r.eif_threshold:
             self.trigger = counted[r.eif_threshold - 1].date
             self.treaty_eif = first_day_of_month_after(self.trigger, r.eif_months)
+            self.eif_known_from = self.trigger
             self.treaty_eif_basis = (
                 f"Art. {r.eif_article}: first day of the {_ordinal(r.eif_months)} month after "
                 f"the month of the {_ordinal(r.eif_threshold)} deposit ({self.trigger})"
@@ -155,11 +159,30 @@ class Standings:
             self.trigger_citations = counted[r.eif_threshold - 1].citations
         else:
             self.trigger_citations = ()
+        if self.recorded_eif is not None and self.recorded_eif[0] != self.treaty_eif:
+            # The deposits on record do not give the day the depositary records (the record
+            # lacks some of them): the depositary's day stands, and each state's own date
+            # follows from its deposit alone.
+            day, citations = self.recorded_eif
+            computed = (
+                f"; the deposits on record would give {self.treaty_eif}"
+                if (self.treaty_eif)
+                else ""
+            )
+            self.trigger = None
+            self.treaty_eif = day
+            # The triggering deposit fell in the month ``eif_months`` before: from then on
+            # the treaty's date was settled.
+            self.eif_known_from = add_months(day, -r.eif_months)
+            self.treaty_eif_basis = (
+                f"Art. {r.eif_article}: in force on {day} as the depositary records it{computed}"
+            )
+            self.trigger_citations = citations
 
     def _eif(self, consent: Act | None) -> tuple[dt.date | None, str, str]:
         """(date, article, basis) of entry into force for a state with this consent."""
         r = self.rules
-        if consent is None or self.treaty_eif is None or self.trigger is None:
+        if consent is None or self.treaty_eif is None:
             return None, "", ""
         if consent.kind not in r.eif_counts:
             day = max(self.treaty_eif, consent.date)
@@ -168,7 +191,13 @@ class Standings:
                 r.succession_article,
                 (f"Art. {r.succession_article} (succession notified {consent.date})"),
             )
-        if consent.date <= self.trigger:
+        if self.trigger is not None and consent.date <= self.trigger:
+            return self.treaty_eif, r.eif_article, self.treaty_eif_basis
+        if self.trigger is None and (
+            first_day_of_month_after(consent.date, r.later_months) <= self.treaty_eif
+        ):
+            # Without the trigger's day: a deposit early enough to bring its own date to or
+            # before the treaty's is one of those that brought the treaty into force.
             return self.treaty_eif, r.eif_article, self.treaty_eif_basis
         day = max(self.treaty_eif, first_day_of_month_after(consent.date, r.later_months))
         return (
@@ -196,9 +225,10 @@ class Standings:
     def eif_on(self, s: StateActs, day: dt.date) -> dt.date | None:
         """Entry into force for the state as known on ``day``: the triggering deposit must
         have happened by then (acts after ``day`` are ignored)."""
-        if s.consent is None or s.consent.date > day or self.trigger is None:
+        known = self.eif_known_from
+        if s.consent is None or s.consent.date > day or known is None:
             return None
-        return s.eif if self.trigger <= day else None
+        return s.eif if known <= day else None
 
     def withdrawal_on(self, s: StateActs, day: dt.date) -> dt.date | None:
         known = [a.date for a in (s.wd_notice, s.wd_effective) if a is not None]

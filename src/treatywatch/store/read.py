@@ -82,6 +82,7 @@ def _read(conn: Connection) -> model.Record:
             depositary=r.depositary,
             rules=r.rules,
             citations=c("instrument", r.id),
+            entered_into_force=r.entered_into_force,
         )
     for r in conn.execute(select(s.event).order_by(s.event.c.start, s.event.c.id)):
         rec.events[r.id] = model.Event(

@@ -88,6 +88,7 @@ instrument = Table(
     Column("opened_for_signature", Date),
     Column("depositary", Text),
     Column("rules", String(40)),
+    Column("entered_into_force", Date),
 )
 
 event = Table(
