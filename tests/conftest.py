@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -146,20 +147,11 @@ needs_extractor = pytest.mark.skipif(
 )
 
 
-def dated_ccm_consents() -> int:
-    """How many states' CCM consent the bundled record dates; counts of States Parties
-    can be checked only once it dates as many as the depositary lists (110 and more)."""
-    from treatywatch import model
-    from treatywatch.record import load
+def complete_through(treaty: str, what: str = "consents_complete_through") -> dt.date | None:
+    """The day up to which data/coverage.yaml says the bundled record holds every act of a
+    kind for a treaty: counts of States Parties can be checked on days up to it."""
+    import yaml
 
-    record = load(DATA)
-    return len(
-        {
-            a.state
-            for a in record.actions
-            if a.instrument == "CCM" and a.kind in model.CONSENT_KINDS and a.date is not None
-        }
-    )
-
-
-CCM_COMPLETE_AT = 110
+    coverage = yaml.safe_load((DATA / "coverage.yaml").read_text(encoding="utf-8"))
+    day = (coverage.get(treaty) or {}).get(what)
+    return day if isinstance(day, dt.date) else None

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, complete_through
 from treatywatch.rules import Engine, SeriesPoint, Standing
 
 D = dt.date
@@ -68,17 +68,8 @@ def test_ccm_in_force_1_august_2010(engine: Engine) -> None:
     assert apmbc is not None and apmbc.date == D(1999, 3, 1)
 
 
-def _complete_through(treaty: str, what: str) -> dt.date | None:
-    """The day up to which data/coverage.yaml says the record holds every act of a kind."""
-    import yaml
-
-    coverage = yaml.safe_load((DATA / "coverage.yaml").read_text(encoding="utf-8"))
-    day = (coverage.get(treaty) or {}).get(what)
-    return day if isinstance(day, dt.date) else None
-
-
 def test_swaziland_the_63rd_state_party_on_13_september_2011(engine: Engine) -> None:
-    through = _complete_through("CCM", "consents_complete_through")
+    through = complete_through("CCM", "consents_complete_through")
     if through is None or through < D(2011, 9, 13):
         pytest.skip("the record's CCM consents are not complete through September 2011")
     point = _point(engine, D(2011, 9, 13))
@@ -139,7 +130,7 @@ def test_the_series_reproduces_every_dated_count_the_sources_state(engine: Engin
         if claim.as_of is None or claim.subject not in ("CCM", "APMBC"):
             continue
         kind = "consents" if claim.property == "states_parties" else "signatures"
-        through = _complete_through(claim.subject, f"{kind}_complete_through")
+        through = complete_through(claim.subject, f"{kind}_complete_through")
         if through is None or claim.as_of > through:
             continue
         if claim.property == "states_parties":
