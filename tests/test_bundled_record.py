@@ -123,9 +123,10 @@ def test_withdrawals_notified_since_2025_are_on_record(record: model.Record) -> 
 
 @needs_depositary
 def test_every_consent_is_dated_by_an_authoritative_source(record: model.Record) -> None:
-    # The depositary first; the Monitor's status tables where the depositary pages we could
-    # read do not reach. A campaign newsletter alone never dates a consent.
-    trusted = {model.Authority.DEPOSITARY, model.Authority.MONITOR}
+    # The depositary first; the Monitor's tables and profiles, or the treaty's support unit
+    # and governments, where the depositary pages we could read do not reach. A campaign
+    # newsletter alone never dates a consent.
+    trusted = {model.Authority.DEPOSITARY, model.Authority.MONITOR, model.Authority.OFFICIAL}
     for inst in ("CCM", "APMBC"):
         consents = [
             a for a in record.actions if a.instrument == inst and a.kind in model.CONSENT_KINDS
@@ -136,7 +137,9 @@ def test_every_consent_is_dated_by_an_authoritative_source(record: model.Record)
                 if a.state == state and a.date is not None
                 and any(record.sources[c.source_id].authority in trusted for c in a.citations)
             ]  # fmt: skip
-            assert dated, f"{inst} {state}: no consent dated by the depositary or the Monitor"
+            assert dated, (
+                f"{inst} {state}: no consent dated by the depositary, Monitor or an official source"
+            )
 
 
 @needs_depositary
