@@ -87,6 +87,27 @@ def test_status_csv_on_the_day_of_the_second_msp(built_db: str) -> None:
     assert len(consented) == 63
 
 
+@needs_depositary
+def test_status_today_counts_the_parties_and_lithuanias_withdrawal(built_db: str) -> None:
+    # No --as-of: today. The Secretary-General counted 111 Parties on 22 June 2025, after
+    # Lithuania's withdrawal; nobody has joined or left since on the bundled record.
+    through = complete_through("CCM")
+    if through is None or through < dt.date(2025, 6, 22):
+        pytest.skip("counting States Parties needs every consent to that day (data/coverage.yaml)")
+    result = tw("status", "CCM", "--format", "csv", db=built_db)
+    assert result.returncode == 0, result.stderr
+    rows = {r["iso3"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    parties = [r for r in rows.values() if r["status"] == "state_party"]
+    assert len(parties) == 111
+    assert rows["LTU"]["status"] == "withdrawn"
+    assert rows["LTU"]["withdrawal_effective"] == "2025-03-06"
+    assert rows["SSD"]["consent"] == "2023-08-03"
+    signed_only = {c for c, r in rows.items() if r["status"] == "signatory"}
+    assert signed_only == {
+        "AGO", "CAF", "COD", "CYP", "DJI", "HTI", "IDN", "JAM", "KEN", "LBR", "TZA", "UGA",
+    }  # fmt: skip
+
+
 def test_build_with_a_bad_record_exits_1_and_keeps_the_database(
     tmp_path: Path, data_copy: Path
 ) -> None:
