@@ -130,7 +130,11 @@ def test_every_state_party_has_an_entry_into_force_on_or_after_the_treatys(engin
         for st in engine.status(inst):
             if st.status is Standing.STATE_PARTY:
                 assert st.entry_into_force is not None
-                assert st.entry_into_force >= treaty.date and st.entry_into_force.day == 1
+                assert st.entry_into_force >= treaty.date
+                # Article 17 dates fall on a month's first day; a succession (Montenegro's
+                # and South Sudan's to the Mine Ban Convention) takes the notification's day.
+                if "succession" not in st.basis:
+                    assert st.entry_into_force.day == 1, (inst, st.iso3, st.basis)
 
 
 def test_obligation_facts_all_become_obligations(engine: Engine) -> None:
