@@ -188,3 +188,16 @@ def test_the_series_reproduces_every_dated_count_the_sources_state(engine: Engin
     if not checked:
         pytest.skip("no dated count falls where data/coverage.yaml says the record is complete")
     assert {c.subject for c in checked} >= {"CCM"}
+
+
+def test_a_suspension_notice_changes_no_standing(engine: Engine) -> None:
+    # Ukraine told the Secretary-General in July 2025 that it suspends the Mine Ban
+    # Convention; the Convention has no suspension, so Ukraine remains a State Party.
+    acts = [
+        a for a in engine.record.actions
+        if a.instrument == "APMBC" and a.state == "UKR" and a.kind.value == "suspension"
+    ]  # fmt: skip
+    assert acts and all(a.date == D(2025, 7, 18) for a in acts)
+    (st,) = engine.status("APMBC", D(2026, 6, 1), "UKR")
+    assert st.status is Standing.STATE_PARTY
+    assert st.withdrawal_effective is None

@@ -46,6 +46,10 @@ class ActionKind(StrEnum):
     PROVISIONAL_APPLICATION = "provisional_application"
     WITHDRAWAL_NOTIFICATION = "withdrawal_notification"
     WITHDRAWAL_EFFECTIVE = "withdrawal_effective"
+    # A notice purporting to suspend the treaty's operation (Ukraine, APMBC, July 2025). The
+    # treaties provide no suspension, so it changes no state's standing; it is on record
+    # because states and the meetings responded to it.
+    SUSPENSION = "suspension"
     # National policy steps that are not treaty instruments but are reported as facts.
     MORATORIUM = "moratorium"
     RENOUNCED = "renounced"

@@ -16,6 +16,7 @@ Choices the treaties leave to the reader, made here once:
   (they cannot be placed in time) and listed by :meth:`Engine.issues`.
 - Successions take effect on the recorded notification date (never before the treaty's
   entry into force) and do not count toward the entry-into-force threshold.
+- A notice of suspension (the treaties provide none) is kept on record and changes nothing.
 - Withdrawal takes effect six months after notification unless the record gives the
   effective date; the armed-conflict proviso is reported as ``withdrawal_condition``.
 - Stockpile destruction and clearance apply only where the record has facts about them; a
