@@ -393,6 +393,9 @@ def datapackage_bytes(ctx: Context, as_of: dt.date | None = None) -> bytes:
                     "format": "csv",
                     "mediatype": "text/csv",
                     "encoding": "utf-8",
+                    # Said outright: readers that sniff the delimiter take the "; " lists
+                    # in the sources column for one.
+                    "dialect": {"delimiter": ",", "doubleQuote": True, "header": True},
                     "schema": _schema(t),
                 }
             )
