@@ -144,14 +144,13 @@ def test_every_consent_is_dated_by_an_authoritative_source(record: model.Record)
         consents = [
             a for a in record.actions if a.instrument == inst and a.kind in model.CONSENT_KINDS
         ]
-        monitor_dates = [
-            record.sources[c.source_id].published
+        newest_monitor = max(
+            published
             for a in record.actions if a.instrument == inst
             for c in a.citations
             if record.sources[c.source_id].authority is model.Authority.MONITOR
-            and record.sources[c.source_id].published is not None
-        ]  # fmt: skip
-        newest_monitor = max(d for d in monitor_dates if d is not None)
+            and (published := record.sources[c.source_id].published) is not None
+        )  # fmt: skip
         for state in {a.state for a in consents}:
             mine = [a for a in consents if a.state == state and a.date is not None]
             assert mine, f"{inst} {state}: a consent without a date"

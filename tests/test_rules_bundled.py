@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from tests.conftest import DATA, complete_through
+from treatywatch import model
 from treatywatch.rules import Engine, SeriesPoint, Standing
 
 D = dt.date
@@ -34,9 +35,6 @@ def _point(engine: Engine, day: dt.date, treaty: str = "CCM") -> SeriesPoint:
     return next(p for p in reversed(engine.series(treaty)) if p.date <= day)
 
 
-_CONSENTS = {"ratification", "accession", "acceptance", "approval", "succession"}
-
-
 def _parties_window(engine: Engine, treaty: str, day: dt.date) -> tuple[int, int]:
     """The fewest and the most States Parties on ``day`` that any reading of the record's
     conflicting dates allows: where sources disagree on a deposit (Iraq's 14 or 15 May
@@ -46,9 +44,9 @@ def _parties_window(engine: Engine, treaty: str, day: dt.date) -> tuple[int, int
     for a in engine.record.actions:
         if a.instrument != treaty or a.date is None:
             continue
-        if a.kind.value in _CONSENTS:
+        if a.kind in model.CONSENT_KINDS:
             consents.setdefault(a.state, set()).add(a.date)
-        elif a.kind.value == "withdrawal_effective" and a.date <= day:
+        elif a.kind is model.ActionKind.WITHDRAWAL_EFFECTIVE and a.date <= day:
             gone.add(a.state)
     fewest = sum(1 for s, ds in consents.items() if s not in gone and max(ds) <= day)
     most = sum(1 for s, ds in consents.items() if s not in gone and min(ds) <= day)
@@ -195,7 +193,7 @@ def test_a_suspension_notice_changes_no_standing(engine: Engine) -> None:
     # Convention; the Convention has no suspension, so Ukraine remains a State Party.
     acts = [
         a for a in engine.record.actions
-        if a.instrument == "APMBC" and a.state == "UKR" and a.kind.value == "suspension"
+        if a.instrument == "APMBC" and a.state == "UKR" and a.kind is model.ActionKind.SUSPENSION
     ]  # fmt: skip
     assert acts and all(a.date == D(2025, 7, 18) for a in acts)
     (st,) = engine.status("APMBC", D(2026, 6, 1), "UKR")
