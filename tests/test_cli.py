@@ -124,6 +124,18 @@ def test_build_with_a_bad_record_exits_1_and_keeps_the_database(
     assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == before
 
 
+def test_build_counts_every_disagreement_the_conflicts_command_lists(tmp_path: Path) -> None:
+    # Only event conflicts are stored as rows; the build message must still count the
+    # action and claim disagreements a reader will find with `treatywatch conflicts`.
+    db = str(tmp_path / "t.sqlite")
+    built = tw("build", "--data", str(DATA), db=db)
+    assert built.returncode == 0
+    listed = tw("conflicts", "--format", "json", db=db)
+    n = len(json.loads(listed.stdout))
+    assert n > 0
+    assert f"{n} facts have sources that disagree" in built.stderr
+
+
 def test_commands_that_read_need_a_built_database(tmp_path: Path) -> None:
     result = tw("status", "CCM", db=str(tmp_path / "missing.sqlite"))
     assert result.returncode == 1

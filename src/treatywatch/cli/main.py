@@ -81,8 +81,14 @@ def build(
 
     target = resolve_db(db)
     report = run_build(target, data or default_data_dir())
-    counts = ", ".join(f"{v} {k}" for k, v in report.counts.items() if v)
+    counts = ", ".join(f"{v} {k}" for k, v in report.counts.items() if v and k != "conflict")
     typer.echo(f"Built {target} from {data or default_data_dir()}: {counts}.", err=True)
+    if report.conflicts:
+        typer.echo(
+            f"{report.conflicts} facts have sources that disagree; "
+            "`treatywatch conflicts` lists them.",
+            err=True,
+        )
 
 
 @app.command()

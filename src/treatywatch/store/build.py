@@ -36,7 +36,12 @@ FACT_TABLES = (
 class BuildReport:
     db: str
     digest: str
+    #: Rows written per table.
     counts: dict[str, int]
+    #: Disagreements between sources in the record, of every kind. Only event conflicts
+    #: are stored as rows (the others are found again on read), so the ``conflict`` row
+    #: count alone would undercount them.
+    conflicts: int = 0
 
 
 def record_digest(data_dir: Path) -> str:
@@ -207,4 +212,9 @@ def build(db: str, data_dir: Path, today: dt.date | None = None) -> BuildReport:
                 {"key": "revision", "value": revision},
             ],
         )
-    return BuildReport(db=db, digest=digest, counts={k: len(v) for k, v in rows.items()})
+    return BuildReport(
+        db=db,
+        digest=digest,
+        counts={k: len(v) for k, v in rows.items()},
+        conflicts=len(record.conflicts),
+    )
