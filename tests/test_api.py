@@ -88,6 +88,21 @@ def test_treaties(client: TestClient) -> None:
     assert "2011-13-45" in error(client, f"{API}/treaties/CCM?as_of=2011-13-45", 422)
 
 
+@pytest.mark.parametrize("treaty", ["CCM", "APMBC"])
+def test_each_status_count_is_the_length_of_the_list_it_links_to(
+    client: TestClient, treaty: str
+) -> None:
+    # The dashboard links each headline count to /states?status=...; they must agree,
+    # including "not_joined", which covers states that never acted at all.
+    counts = ok(client, f"{API}/treaties/{treaty}?as_of=2011-09-16")["status_counts"]
+    assert sum(counts.values()) == ok(client, f"{API}/states?limit=1")["total"]
+    for status, n in counts.items():
+        listed = ok(
+            client, f"{API}/states?treaty={treaty}&status={status}&as_of=2011-09-16&limit=1"
+        )
+        assert listed["total"] == n, status
+
+
 def test_treaty_status_on_a_date(client: TestClient) -> None:
     body = ok(client, f"{API}/treaties/CCM/status?as_of=2011-09-16&limit=5")
     is_page(body)

@@ -478,9 +478,14 @@ def treaties(ctx: Context) -> list[dict[str, Any]]:
 
 
 def status_counts(ctx: Context, treaty: str, as_of: dt.date | None = None) -> dict[str, int]:
-    """How many states stand in each status toward a treaty on a date."""
-    counts = dict.fromkeys(STATUS_ORDER[:-1], 0)
-    for row in status(ctx, treaty, as_of):
+    """How many states stand in each status toward a treaty on a date.
+
+    Counted over every state in the registry, as :func:`states` lists them, so that each
+    count is the length of the list its link opens (``not_joined`` includes the states that
+    never acted as well as those whose only act, e.g. adopting the text, is no consent).
+    """
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for row in states(ctx, treaty, as_of):
         counts[row["status"]] = counts.get(row["status"], 0) + 1
     return counts
 
