@@ -390,6 +390,27 @@ def test_overdue_needs_a_fact_and_a_passed_deadline() -> None:
     assert engine.overdue("CCM", D(2021, 10, 1)) == []
 
 
+def test_a_pending_request_past_the_deadline_is_not_called_overdue() -> None:
+    # Somalia's case: the deadline passed while a request to extend it awaited a decision
+    # the record does not hold; the answer must be "unknown", naming the request.
+    facts = (
+        fact("BGR", "clearance", "deadline", deadline=D(2021, 10, 1)),
+        fact("BGR", "clearance", "extension_request", D(2021, 3, 1), D(2025, 10, 1)),
+    )
+    engine = Engine(ccm_record(BGR, obligations=facts))
+    ob = by(engine.obligations("CCM", D(2022, 1, 1), "BGR"), "clearance")
+    assert ob.status is S.UNKNOWN
+    assert "extension to 2025-10-01 requested" in ob.basis
+    assert engine.overdue("CCM", D(2022, 1, 1)) == []
+    # Before the request existed, the same passed deadline is overdue.
+    early = Engine(ccm_record(BGR, obligations=facts[:1]))
+    assert by(early.obligations("CCM", D(2022, 1, 1), "BGR"), "clearance").status is S.OVERDUE
+    # A request for a deadline the state has already passed changes nothing.
+    short = (facts[0], fact("BGR", "clearance", "extension_request", D(2021, 3, 1), D(2021, 6, 1)))
+    late = Engine(ccm_record(BGR, obligations=short))
+    assert by(late.obligations("CCM", D(2022, 1, 1), "BGR"), "clearance").status is S.OVERDUE
+
+
 def test_extension_over_the_maximum_is_flagged() -> None:
     facts = (
         fact("BGR", "clearance", "extension_granted", deadline=D(2027, 10, 1), years=6),

@@ -25,6 +25,8 @@ Choices the treaties leave to the reader, made here once:
 - The current deadline is the rule's (from entry into force) followed by the granted
   extensions (their ``deadline``, else previous deadline + ``years``); a later deadline
   published by a source is taken too, as it implies a decision the record lacks.
+- A deadline that has passed while a request to move it later awaits a decision the record
+  lacks is ``unknown``, not ``overdue``; the basis names the request.
 - Transparency reports have no submission data yet: ``pending`` until due, then
   ``unknown``, never ``overdue``; only the next annual update is listed (``due_within``
   lists every one in its window).

@@ -258,6 +258,18 @@ def _status(
         if any(k.fact.date is None for k in group.completed):
             # Completion is recorded, undated, by a source later than ``day``: we cannot say.
             return S.UNKNOWN, None
+        pending = [
+            k for k in group.requests
+            if k.visible(day) and k.fact.deadline is not None and k.fact.deadline > due
+        ]  # fmt: skip
+        if pending:
+            # A request to move the deadline past ``due`` is on record but its decision is
+            # not: the meeting may well have granted it, so "overdue" would claim too much.
+            k = max(pending, key=lambda k: k.fact.deadline or dt.date.min)
+            basis.append(
+                f"extension to {k.fact.deadline} requested ({_cites(k)}); no decision on record"
+            )
+            return S.UNKNOWN, None
         return S.OVERDUE, None
     return (S.EXTENDED if extensions else S.PENDING), None
 
