@@ -402,9 +402,14 @@ def test_a_pending_request_past_the_deadline_is_not_called_overdue() -> None:
     assert ob.status is S.UNKNOWN
     assert "extension to 2025-10-01 requested" in ob.basis
     assert engine.overdue("CCM", D(2022, 1, 1)) == []
-    # Before the request existed, the same passed deadline is overdue.
-    early = Engine(ccm_record(BGR, obligations=facts[:1]))
-    assert by(early.obligations("CCM", D(2022, 1, 1), "BGR"), "clearance").status is S.OVERDUE
+    # Without the request, the same passed deadline is overdue.
+    bare = Engine(ccm_record(BGR, obligations=facts[:1]))
+    assert by(bare.obligations("CCM", D(2022, 1, 1), "BGR"), "clearance").status is S.OVERDUE
+    # So it is on a day before a later request was made.
+    later = (facts[0], fact("BGR", "clearance", "extension_request", D(2022, 3, 1), D(2025, 10, 1)))
+    before = Engine(ccm_record(BGR, obligations=later))
+    assert by(before.obligations("CCM", D(2022, 1, 1), "BGR"), "clearance").status is S.OVERDUE
+    assert by(before.obligations("CCM", D(2022, 4, 1), "BGR"), "clearance").status is S.UNKNOWN
     # A request for a deadline the state has already passed changes nothing.
     short = (facts[0], fact("BGR", "clearance", "extension_request", D(2021, 3, 1), D(2021, 6, 1)))
     late = Engine(ccm_record(BGR, obligations=short))
