@@ -17,9 +17,40 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared"
+
+
+def _find_shared() -> Path:
+    """The shared folder of seed documents and gold annotations, which lives outside the repo.
+
+    It sits beside the checkout (``../shared``); a fresh clone made elsewhere (``git clone .
+    /tmp/x``, as CI does) finds it beside the checkout it was cloned from. TREATYWATCH_SHARED
+    overrides both.
+    """
+    if env := os.environ.get("TREATYWATCH_SHARED"):
+        return Path(env)
+    candidates = [ROOT.parent / "shared"]
+    origin = subprocess.run(
+        ["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if origin and "://" not in origin and ":" not in origin.split("/")[0]:
+        candidates.append((ROOT / origin).resolve().parent / "shared")
+    return next((c for c in candidates if (c / "seeds").is_dir()), candidates[0])
+
+
+SHARED = _find_shared()
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not SEEDS.is_dir():
+        raise pytest.UsageError(
+            f"The seed documents are not at {SEEDS}: set TREATYWATCH_SHARED to the folder "
+            "that holds seeds/ and gold/."
+        )
 
 
 def _free_port() -> int:
