@@ -172,6 +172,42 @@ def test_a_second_source_with_another_date_is_a_conflict_not_an_error(tmp_path: 
     assert [v.value for v in conflict.variants] == ["2009-03-18", "2009-03-20"]  # depositary first
 
 
+def test_two_days_for_one_completion_conflict_but_two_scopes_do_not(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "sources").mkdir(parents=True)
+    (data / "obligations").mkdir()
+    (data / "instruments.yaml").write_text(
+        "- {id: CCM, name: Convention on Cluster Munitions, short_name: CCM, kind: treaty,"
+        " adopted: 2008-05-30, opened_for_signature: 2008-12-03, source: un, locator: x}\n"
+    )
+    (data / "sources" / "s.csv").write_text(
+        "id,authority,title,publisher,url,sha256,published,retrieved\n"
+        "un,official,Report,UN,https://example.org/un,,,\n"
+        "mon,monitor,Profile,Monitor,https://example.org/mon,,,\n"
+    )
+    head = "instrument,state,obligation,kind,date,deadline,years,source,locator,note,scope\n"
+    _add(
+        data,
+        "obligations",
+        "o.csv",
+        head + "CCM,HUN,stockpile_destruction,completed,2011-06-30,,,mon,p1,,\n"
+        "CCM,HUN,stockpile_destruction,completed,2011-07-08,,,un,p2,,\n"
+        "CCM,ESP,stockpile_destruction,completed,2009-03-31,,,mon,p3,,\n"
+        "CCM,ESP,stockpile_destruction,completed,2018-07-25,,,un,p4,,stocks found in 2012\n"
+        # Successive deadlines are history, not a dispute.
+        "CCM,TCD,clearance,deadline,,2024-10-01,,un,p5,,\n"
+        "CCM,TCD,clearance,deadline,,2026-10-01,,un,p6,,\n",
+    )
+    rec = load(data)
+    (conflict,) = rec.conflicts
+    assert (conflict.fact_type, conflict.key) == (
+        "obligation",
+        "CCM/HUN/stockpile_destruction/completed",
+    )
+    assert [v.value for v in conflict.variants] == ["2011-07-08", "2011-06-30"]  # official first
+    assert {o.scope for o in rec.obligations if o.state == "ESP"} == {"", "stocks found in 2012"}
+
+
 _CELL = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20
 )

@@ -220,6 +220,10 @@ class ObligationFact:
     years: float | None = None
     citations: tuple[Citation, ...] = ()
     note: str = ""
+    #: Which part of the obligation the fact concerns, when a state reports more than one
+    #: (Spain destroyed its declared stock in 2009 and stocks found in 2012 later); empty for
+    #: the obligation as a whole. Facts with different scopes never disagree.
+    scope: str = ""
 
 
 @dataclass(slots=True)
@@ -249,7 +253,7 @@ class Variant:
 class Conflict:
     """Sources disagree on one fact: each variant is kept, none is dropped."""
 
-    fact_type: str  # "action", "claim", "event"
+    fact_type: str  # "action", "claim", "event", "obligation"
     key: str  # e.g. "CCM/SWZ/accession" or "lima-2007/states_attending"
     field: str  # which value differs: "date", "quantity", "start", ...
     variants: tuple[Variant, ...]

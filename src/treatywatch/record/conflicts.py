@@ -48,8 +48,18 @@ def disputes(
     return out
 
 
+#: Obligation facts that happen once: two sources giving two days for one of them disagree.
+#: Deadlines and extensions are not here, since a state may have several in turn.
+ONCE_ONLY_OBLIGATION_KINDS = frozenset({"completed"})
+
+
+def _obligation_key(o: model.ObligationFact) -> str:
+    return f"{o.instrument}/{o.state}/{o.obligation}/{o.kind}" + (f"@{o.scope}" if o.scope else "")
+
+
 def find_conflicts(record: model.Record) -> list[model.Conflict]:
-    """Disagreements among the record's actions (on dates) and claims (on numbers)."""
+    """Disagreements among the record's actions (on dates), claims (on numbers) and
+    once-only obligation facts (on dates)."""
     return [
         *disputes(
             record.actions,
@@ -66,6 +76,14 @@ def find_conflicts(record: model.Record) -> list[model.Conflict]:
             lambda c: str(c.quantity),
             "claim",
             "quantity",
+            record.sources,
+        ),
+        *disputes(
+            (o for o in record.obligations if o.kind in ONCE_ONLY_OBLIGATION_KINDS),
+            _obligation_key,
+            lambda o: str(o.date or ""),
+            "obligation",
+            "date",
             record.sources,
         ),
     ]

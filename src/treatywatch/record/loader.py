@@ -37,7 +37,7 @@ EVENT_COLUMNS = (
 PARTICIPATION_COLUMNS = ("event", "participant", "role", "source", "locator")
 CLAIM_COLUMNS = ("subject", "property", "quantity", "unit", "text", "source", "locator")
 #: Columns a file may leave out: a count's date is known for some claims only.
-OPTIONAL_COLUMNS = {"claim": ("as_of",)}
+OPTIONAL_COLUMNS = {"claim": ("as_of",), "obligation": ("scope",)}
 OBLIGATION_COLUMNS = (
     "instrument", "state", "obligation", "kind", "date", "deadline", "years", "source", "locator",
     "note",
@@ -408,8 +408,12 @@ class Loader:
             years=years,
             citations=(self._citation(row),),
             note=row.values["note"],
+            scope=row.values.get("scope") or "",
         )
-        identity = (instrument, fact.state, fact.obligation, fact.kind, fact.date, deadline, years)
+        identity = (
+            instrument, fact.state, fact.obligation, fact.kind, fact.scope,
+            fact.date, deadline, years,
+        )  # fmt: skip
         return identity, fact
 
     def _statement_row(self, row: Row) -> None:

@@ -142,6 +142,7 @@ def _read(conn: Connection) -> model.Record:
                 years=r.years,
                 citations=c("obligation", r.id),
                 note=r.note,
+                scope=r.scope,
             )
         )
     for r in conn.execute(select(s.conflict).order_by(s.conflict.c.id)):

@@ -167,6 +167,7 @@ obligation_fact = Table(
     Column("deadline", Date),
     Column("years", Float),
     Column("note", Text, nullable=False, server_default=""),
+    Column("scope", String(64), nullable=False, server_default=""),
     _origin(),
 )
 
