@@ -136,6 +136,18 @@ def test_build_counts_every_disagreement_the_conflicts_command_lists(tmp_path: P
     assert f"{n} facts have sources that disagree" in built.stderr
 
 
+def test_conflicts_name_the_source_that_gives_no_day(tmp_path: Path) -> None:
+    # The CMC reports Hungary's completion without a day; the reader should see that it was
+    # consulted, not an empty value beside two Monitor dates.
+    db = str(tmp_path / "t.sqlite")
+    assert tw("build", "--data", str(DATA), db=db).returncode == 0
+    rows = list(csv.DictReader(io.StringIO(tw("conflicts", "--format", "csv", db=db).stdout)))
+    (hun,) = [r for r in rows if r["key"] == "CCM/HUN/stockpile_destruction/completed"]
+    assert "2011-06-30 (obl-monitor-hun-2013)" in hun["values"]
+    assert "2011-07-08 (obl-monitor-hun-2015)" in hun["values"]
+    assert "no date given (obl-cmc-hun-2012)" in hun["values"]
+
+
 def test_commands_that_read_need_a_built_database(tmp_path: Path) -> None:
     result = tw("status", "CCM", db=str(tmp_path / "missing.sqlite"))
     assert result.returncode == 1

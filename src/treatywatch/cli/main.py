@@ -167,10 +167,7 @@ def _print_story(story: dict[str, Any]) -> None:
     if story["conflicts"]:
         console.print("[bold]Sources disagree on:[/bold]")
         for c in story["conflicts"]:
-            values = "; ".join(
-                f"{v['value']} ({', '.join(x['source'] for x in v['citations'])})"
-                for v in c["variants"]
-            )
+            values = "; ".join(_variant_text(v, c["field"]) for v in c["variants"])
             console.print(f"  {c['key']} {c['field']}: {values}")
     print_table(story["sources"], ("id", "title", "url"), "Sources")
 
@@ -228,6 +225,12 @@ def sources(
     output(rows, fmt, cols)
 
 
+def _variant_text(variant: dict[str, Any], field: str) -> str:
+    """One source's value and its sources; a source that gives no value is named too."""
+    sources = ", ".join(c["source"] for c in variant["citations"])
+    return f"{variant['value'] or f'no {field} given'} ({sources})"
+
+
 @app.command()
 @handles_user_errors
 def conflicts(fmt: FormatOption = Format.table, db: DbOption = None) -> None:
@@ -244,10 +247,7 @@ def conflicts(fmt: FormatOption = Format.table, db: DbOption = None) -> None:
             "fact_type": r["fact_type"],
             "key": r["key"],
             "field": r["field"],
-            "values": " | ".join(
-                f"{v['value']} ({', '.join(c['source'] for c in v['citations'])})"
-                for v in r["variants"]
-            ),
+            "values": " | ".join(_variant_text(v, r["field"]) for v in r["variants"]),
         }
         for r in rows
     ]
