@@ -208,6 +208,51 @@ def test_two_days_for_one_completion_conflict_but_two_scopes_do_not(tmp_path: Pa
     assert {o.scope for o in rec.obligations if o.state == "ESP"} == {"", "stocks found in 2012"}
 
 
+def test_an_entailed_endorsement_is_derived_only_where_the_record_lacks_one(
+    data_copy: Path,
+) -> None:
+    # instruments.yaml: adopting the CCM in Dublin entails endorsing the Wellington Declaration.
+    _add(data_copy, "actions", "zz-new.csv", HEADER + "CCM,SYC,adoption,2008-05-30,seed-002,p,\n")
+    rec = load(data_copy)
+
+    def wellington(iso3: str) -> list[model.Action]:
+        return [
+            a for a in rec.actions if a.instrument == "WELLINGTON-DECLARATION" and a.state == iso3
+        ]
+
+    (derived,) = wellington("SYC")
+    assert derived.date is None
+    assert [c.source_id for c in derived.citations] == ["norway-un-2008-dublin"]
+    assert derived.note.startswith("derived from its adoption of the CCM")
+    # Ghana's own dated endorsement stands alone; nothing is derived beside it.
+    assert [a.date for a in wellington("GHA")] == [dt.date(2008, 2, 22)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "problem"),
+    [
+        (
+            "implies: endorsement",
+            "implies: endorse",
+            "implied_by implies 'endorse' is not an action",
+        ),
+        ("    instrument: CCM\n", "    instrument: CCX\n", "implied_by names 'CCX'"),
+        ("    source: norway-un-2008-dublin\n", "", "implied_by lacks source"),
+    ],
+)
+def test_a_bad_implication_is_refused_naming_its_file(
+    data_copy: Path, before: str, after: str, problem: str
+) -> None:
+    path = data_copy / "instruments.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after), encoding="utf-8")
+    with pytest.raises(RecordError) as err:
+        load(data_copy)
+    assert "instruments.yaml" in str(err.value)
+    assert problem in str(err.value)
+
+
 _CELL = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20
 )

@@ -129,6 +129,21 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Implication:
+    """An act on another instrument that, by the process's own terms, entails an act on
+    this one: only states that had endorsed the Wellington Declaration could negotiate and
+    adopt the Convention in Dublin, so each adopter endorsed it, on a day the record may not
+    know. The loader adds the entailed act, undated and citing ``citation``, for every state
+    the record does not already show doing it."""
+
+    instrument: str  # the other instrument ("CCM")
+    action: ActionKind  # the act on it ("adoption")
+    implies: ActionKind  # the act on this instrument it entails ("endorsement")
+    citation: Citation  # the source for the entailment
+    reason: str  # one sentence a reader sees in the derived fact's note
+
+
+@dataclass(frozen=True, slots=True)
 class Instrument:
     id: str  # "CCM", "APMBC", "OSLO-DECLARATION", ...
     name: str
@@ -143,6 +158,7 @@ class Instrument:
     # computes the same day from the deposits; where the record does not yet hold every
     # deposit, this recorded day is what it falls back on.
     entered_into_force: dt.date | None = None
+    implied_by: Implication | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,6 +228,31 @@ class Loader:
             rules=row.values.get("rules") or None,
             citations=(self._citation(row),),
             entered_into_force=in_force,
+            implied_by=self._implication(row),
+        )
+
+    def _implication(self, row: Row) -> model.Implication | None:
+        spec = row.values.get("implied_by")
+        if spec is None:
+            return None
+        if not isinstance(spec, dict):
+            raise Problem(row.where(), "implied_by must be a mapping")
+        fields = {"instrument", "action", "implies", "source", "locator", "reason"}
+        missing = sorted(fields - spec.keys())
+        if missing:
+            raise Problem(row.where(), f"implied_by lacks {', '.join(missing)}")
+        kinds = {k.value for k in model.ActionKind}
+        for key in ("action", "implies"):
+            if spec[key] not in kinds:
+                raise Problem(row.where(), f"implied_by {key} {spec[key]!r} is not an action")
+        if spec["source"] not in self.record.sources:
+            raise Problem(row.where(), f"implied_by source {spec['source']!r} is not known")
+        return model.Implication(
+            instrument=str(spec["instrument"]),
+            action=model.ActionKind(spec["action"]),
+            implies=model.ActionKind(spec["implies"]),
+            citation=model.Citation(spec["source"], str(spec["locator"]).strip()),
+            reason=str(spec["reason"]).strip(),
         )
 
     def _merged(
@@ -448,9 +473,46 @@ class Loader:
             )
         )
 
-    def _finish(self) -> None:
-        """Find the facts that sources disagree on, and order everything deterministically."""
+    def _derive(self) -> None:
+        """Add the acts each instrument's ``implied_by`` entails and the record lacks."""
         rec = self.record
+        for inst in rec.instruments.values():
+            rule = inst.implied_by
+            if rule is None:
+                continue
+            if rule.instrument not in rec.instruments:
+                where = str(self.data_dir / "instruments.yaml")
+                why = f"{inst.id}: implied_by names {rule.instrument!r}, not an instrument"
+                raise RecordError([Problem(where, why)])
+            done = {
+                a.state for a in rec.actions if a.instrument == inst.id and a.kind is rule.implies
+            }
+            entailing = sorted(
+                {
+                    a.state
+                    for a in rec.actions
+                    if a.instrument == rule.instrument and a.kind is rule.action
+                }
+                - done
+            )
+            rec.actions.extend(
+                model.Action(
+                    instrument=inst.id,
+                    state=state,
+                    kind=rule.implies,
+                    date=None,
+                    citations=(rule.citation,),
+                    note=f"derived from its {rule.action.value} of the {rule.instrument}: "
+                    f"{rule.reason}",
+                )
+                for state in entailing
+            )
+
+    def _finish(self) -> None:
+        """Derive entailed acts, find the facts that sources disagree on, and order
+        everything deterministically."""
+        rec = self.record
+        self._derive()
         rec.conflicts.extend(find_conflicts(rec))
         rec.actions.sort(key=lambda a: (a.instrument, a.state, a.kind.value, a.date or dt.date.min))
         rec.participation.sort(key=lambda p: (p.event, p.participant, p.role.value))
