@@ -119,7 +119,14 @@ def test_dublin_adopters(record: model.Record) -> None:
         if p.event == "dublin-2008" and p.role is model.Role.OBSERVER
     }  # fmt: skip
     assert {"LBY", "EGY", "KWT", "OMN", "ROU", "THA"} <= observers
-    assert not adopted & observers
+    # Luxembourg's government names Lithuania among five EU observers where the Monitor names
+    # Latvia; that disagreement is kept and shown as a conflict, not resolved here.
+    disputed = {
+        c.key.split("/")[1] for c in record.conflicts
+        if c.fact_type == "participation" and c.key.startswith("dublin-2008/")
+    }  # fmt: skip
+    assert disputed == {"LTU"}
+    assert not adopted & (observers - disputed)
     assert {"IRL", "NOR", "NZL", "MEX", "AUT", "LBN", "LAO"} <= adopted
     assert len(adopted) == 107
 

@@ -208,6 +208,40 @@ def test_two_days_for_one_completion_conflict_but_two_scopes_do_not(tmp_path: Pa
     assert {o.scope for o in rec.obligations if o.state == "ESP"} == {"", "stocks found in 2012"}
 
 
+def test_participant_and_observer_for_one_state_at_one_meeting_conflict(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for folder in ("sources", "events", "participation"):
+        (data / folder).mkdir(parents=True)
+    (data / "instruments.yaml").write_text(
+        "- {id: CCM, name: Convention on Cluster Munitions, short_name: CCM, kind: treaty,"
+        " adopted: 2008-05-30, opened_for_signature: 2008-12-03, source: a, locator: x}\n"
+    )
+    (data / "sources" / "s.csv").write_text(
+        "id,authority,title,publisher,url,sha256,published,retrieved\n"
+        "a,official,Release,Gov,https://example.org/a,,,\n"
+        "b,secondary,News,Paper,https://example.org/b,,,\n"
+    )
+    (data / "events" / "e.csv").write_text(
+        "id,name,kind,instrument,city,country,start,end,source,locator,note\n"
+        "dublin-2008,Dublin,diplomatic_conference,CCM,Dublin,IRL,2008-05-19,2008-05-30,a,x,\n"
+    )
+    (data / "participation" / "p.csv").write_text(
+        "event,participant,role,source,locator\n"
+        "dublin-2008,LTU,observer,a,p1\n"
+        "dublin-2008,LTU,participant,b,p2\n"
+        # A host is also a participant: not a disagreement.
+        "dublin-2008,IRL,host,a,p3\n"
+        "dublin-2008,IRL,participant,a,p4\n"
+    )
+    (conflict,) = load(data).conflicts
+    assert (conflict.fact_type, conflict.key, conflict.field) == (
+        "participation",
+        "dublin-2008/LTU",
+        "role",
+    )
+    assert [v.value for v in conflict.variants] == ["observer", "participant"]  # official first
+
+
 def test_an_entailed_endorsement_is_derived_only_where_the_record_lacks_one(
     data_copy: Path,
 ) -> None:

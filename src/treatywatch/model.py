@@ -269,7 +269,7 @@ class Variant:
 class Conflict:
     """Sources disagree on one fact: each variant is kept, none is dropped."""
 
-    fact_type: str  # "action", "claim", "event", "obligation"
+    fact_type: str  # "action", "claim", "event", "obligation", "participation"
     key: str  # e.g. "CCM/SWZ/accession" or "lima-2007/states_attending"
     field: str  # which value differs: "date", "quantity", "start", ...
     variants: tuple[Variant, ...]

@@ -57,9 +57,14 @@ def _obligation_key(o: model.ObligationFact) -> str:
     return f"{o.instrument}/{o.state}/{o.obligation}/{o.kind}" + (f"@{o.scope}" if o.scope else "")
 
 
+#: Roles that exclude each other: a state took part in a conference as a full participant or
+#: only as an observer, and sources that say one and the other disagree.
+EXCLUSIVE_ROLES = frozenset({model.Role.PARTICIPANT, model.Role.OBSERVER})
+
+
 def find_conflicts(record: model.Record) -> list[model.Conflict]:
-    """Disagreements among the record's actions (on dates), claims (on numbers) and
-    once-only obligation facts (on dates)."""
+    """Disagreements among the record's actions (on dates), claims (on numbers),
+    participants (full participant or observer) and once-only obligation facts (on dates)."""
     return [
         *disputes(
             record.actions,
@@ -76,6 +81,14 @@ def find_conflicts(record: model.Record) -> list[model.Conflict]:
             lambda c: str(c.quantity),
             "claim",
             "quantity",
+            record.sources,
+        ),
+        *disputes(
+            (p for p in record.participation if p.role in EXCLUSIVE_ROLES),
+            lambda p: f"{p.event}/{p.participant}",
+            lambda p: p.role.value,
+            "participation",
+            "role",
             record.sources,
         ),
         *disputes(
