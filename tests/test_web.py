@@ -96,6 +96,14 @@ def test_a_state_by_name_redirects_to_its_code(client: TestClient) -> None:
     assert "Lao" in client.get("/states/Laos").text
 
 
+def test_a_source_without_a_day_is_named_where_sources_disagree(client: TestClient) -> None:
+    # Hungary's completion: two Monitor days and a CMC report with none, on both pages.
+    for url in ("/states/HUN", "/conflicts"):
+        text = client.get(url).text
+        assert "2011-06-30" in text and "2011-07-08" in text
+        assert "no date given" in text and "obl-cmc-hun-2012" in text
+
+
 def test_errors_are_pages_with_the_right_status(client: TestClient) -> None:
     r = client.get("/states/Narnia")
     assert r.status_code == 404 and "Narnia" in r.text and "text/html" in r.headers["content-type"]
