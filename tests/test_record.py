@@ -29,6 +29,26 @@ def _add(data: Path, folder: str, name: str, text: str) -> Path:
     return path
 
 
+def _small_record(tmp_path: Path, sources: str, files: dict[str, str]) -> Path:
+    """A record of one treaty, the CCM, citing the first of ``sources`` (source CSV rows),
+    plus ``files`` ("folder/name.csv": contents)."""
+    data = tmp_path / "data"
+    (data / "sources").mkdir(parents=True)
+    first = sources.split(",", 1)[0]
+    (data / "instruments.yaml").write_text(
+        "- {id: CCM, name: Convention on Cluster Munitions, short_name: CCM, kind: treaty,"
+        f" adopted: 2008-05-30, opened_for_signature: 2008-12-03, source: {first}, locator: x}}\n"
+    )
+    (data / "sources" / "s.csv").write_text(
+        "id,authority,title,publisher,url,sha256,published,retrieved\n" + sources
+    )
+    for name, text in files.items():
+        folder, file = name.split("/")
+        (data / folder).mkdir(exist_ok=True)
+        _add(data, folder, file, text)
+    return data
+
+
 def test_every_fact_cites_a_known_source(record: model.Record) -> None:
     facts: list = [
         *record.actions, *record.participation, *record.claims, *record.statements,
@@ -143,25 +163,15 @@ def test_a_duplicate_row_is_refused_but_a_second_source_merges(data_copy: Path) 
 
 
 def test_a_second_source_with_another_date_is_a_conflict_not_an_error(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    (data / "sources").mkdir(parents=True)
-    (data / "actions").mkdir()
-    (data / "instruments.yaml").write_text(
-        "- {id: CCM, name: Convention on Cluster Munitions, short_name: CCM, kind: treaty,"
-        " adopted: 2008-05-30, opened_for_signature: 2008-12-03, source: un, locator: x}\n"
-    )
-    (data / "sources" / "s.csv").write_text(
-        "id,authority,title,publisher,url,sha256,published,retrieved\n"
+    data = _small_record(
+        tmp_path,
         "un,depositary,Status,UN,https://treaties.un.org/,,,\n"
-        "news,secondary,News,Paper,https://example.org/,,,\n"
-    )
-    _add(
-        data,
-        "actions",
-        "a.csv",
-        HEADER + "CCM,LAO,ratification,2009-03-18,un,row,\n"
-        "CCM,Laos,ratification,2009-03-18,news,para 2,\n"
-        "CCM,LAO,ratification,2009-03-20,news,para 3,\n",
+        "news,secondary,News,Paper,https://example.org/,,,\n",
+        {
+            "actions/a.csv": HEADER + "CCM,LAO,ratification,2009-03-18,un,row,\n"
+            "CCM,Laos,ratification,2009-03-18,news,para 2,\n"
+            "CCM,LAO,ratification,2009-03-20,news,para 3,\n"
+        },
     )
     rec = load(data)
     assert len(rec.actions) == 2
@@ -173,30 +183,21 @@ def test_a_second_source_with_another_date_is_a_conflict_not_an_error(tmp_path: 
 
 
 def test_two_days_for_one_completion_conflict_but_two_scopes_do_not(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    (data / "sources").mkdir(parents=True)
-    (data / "obligations").mkdir()
-    (data / "instruments.yaml").write_text(
-        "- {id: CCM, name: Convention on Cluster Munitions, short_name: CCM, kind: treaty,"
-        " adopted: 2008-05-30, opened_for_signature: 2008-12-03, source: un, locator: x}\n"
-    )
-    (data / "sources" / "s.csv").write_text(
-        "id,authority,title,publisher,url,sha256,published,retrieved\n"
-        "un,official,Report,UN,https://example.org/un,,,\n"
-        "mon,monitor,Profile,Monitor,https://example.org/mon,,,\n"
-    )
     head = "instrument,state,obligation,kind,date,deadline,years,source,locator,note,scope\n"
-    _add(
-        data,
-        "obligations",
-        "o.csv",
-        head + "CCM,HUN,stockpile_destruction,completed,2011-06-30,,,mon,p1,,\n"
-        "CCM,HUN,stockpile_destruction,completed,2011-07-08,,,un,p2,,\n"
-        "CCM,ESP,stockpile_destruction,completed,2009-03-31,,,mon,p3,,\n"
-        "CCM,ESP,stockpile_destruction,completed,2018-07-25,,,un,p4,,stocks found in 2012\n"
-        # Successive deadlines are history, not a dispute.
-        "CCM,TCD,clearance,deadline,,2024-10-01,,un,p5,,\n"
-        "CCM,TCD,clearance,deadline,,2026-10-01,,un,p6,,\n",
+    data = _small_record(
+        tmp_path,
+        "un,official,Report,UN,https://example.org/un,,,\n"
+        "mon,monitor,Profile,Monitor,https://example.org/mon,,,\n",
+        {
+            "obligations/o.csv": head
+            + "CCM,HUN,stockpile_destruction,completed,2011-06-30,,,mon,p1,,\n"
+            "CCM,HUN,stockpile_destruction,completed,2011-07-08,,,un,p2,,\n"
+            "CCM,ESP,stockpile_destruction,completed,2009-03-31,,,mon,p3,,\n"
+            "CCM,ESP,stockpile_destruction,completed,2018-07-25,,,un,p4,,stocks found in 2012\n"
+            # Successive deadlines are history, not a dispute.
+            "CCM,TCD,clearance,deadline,,2024-10-01,,un,p5,,\n"
+            "CCM,TCD,clearance,deadline,,2026-10-01,,un,p6,,\n"
+        },
     )
     rec = load(data)
     (conflict,) = rec.conflicts
@@ -209,29 +210,20 @@ def test_two_days_for_one_completion_conflict_but_two_scopes_do_not(tmp_path: Pa
 
 
 def test_participant_and_observer_for_one_state_at_one_meeting_conflict(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    for folder in ("sources", "events", "participation"):
-        (data / folder).mkdir(parents=True)
-    (data / "instruments.yaml").write_text(
-        "- {id: CCM, name: Convention on Cluster Munitions, short_name: CCM, kind: treaty,"
-        " adopted: 2008-05-30, opened_for_signature: 2008-12-03, source: a, locator: x}\n"
-    )
-    (data / "sources" / "s.csv").write_text(
-        "id,authority,title,publisher,url,sha256,published,retrieved\n"
+    data = _small_record(
+        tmp_path,
         "a,official,Release,Gov,https://example.org/a,,,\n"
-        "b,secondary,News,Paper,https://example.org/b,,,\n"
-    )
-    (data / "events" / "e.csv").write_text(
-        "id,name,kind,instrument,city,country,start,end,source,locator,note\n"
-        "dublin-2008,Dublin,diplomatic_conference,CCM,Dublin,IRL,2008-05-19,2008-05-30,a,x,\n"
-    )
-    (data / "participation" / "p.csv").write_text(
-        "event,participant,role,source,locator\n"
-        "dublin-2008,LTU,observer,a,p1\n"
-        "dublin-2008,LTU,participant,b,p2\n"
-        # A host is also a participant: not a disagreement.
-        "dublin-2008,IRL,host,a,p3\n"
-        "dublin-2008,IRL,participant,a,p4\n"
+        "b,secondary,News,Paper,https://example.org/b,,,\n",
+        {
+            "events/e.csv": "id,name,kind,instrument,city,country,start,end,source,locator,note\n"
+            "dublin-2008,Dublin,diplomatic_conference,CCM,Dublin,IRL,2008-05-19,2008-05-30,a,x,\n",
+            "participation/p.csv": "event,participant,role,source,locator\n"
+            "dublin-2008,LTU,observer,a,p1\n"
+            "dublin-2008,LTU,participant,b,p2\n"
+            # A host is also a participant: not a disagreement.
+            "dublin-2008,IRL,host,a,p3\n"
+            "dublin-2008,IRL,participant,a,p4\n",
+        },
     )
     (conflict,) = load(data).conflicts
     assert (conflict.fact_type, conflict.key, conflict.field) == (
