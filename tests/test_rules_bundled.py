@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import DATA, complete_through
 from treatywatch import model
-from treatywatch.rules import Engine, SeriesPoint, Standing
+from treatywatch.rules import Engine, ObligationStatus, SeriesPoint, Standing
 
 D = dt.date
 
@@ -199,3 +199,30 @@ def test_a_suspension_notice_changes_no_standing(engine: Engine) -> None:
     (st,) = engine.status("APMBC", D(2026, 6, 1), "UKR")
     assert st.status is Standing.STATE_PARTY
     assert st.withdrawal_effective is None
+
+
+def test_spain_stockpile_open_again_while_the_stocks_found_in_2012_awaited_destruction(
+    engine: Engine,
+) -> None:
+    # Spain destroyed its declared stock in March 2009, reported more in 2012 (the Monitor,
+    # 2014 and 2015) and destroyed those by July 2018, ahead of its 1 August 2018 deadline.
+    def on(day: D):
+        (ob,) = [
+            o
+            for o in engine.obligations("CCM", day, "ESP")
+            if o.obligation == "stockpile_destruction"
+        ]
+        return ob
+
+    assert (on(D(2012, 1, 1)).status, on(D(2012, 1, 1)).completed) == (
+        ObligationStatus.MET,
+        D(2009, 3, 31),
+    )
+    assert on(D(2016, 1, 1)).status is ObligationStatus.PENDING
+    assert "stocks found in 2012 reported" in on(D(2016, 1, 1)).basis
+    final = on(D(2019, 1, 1))
+    assert (final.status, final.completed, final.due) == (
+        ObligationStatus.MET,
+        D(2018, 7, 25),
+        D(2018, 8, 1),
+    )

@@ -4,6 +4,7 @@ threshold, so that the entry-into-force arithmetic has something to count)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TypeAlias
 
@@ -375,6 +376,51 @@ def test_completion_after_the_deadline_is_met_late() -> None:
     assert (ob.status, ob.due, ob.completed) == (S.MET_LATE, D(2019, 10, 1), D(2020, 1, 1))
     ob = by(engine.obligations("CCM", D(2019, 12, 1), "BGR"), "stockpile_destruction")
     assert ob.status is S.OVERDUE
+
+
+def scoped(f: model.ObligationFact, scope: str) -> model.ObligationFact:
+    return dataclasses.replace(f, scope=scope)
+
+
+def test_stocks_found_after_completion_reopen_it_until_they_are_destroyed() -> None:
+    # Spain's shape: declared stock destroyed, more found later, destroyed before the deadline.
+    found = "stocks found in 2012"
+    facts = (
+        fact("BGR", "stockpile_destruction", "completed", D(2009, 3, 31)),
+        scoped(fact("BGR", "stockpile_destruction", "found", D(2012, 6, 1)), found),
+        scoped(fact("BGR", "stockpile_destruction", "completed", D(2018, 7, 25)), found),
+    )
+    engine = Engine(ccm_record(BGR, obligations=facts))
+
+    def on(day: dt.date):
+        return by(engine.obligations("CCM", day, "BGR"), "stockpile_destruction")
+
+    assert (on(D(2012, 1, 1)).status, on(D(2012, 1, 1)).completed) == (S.MET, D(2009, 3, 31))
+    reopened = on(D(2013, 1, 1))
+    assert (reopened.status, reopened.completed) == (S.PENDING, None)
+    assert f"{found} reported (monitor)" in reopened.basis
+    done = on(D(2019, 1, 1))
+    assert (done.status, done.completed) == (S.MET, D(2018, 7, 25))
+    assert f"{found}: completed 2018-07-25" in done.basis
+    # Found parts still open when the deadline passes make the obligation overdue.
+    open_ = Engine(ccm_record(BGR, obligations=facts[:2]))
+    assert by(open_.obligations("CCM", D(2020, 1, 1), "BGR"), "stockpile_destruction").status is (
+        S.OVERDUE
+    )
+    # Destroying the found part late makes the whole obligation met late, on that day.
+    late = (*facts[:2], dataclasses.replace(facts[2], date=D(2020, 2, 1)))
+    ob = by(
+        Engine(ccm_record(BGR, obligations=late)).obligations("CCM", D(2021, 1, 1), "BGR"),
+        "stockpile_destruction",
+    )
+    assert (ob.status, ob.completed) == (S.MET_LATE, D(2020, 2, 1))
+    # A completion of another scope does not close the found part.
+    other = (*facts[:2], scoped(facts[2], "retained stock"))
+    ob = by(
+        Engine(ccm_record(BGR, obligations=other)).obligations("CCM", D(2019, 1, 1), "BGR"),
+        "stockpile_destruction",
+    )
+    assert ob.status is S.PENDING
 
 
 def test_overdue_needs_a_fact_and_a_passed_deadline() -> None:

@@ -82,3 +82,36 @@ def test_known_dates() -> None:
     assert add_months(D(2011, 8, 31), 6) == D(2012, 2, 29)
     assert add_years(D(2012, 2, 29), 1) == D(2013, 2, 28)
     assert add_years(D(2021, 3, 1), 1.5) == D(2022, 9, 1)
+
+
+_days = st.dates(min_value=D(2010, 9, 1), max_value=D(2030, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_days, st.integers(1, 3000), st.integers(0, 3000), _days)
+def test_found_stock_leaves_the_obligation_met_only_outside_its_open_span(
+    first: dt.date, found_after: int, done_after: int, day: dt.date
+) -> None:
+    # Any dates: a completion, more stock found later, that part completed later still.
+    found = first + dt.timedelta(days=found_after)
+    second = found + dt.timedelta(days=done_after)
+    part = "stocks found later"
+    facts = [
+        model.ObligationFact("CCM", "IRL", "stockpile_destruction", "completed", first, None),
+        model.ObligationFact(
+            "CCM", "IRL", "stockpile_destruction", "found", found, None, scope=part
+        ),
+        model.ObligationFact(
+            "CCM", "IRL", "stockpile_destruction", "completed", second, None, scope=part
+        ),
+    ]
+    record = model.Record(sources=dict(SOURCES), actions=ccm_opening(), obligations=facts)
+    (ob,) = [
+        o
+        for o in Engine(record).obligations("CCM", day, "IRL")
+        if o.obligation == "stockpile_destruction"
+    ]
+    met = ob.status.value.startswith("met")
+    assert met == (first <= day < found or second <= day)
+    if met:
+        assert ob.completed == (second if second <= day else first)

@@ -45,7 +45,7 @@ OBLIGATION_COLUMNS = (
 
 OBLIGATIONS = frozenset({"stockpile_destruction", "clearance"})
 OBLIGATION_KINDS = frozenset(
-    {"deadline", "extension_request", "extension_granted", "completed", "not_applicable"}
+    {"deadline", "extension_request", "extension_granted", "completed", "found", "not_applicable"}
 )
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -22,6 +22,9 @@ Choices the treaties leave to the reader, made here once:
 - Stockpile destruction and clearance apply only where the record has facts about them; a
   ``not_applicable`` fact gives ``not-applicable`` (unless completion is recorded, then
   ``met``); with no fact they are omitted.
+- More stocks or contamination reported after a completion (a ``found`` fact, its ``scope``
+  naming them) reopen the obligation until that scope is completed too; it is then met on
+  the day its last part was.
 - The current deadline is the rule's (from entry into force) followed by the granted
   extensions (their ``deadline``, else previous deadline + ``years``); a later deadline
   published by a source is taken too, as it implies a decision the record lacks.

@@ -11,6 +11,9 @@ Choices (documented in the package docstring too):
 - A fact without its own date counts from the earliest ``published`` (else ``retrieved``)
   date of its sources, so asking about an earlier day does not see it; with neither it
   counts on every day.
+- A ``found`` fact (more stocks or contaminated areas came to light, its ``scope`` naming
+  them) reopens a completed obligation until a completion of that scope; the obligation is
+  met when every part is, on the day of the last part.
 - Transparency reports: the record holds no submissions yet, so a report is ``pending`` until
   its due date and ``unknown`` after, never ``overdue``. Annual updates are emitted only for
   the window asked about (the next one due), not for every past year.
@@ -28,7 +31,9 @@ from treatywatch.rules.declarations import AnnualRule, DeadlineRule, TreatyRules
 from treatywatch.rules.results import Obligation, ObligationStatus
 
 S = ObligationStatus
-ACTIVE_KINDS = frozenset({"deadline", "extension_request", "extension_granted", "completed"})
+ACTIVE_KINDS = frozenset(
+    {"deadline", "extension_request", "extension_granted", "completed", "found"}
+)
 INITIAL = "transparency_initial"
 
 
@@ -51,12 +56,13 @@ class FactGroup:
     granted: list[Known] = field(default_factory=list)
     requests: list[Known] = field(default_factory=list)
     completed: list[Known] = field(default_factory=list)
+    found: list[Known] = field(default_factory=list)
     not_applicable: list[Known] = field(default_factory=list)
     citations: list[model.Citation] = field(default_factory=list)
 
     @property
     def active(self) -> bool:
-        return bool(self.deadlines or self.granted or self.requests or self.completed)
+        return bool(self.deadlines or self.granted or self.requests or self.completed or self.found)
 
 
 def known_date(fact: model.ObligationFact, sources: Mapping[str, model.Source]) -> dt.date | None:
@@ -80,6 +86,7 @@ def group_facts(
             "extension_granted": g.granted,
             "extension_request": g.requests,
             "completed": g.completed,
+            "found": g.found,
             "not_applicable": g.not_applicable,
         }.get(f.kind)
         if bucket is not None:
@@ -90,6 +97,7 @@ def group_facts(
         # Decisions rarely carry their own date in the record; the deadline they set orders them.
         g.granted.sort(key=lambda k: (k.fact.deadline or dt.date.max, k.fact.date or dt.date.max))
         g.completed.sort(key=lambda k: k.known or dt.date.min)
+        g.found.sort(key=lambda k: k.known or dt.date.min)
     return groups
 
 
@@ -234,6 +242,24 @@ def _chain(
         due = max(due, new) if due else new
 
 
+def _parts(group: FactGroup, day: dt.date) -> tuple[dict[str, Known], dict[str, Known]]:
+    """The parts of the obligation completed by ``day`` (the first completion known of each
+    scope) and the parts found and not yet completed (the first report of each scope)."""
+    done: dict[str, Known] = {}
+    for k in group.completed:
+        if k.visible(day):
+            done.setdefault(k.fact.scope, k)
+    still_open: dict[str, Known] = {}
+    for k in group.found:
+        if k.visible(day) and k.fact.scope not in done:
+            still_open.setdefault(k.fact.scope, k)
+    return done, still_open
+
+
+def _part(scope: str) -> str:
+    return f"{scope}: " if scope else ""
+
+
 def _status(
     group: FactGroup,
     due: dt.date | None,
@@ -242,20 +268,28 @@ def _status(
     basis: list[str],
     extensions: int,
 ) -> tuple[ObligationStatus, dt.date | None]:
-    done = next((k for k in group.completed if k.visible(day)), None)
-    if done is not None:
-        when = done.fact.date
-        basis.append(f"completed {when or '(date not given)'} ({_cites(done)})")
-        if when is None:
-            if due is not None and done.known and done.known > due:
+    done, still_open = _parts(group, day)
+    for scope, k in done.items():
+        when = k.fact.date
+        basis.append(f"{_part(scope)}completed {when or '(date not given)'} ({_cites(k)})")
+    for scope, k in still_open.items():
+        basis.append(f"{scope or 'more'} reported ({_cites(k)}), no completion on record")
+    if done and not still_open:
+        dates = [k.fact.date for k in done.values()]
+        if None in dates:
+            last_known = max((k.known for k in done.values() if k.known), default=None)
+            if due is not None and last_known and last_known > due:
                 issues.append("completion date not given: cannot tell whether it was on time")
             return S.MET, None
+        # The obligation is met when its last part is.
+        when = max(d for d in dates if d is not None)
         return (S.MET if due is None or when <= due else S.MET_LATE), when
     if due is None:
         basis.append("due date cannot be computed from the record")
         return S.PENDING, None
     if day > due:
-        if any(k.fact.date is None for k in group.completed):
+        unseen = [k for k in group.completed if not k.visible(day) and k.fact.scope not in done]
+        if any(k.fact.date is None for k in unseen):
             # Completion is recorded, undated, by a source later than ``day``: we cannot say.
             return S.UNKNOWN, None
         pending = [
