@@ -139,6 +139,26 @@ def test_unseen_language() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Malta joined the consensus adopting the Convention in Dublin.", {("MLT", "adoption")}),
+        ("Finland adopted the convention at the end of the talks.", {("FIN", "adoption")}),
+        ("On 30 May 2008 in Dublin, Palau adopted the Convention.", {("PLW", "adoption")}),
+        ("On 13 May 2011, Ghana ratified the Convention.", {("GHA", "ratification")}),
+        # A plan, a law or a report adopted is not the treaty; "may" is still a hedge.
+        ("Lao PDR adopted the Convention's action plan in 2011.", set()),
+        ("Chile adopted a national law in 2014.", set()),
+        ("Japan joined the consensus on the final report.", set()),
+        ("Palau may ratify the Convention in May 2027.", set()),
+    ],
+)
+def test_adopting_the_treaty_is_an_act_and_a_month_is_no_hedge(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(a["state"], a["action"]) for a in extract_text(sentence)["actions"]} == expected
+
+
+@pytest.mark.parametrize(
     ("written", "reference", "direction", "expected"),
     [
         ("22–23 February 2007", None, 0, ("2007-02-22", "2007-02-23")),

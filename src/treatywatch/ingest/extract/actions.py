@@ -32,18 +32,24 @@ _ACTS: list[tuple[str, str]] = [
     ("approval", r"deposited\s+(?:its|an)\s+instrument\s+of\s+approval"),
     ("signature", r"(?<![\w\-])sign(?:ed|s|ing)\b(?!\s+(?:of|that|up))"),
     ("endorsement", r"endors(?:ed|es|ing)\b"),
+    # Adopting the text at the diplomatic conference, in the words the Monitor and the
+    # campaigns use; a state "adopting" a plan or a law is no such act.
+    ("adoption", r"joined\s+(?:in\s+)?the\s+consensus\s+(?:\w+\s+){0,3}?adopt\w*"
+     r"|adopt(?:ed|s|ing)\s+the\s+(?:text\s+of\s+the\s+)?(?:Convention|treaty|CCM)\b(?![’'])"),
     ("withdrawal", r"withdr(?:ew|awn|awal)\b|withdraws\b"),
     ("moratorium", r"moratori(?:um|a)\b"),
     ("renounced", r"renounc(?:e|ed|es|ing)\b"),
 ]  # fmt: skip
 _ACT = re.compile(
-    r"(?<![\w])(?=[acdemrswACDEMRSW])(?:"
+    r"(?<![\w])(?=[acdejmrswACDEJMRSW])(?:"
     + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS))
     + ")",
     re.IGNORECASE,
 )
 _INTENTION = re.compile(
-    r"\b(?:plans?|planned|planning|intends?|intention|will|would|shall|should|could|may|"
+    r"\b(?:plans?|planned|planning|intends?|intention|will|would|shall|should|could|"
+    # "may", not the month of "30 May 2008" or "May 2008"
+    r"may(?!\s+\d)(?<!\d\smay)|"
     r"might|expects?|expected|hopes?|hoping|consider\w*|assess\w*|stud(?:y|ying)|aims?|ready|"
     r"prepar\w*|urge\w*|call\w*\s+on|invite\w*|encourag\w*|want\w*|wish\w*|possibility|"
     r"not\s+yet|not|yet\s+to|towards?|process\s+of|impact\s+of|if|once|whether|unless|"
