@@ -130,3 +130,41 @@ def test_accepting_a_contradicting_claim_keeps_both(tmp_path: Path, data_copy: P
     (conflict,) = [c for c in record.conflicts if c.fact_type == "claim"]
     assert {v.value for v in conflict.variants} == {"67", "68"}
     assert conflict.key.endswith("/states_attending")
+
+
+def test_a_reviewed_adoption_entails_the_wellington_endorsement(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    # Take Malta's Dublin adoption and Wellington endorsement out of a copy of the record,
+    # then read the adoption back in from a document: the endorsement it entails returns,
+    # derived by the same rule the loader applies to data/.
+    for name in ("dublin-adoption.csv", "declarations.csv"):
+        path = data_copy / "actions" / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [ln for ln in lines if not (",MLT," in ln and ln.startswith(("CCM", "WELL")))]
+        path.write_text("".join(kept), encoding="utf-8")
+    db = str(tmp_path / "adoption.sqlite")
+    build(db, data_copy)
+
+    def wellington(state: str) -> list:
+        return [
+            a for a in load_record(engine(db)).actions
+            if a.instrument == "WELLINGTON-DECLARATION" and a.state == state
+        ]  # fmt: skip
+
+    assert wellington("MLT") == []
+    doc = tmp_path / "dublin.txt"
+    doc.write_text(
+        "Dublin Diplomatic Conference, 30 May 2008.\n\n"
+        "Malta joined the consensus adopting the Convention on Cluster Munitions.\n",
+        encoding="utf-8",
+    )
+    assert tw("ingest", str(doc), "--db", db).returncode == 0
+    cands = json.loads(tw("review", "--kind", "action", "--format", "json", "--db", db).stdout)
+    (adoption,) = [c for c in cands if c["payload"]["action"] == "adoption"]
+    assert adoption["payload"]["state"] == "MLT"
+    result = tw("review", "accept", str(adoption["id"]), "--instrument", "CCM", "--db", db)
+    assert result.returncode == 0, result.stderr
+    (derived,) = wellington("MLT")
+    assert derived.date is None and derived.note.startswith("derived from its adoption")
+    assert [c.source_id for c in derived.citations] == ["norway-un-2008-dublin"]

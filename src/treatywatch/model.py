@@ -133,8 +133,9 @@ class Implication:
     """An act on another instrument that, by the process's own terms, entails an act on
     this one: only states that had endorsed the Wellington Declaration could negotiate and
     adopt the Convention in Dublin, so each adopter endorsed it, on a day the record may not
-    know. The loader adds the entailed act, undated and citing ``citation``, for every state
-    the record does not already show doing it."""
+    know. The entailed act, undated and citing ``citation``, is added for every state the
+    record does not already show doing it: by the loader over data/, and by the store's reader
+    for acts accepted through review (treatywatch.record.derive)."""
 
     instrument: str  # the other instrument ("CCM")
     action: ActionKind  # the act on it ("adoption")

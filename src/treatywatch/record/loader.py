@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from treatywatch import model, registry
 from treatywatch.record.conflicts import find_conflicts, rank
+from treatywatch.record.derive import implied_acts
 from treatywatch.record.rows import Problem, Row, files, read_csv, read_yaml_list
 
 E = TypeVar("E")
@@ -478,35 +479,11 @@ class Loader:
         rec = self.record
         for inst in rec.instruments.values():
             rule = inst.implied_by
-            if rule is None:
-                continue
-            if rule.instrument not in rec.instruments:
+            if rule is not None and rule.instrument not in rec.instruments:
                 where = str(self.data_dir / "instruments.yaml")
                 why = f"{inst.id}: implied_by names {rule.instrument!r}, not an instrument"
                 raise RecordError([Problem(where, why)])
-            done = {
-                a.state for a in rec.actions if a.instrument == inst.id and a.kind is rule.implies
-            }
-            entailing = sorted(
-                {
-                    a.state
-                    for a in rec.actions
-                    if a.instrument == rule.instrument and a.kind is rule.action
-                }
-                - done
-            )
-            rec.actions.extend(
-                model.Action(
-                    instrument=inst.id,
-                    state=state,
-                    kind=rule.implies,
-                    date=None,
-                    citations=(rule.citation,),
-                    note=f"derived from its {rule.action.value} of the {rule.instrument}: "
-                    f"{rule.reason}",
-                )
-                for state in entailing
-            )
+        rec.actions.extend(implied_acts(rec))
 
     def _finish(self) -> None:
         """Derive entailed acts, find the facts that sources disagree on, and order

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from treatywatch import model
 from treatywatch.record.conflicts import find_conflicts
+from treatywatch.record.derive import implied_acts
 from treatywatch.store import schema as s
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ def _read(conn: Connection) -> model.Record:
             rules=r.rules,
             citations=c("instrument", r.id),
             entered_into_force=r.entered_into_force,
+            implied_by=_implication(r.implied_by),
         )
     for r in conn.execute(select(s.event).order_by(s.event.c.start, s.event.c.id)):
         rec.events[r.id] = model.Event(
@@ -154,5 +156,21 @@ def _read(conn: Connection) -> model.Record:
             for v in json.loads(r.variants)
         )
         rec.conflicts.append(model.Conflict(r.fact_type, r.key, r.field, variants))
+    # Acts accepted through review entail what the same acts in data/ do; those from data/
+    # were derived at build and are rows already, so only the reviewed ones add anything.
+    rec.actions.extend(implied_acts(rec))
     rec.conflicts.extend(find_conflicts(rec))
     return rec
+
+
+def _implication(text: str | None) -> model.Implication | None:
+    if not text:
+        return None
+    rule = json.loads(text)
+    return model.Implication(
+        instrument=rule["instrument"],
+        action=model.ActionKind(rule["action"]),
+        implies=model.ActionKind(rule["implies"]),
+        citation=model.Citation(rule["source"], rule["locator"]),
+        reason=rule["reason"],
+    )

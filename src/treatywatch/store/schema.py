@@ -89,6 +89,9 @@ instrument = Table(
     Column("depositary", Text),
     Column("rules", String(40)),
     Column("entered_into_force", Date),
+    # The act on another instrument that entails one on this (model.Implication), as JSON:
+    # the reader derives from it what reviewed acts entail.
+    Column("implied_by", Text),
 )
 
 event = Table(
