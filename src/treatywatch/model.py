@@ -7,8 +7,10 @@ loader, the store and the extractors can all speak the same types.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, ClassVar
 
 
 class InstrumentKind(StrEnum):
@@ -142,6 +144,38 @@ class Implication:
     implies: ActionKind  # the act on this instrument it entails ("endorsement")
     citation: Citation  # the source for the entailment
     reason: str  # one sentence a reader sees in the derived fact's note
+
+    #: The keys of the mapping form, as ``instruments.yaml`` writes a rule and the database
+    #: stores it.
+    KEYS: ClassVar[tuple[str, ...]] = (
+        "instrument",
+        "action",
+        "implies",
+        "source",
+        "locator",
+        "reason",
+    )
+
+    def as_mapping(self) -> dict[str, str]:
+        return {
+            "instrument": self.instrument,
+            "action": self.action.value,
+            "implies": self.implies.value,
+            "source": self.citation.source_id,
+            "locator": self.citation.locator,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_mapping(cls, spec: Mapping[str, Any]) -> Implication:
+        """The rule from its mapping form; the caller has checked every key is there."""
+        return cls(
+            instrument=str(spec["instrument"]),
+            action=ActionKind(spec["action"]),
+            implies=ActionKind(spec["implies"]),
+            citation=Citation(str(spec["source"]), str(spec["locator"]).strip()),
+            reason=str(spec["reason"]).strip(),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -238,8 +238,7 @@ class Loader:
             return None
         if not isinstance(spec, dict):
             raise Problem(row.where(), "implied_by must be a mapping")
-        fields = {"instrument", "action", "implies", "source", "locator", "reason"}
-        missing = sorted(fields - spec.keys())
+        missing = sorted(set(model.Implication.KEYS) - spec.keys())
         if missing:
             raise Problem(row.where(), f"implied_by lacks {', '.join(missing)}")
         kinds = {k.value for k in model.ActionKind}
@@ -248,13 +247,7 @@ class Loader:
                 raise Problem(row.where(), f"implied_by {key} {spec[key]!r} is not an action")
         if spec["source"] not in self.record.sources:
             raise Problem(row.where(), f"implied_by source {spec['source']!r} is not known")
-        return model.Implication(
-            instrument=str(spec["instrument"]),
-            action=model.ActionKind(spec["action"]),
-            implies=model.ActionKind(spec["implies"]),
-            citation=model.Citation(spec["source"], str(spec["locator"]).strip()),
-            reason=str(spec["reason"]).strip(),
-        )
+        return model.Implication.from_mapping(spec)
 
     def _merged(
         self,

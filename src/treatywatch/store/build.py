@@ -69,20 +69,6 @@ def _citations(
         )
 
 
-def implication_json(rule: model.Implication) -> str:
-    return json.dumps(
-        {
-            "instrument": rule.instrument,
-            "action": rule.action.value,
-            "implies": rule.implies.value,
-            "source": rule.citation.source_id,
-            "locator": rule.citation.locator,
-            "reason": rule.reason,
-        },
-        sort_keys=True,
-    )
-
-
 def _values(fact: Any, table: Table, **extra: Any) -> dict[str, Any]:
     """A fact's fields under the table's column names, enums as their values."""
     row: dict[str, Any] = {}
@@ -93,7 +79,7 @@ def _values(fact: Any, table: Table, **extra: Any) -> dict[str, Any]:
         if isinstance(value, Enum):
             value = value.value
         elif isinstance(value, model.Implication):
-            value = implication_json(value)
+            value = json.dumps(value.as_mapping(), sort_keys=True)
         elif isinstance(value, tuple):
             value = " ".join(value)
         row[column.name] = value

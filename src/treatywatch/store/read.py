@@ -164,13 +164,4 @@ def _read(conn: Connection) -> model.Record:
 
 
 def _implication(text: str | None) -> model.Implication | None:
-    if not text:
-        return None
-    rule = json.loads(text)
-    return model.Implication(
-        instrument=rule["instrument"],
-        action=model.ActionKind(rule["action"]),
-        implies=model.ActionKind(rule["implies"]),
-        citation=model.Citation(rule["source"], rule["locator"]),
-        reason=rule["reason"],
-    )
+    return model.Implication.from_mapping(json.loads(text)) if text else None
