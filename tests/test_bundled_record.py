@@ -162,7 +162,7 @@ def test_the_original_oslo_declaration_endorsers(record: model.Record) -> None:
     }  # fmt: skip
     present = {
         p.participant for p in record.participation
-        if p.event == "oslo-2007" and p.role == "participant" and ":" not in p.participant
+        if p.event == "oslo-2007" and p.role == "participant" and registry.is_state(p.participant)
     }  # fmt: skip
     claimed = {
         c.quantity for c in record.claims

@@ -48,8 +48,11 @@ def fact(
     years: float | None = None,
     cites: tuple[model.Citation, ...] = MONITOR,
     instrument: str = "CCM",
+    scope: str = "",
 ) -> model.ObligationFact:
-    return model.ObligationFact(instrument, state, obligation, kind, day, deadline, years, cites)
+    return model.ObligationFact(
+        instrument, state, obligation, kind, day, deadline, years, cites, scope=scope
+    )
 
 
 def ccm_opening(instrument: str = "CCM", threshold: int = 30, last: D = D(2010, 2, 16)) -> list:
@@ -378,17 +381,13 @@ def test_completion_after_the_deadline_is_met_late() -> None:
     assert ob.status is S.OVERDUE
 
 
-def scoped(f: model.ObligationFact, scope: str) -> model.ObligationFact:
-    return dataclasses.replace(f, scope=scope)
-
-
 def test_stocks_found_after_completion_reopen_it_until_they_are_destroyed() -> None:
     # Spain's shape: declared stock destroyed, more found later, destroyed before the deadline.
     found = "stocks found in 2012"
     facts = (
         fact("BGR", "stockpile_destruction", "completed", D(2009, 3, 31)),
-        scoped(fact("BGR", "stockpile_destruction", "found", D(2012, 6, 1)), found),
-        scoped(fact("BGR", "stockpile_destruction", "completed", D(2018, 7, 25)), found),
+        fact("BGR", "stockpile_destruction", "found", D(2012, 6, 1), scope=found),
+        fact("BGR", "stockpile_destruction", "completed", D(2018, 7, 25), scope=found),
     )
     engine = Engine(ccm_record(BGR, obligations=facts))
 
@@ -415,7 +414,7 @@ def test_stocks_found_after_completion_reopen_it_until_they_are_destroyed() -> N
     )
     assert (ob.status, ob.completed) == (S.MET_LATE, D(2020, 2, 1))
     # A completion of another scope does not close the found part.
-    other = (*facts[:2], scoped(facts[2], "retained stock"))
+    other = (*facts[:2], dataclasses.replace(facts[2], scope="retained stock"))
     ob = by(
         Engine(ccm_record(BGR, obligations=other)).obligations("CCM", D(2019, 1, 1), "BGR"),
         "stockpile_destruction",

@@ -8,7 +8,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.test_rules_engine import SOURCES, ccm_opening
+from tests.test_rules_engine import SOURCES, ccm_opening, fact
 from treatywatch import model
 from treatywatch.rules import Engine
 from treatywatch.rules.dates import add_months, add_years, first_day_of_month_after
@@ -97,13 +97,9 @@ def test_found_stock_leaves_the_obligation_met_only_outside_its_open_span(
     second = found + dt.timedelta(days=done_after)
     part = "stocks found later"
     facts = [
-        model.ObligationFact("CCM", "IRL", "stockpile_destruction", "completed", first, None),
-        model.ObligationFact(
-            "CCM", "IRL", "stockpile_destruction", "found", found, None, scope=part
-        ),
-        model.ObligationFact(
-            "CCM", "IRL", "stockpile_destruction", "completed", second, None, scope=part
-        ),
+        fact("IRL", "stockpile_destruction", "completed", first),
+        fact("IRL", "stockpile_destruction", "found", found, scope=part),
+        fact("IRL", "stockpile_destruction", "completed", second, scope=part),
     ]
     record = model.Record(sources=dict(SOURCES), actions=ccm_opening(), obligations=facts)
     (ob,) = [
