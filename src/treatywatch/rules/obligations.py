@@ -31,9 +31,6 @@ from treatywatch.rules.declarations import AnnualRule, DeadlineRule, TreatyRules
 from treatywatch.rules.results import Obligation, ObligationStatus
 
 S = ObligationStatus
-ACTIVE_KINDS = frozenset(
-    {"deadline", "extension_request", "extension_granted", "completed", "found"}
-)
 INITIAL = "transparency_initial"
 
 
