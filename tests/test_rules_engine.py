@@ -73,9 +73,39 @@ def ccm_opening(instrument: str = "CCM", threshold: int = 30, last: D = D(2010, 
     return acts
 
 
-def ccm_record(*extra_actions: model.Action, obligations: tuple = ()) -> model.Record:
+#: The record of Articles 3 and 4 declared complete to a far day, so that a passed deadline
+#: with nothing else on record reads "overdue" (tests of coverage itself set their own).
+COMPLETE = D(2030, 1, 1)
+
+
+def coverage(
+    through: dt.date | None = COMPLETE,
+    parts: tuple[str, ...] = ("stockpile_destruction", "clearance"),
+    instrument: str = "CCM",
+    next_meeting: str | None = None,
+) -> list[model.Coverage]:
+    return [
+        model.Coverage(instrument, part, through, next_meeting=next_meeting, basis="test")
+        for part in parts
+    ]
+
+
+def ccm_record(
+    *extra_actions: model.Action,
+    obligations: tuple = (),
+    reports: tuple = (),
+    covered: list[model.Coverage] | None = None,
+    events: dict[str, model.Event] | None = None,
+) -> model.Record:
     actions = [*ccm_opening(), *extra_actions]
-    return model.Record(sources=dict(SOURCES), actions=actions, obligations=list(obligations))
+    return model.Record(
+        sources=dict(SOURCES),
+        actions=actions,
+        obligations=list(obligations),
+        reports=list(reports),
+        coverage=coverage() if covered is None else covered,
+        events=dict(events or {}),
+    )
 
 
 SWZ = act("SWZ", K.ACCESSION, D(2011, 9, 13))
@@ -310,13 +340,21 @@ def test_initial_report_180_days_after_entry_into_force() -> None:
     assert not engine.overdue("CCM", D(2013, 1, 1))
 
 
-def test_annual_report_next_30_april_only() -> None:
+def annual(obligations: list) -> dict[int | None, object]:
+    return {o.year: o for o in obligations if o.obligation == "transparency_annual"}
+
+
+def test_annual_reports_one_row_per_year_covered_through_the_next_due() -> None:
     engine = Engine(ccm_record(SWZ))
-    ob = by(engine.obligations("CCM", D(2014, 5, 1), "SWZ"), "transparency_annual")
-    assert (ob.due, ob.article, ob.status) == (D(2015, 4, 30), "7(2)", S.PENDING)
-    assert "2014" in ob.basis
-    first = by(engine.obligations("CCM", D(2012, 1, 1), "SWZ"), "transparency_annual")
-    assert first.due == D(2013, 4, 30)  # the first 30 April after the initial report is due
+    rows = annual(engine.obligations("CCM", D(2014, 5, 1), "SWZ"))
+    # The first 30 April after the initial report is due (28 August 2012) covers 2012.
+    assert sorted(rows) == [2012, 2013, 2014]
+    nxt = rows[2014]
+    assert (nxt.due, nxt.article, nxt.status) == (D(2015, 4, 30), "7(2)", S.PENDING)
+    assert "covering 2014" in nxt.basis
+    assert rows[2012].due == D(2013, 4, 30) and rows[2012].status is S.UNKNOWN
+    first = annual(engine.obligations("CCM", D(2012, 1, 1), "SWZ"))
+    assert [o.due for o in first.values()] == [D(2013, 4, 30)]
 
 
 def test_stockpile_and_clearance_omitted_without_facts() -> None:
@@ -521,10 +559,10 @@ def test_withdrawn_states_have_no_obligations() -> None:
     engine = Engine(ccm_record(*LTU))
     assert engine.obligations("CCM", D(2025, 9, 6), "LTU") == []
     # No annual update falls due after the withdrawal takes effect.
-    annual = by(engine.obligations("CCM", D(2025, 4, 1), "LTU"), "transparency_annual")
-    assert annual.due == D(2025, 4, 30)
-    names = {o.obligation for o in engine.obligations("CCM", D(2025, 5, 1), "LTU")}
-    assert names == {"transparency_initial"}
+    rows = annual(engine.obligations("CCM", D(2025, 4, 1), "LTU"))
+    assert max(o.due for o in rows.values()) == D(2025, 4, 30)
+    after = annual(engine.obligations("CCM", D(2025, 5, 1), "LTU"))
+    assert max(o.due for o in after.values()) == D(2025, 4, 30)
 
 
 def test_due_within_lists_every_report_in_the_window_soonest_first() -> None:

@@ -275,6 +275,71 @@ class ObligationFact:
     #: (Spain destroyed its declared stock in 2009 and stocks found in 2012 later); empty for
     #: the obligation as a whole. Facts with different scopes never disagree.
     scope: str = ""
+    #: The meeting that decided (or is to decide) it, an event id; None where not given.
+    event: str | None = None
+    #: The UN document symbol of the request or decision ("APLC/MSP.22/2025/WP.5").
+    document: str = ""
+
+
+#: What an obligation fact may say (``ObligationFact.kind``).
+OBLIGATION_KINDS = frozenset(
+    {
+        "deadline",  # a deadline as published
+        "extension_request",  # a request submitted to a meeting
+        "extension_granted",  # a meeting's decision granting it
+        "extension_deferred",  # a meeting took no decision: the request stays open
+        "extension_refused",  # a meeting did not grant it
+        "completed",  # completion declared
+        "found",  # more stocks or contaminated areas came to light after a completion
+        "not_applicable",  # the state declared it has nothing to destroy or clear
+        "noncompliance",  # a meeting, the President or the Monitor found a breach
+    }
+)
+
+#: Article 7 reports: the initial report and the annual update covering a calendar year.
+REPORT_KINDS = frozenset({"initial", "annual"})
+#: ``received``: a report the UN received (on ``date``, where a source gives the day);
+#: ``not_received``: a source says that on ``date`` the report had not been received.
+REPORT_STATUSES = frozenset({"received", "not_received"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFact:
+    """A fact of record about one Article 7 transparency report of one state."""
+
+    instrument: str
+    state: str  # iso3
+    report: str  # "initial" | "annual"
+    year: int | None  # for an annual report, the calendar year it covers
+    status: str  # "received" | "not_received"
+    date: dt.date | None  # day received; for not_received, the day the source speaks of
+    citations: tuple[Citation, ...] = ()
+    note: str = ""
+
+
+#: The parts of a treaty's record whose completeness ``data/coverage.yaml`` declares, by the
+#: name the rules give the obligation.
+COVERAGE_PARTS = frozenset(
+    {"stockpile_destruction", "clearance", "transparency_initial", "transparency_annual"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How far the record of one obligation of one treaty is complete.
+
+    Up to ``complete_through`` every fact of that kind (requests, decisions, completions;
+    reports received) is on record, so an absence there is evidence. The record is taken to
+    reach a later day too while ``next_meeting`` (the next meeting at which decisions are
+    taken or completions declared) has not begun: nothing that changes a verdict happens
+    between meetings without being declared at the next one."""
+
+    instrument: str
+    part: str  # an obligation name (COVERAGE_PARTS)
+    complete_through: dt.date | None
+    through_event: str | None = None  # the last meeting whose decisions are all on record
+    next_meeting: str | None = None  # an event id
+    basis: str = ""
 
 
 @dataclass(slots=True)
@@ -289,6 +354,8 @@ class Record:
     statements: list[Statement] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     obligations: list[ObligationFact] = field(default_factory=list)
+    reports: list[ReportFact] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
 

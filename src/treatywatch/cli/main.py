@@ -278,7 +278,7 @@ def _register_optional() -> None:
     import importlib
 
     for module, names in (
-        ("treatywatch.cli.rules_commands", ("deadlines", "series")),
+        ("treatywatch.cli.rules_commands", ("deadlines", "reports", "series")),
         ("treatywatch.cli.ingest_commands", ("text",)),
         ("treatywatch.cli.extract_commands", ("extract", "eval")),
         ("treatywatch.cli.review_commands", ("ingest", "review")),

@@ -1,4 +1,4 @@
-"""`treatywatch deadlines` and `treatywatch series`: the rules engine's answers, printed.
+"""`treatywatch deadlines`, `reports` and `series`: the rules engine's answers, printed.
 
 The row-building functions take an :class:`treatywatch.rules.Engine` and are tested without
 a database; the commands only open the database, resolve names and print. Heavy imports
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 DEADLINE_COLUMNS = ("iso3", "obligation", "article", "due", "status", "basis")
 SERIES_COLUMNS = ("date", "parties", "in_force", "signatories", "withdrawn")
+REPORT_COLUMNS = ("iso3", "report", "year", "due", "received", "status", "basis")
+REPORT_OBLIGATIONS = {"transparency_initial": "initial", "transparency_annual": "annual"}
 
 
 def deadline_rows(
@@ -58,6 +60,40 @@ def deadline_rows(
         }
         for o in found
     ]
+
+
+def report_rows(
+    engine: Engine,
+    treaty: str,
+    state: str | None = None,
+    as_of: dt.date | None = None,
+    year: int | None = None,
+) -> list[dict[str, Any]]:
+    """Article 7 reports on ``as_of``: each state's initial report and its annual report
+    for each year covered; with ``year``, the annual report covering that year and any
+    initial report due in it."""
+    rows = []
+    for o in engine.obligations(treaty, as_of, state):
+        kind = REPORT_OBLIGATIONS.get(o.obligation)
+        if kind is None:
+            continue
+        if year is not None:
+            covers = o.year if kind == "annual" else (o.due.year if o.due else None)
+            if covers != year:
+                continue
+        rows.append(
+            {
+                "iso3": o.state,
+                "report": kind,
+                "year": o.year,
+                "due": o.due,
+                "received": o.completed,
+                "status": o.status.value,
+                "basis": o.basis,
+            }
+        )
+    rows.sort(key=lambda r: (r["iso3"], r["report"] != "initial", r["year"] or 0))
+    return rows
 
 
 def series_rows(engine: Engine, treaty: str) -> list[dict[str, Any]]:
@@ -95,8 +131,11 @@ def deadlines(
 ) -> None:
     """A treaty's obligations per state: due date, status, article and basis.
 
-    status is one of pending, extended, met, met-late, overdue, not-applicable, unknown
-    (past due, the record holds no fact either way: transparency reports for now).
+    status is one of pending, extended, met, met-late, overdue, not-applicable, unknown.
+    overdue is said only where the record supports it: the deadline passed with no
+    completion, no request to extend it awaits a decision, and the record of that
+    obligation is complete for the day (data/coverage.yaml); otherwise unknown, and the
+    basis says why.
 
     Example: treatywatch deadlines CCM --due-within 180 --format csv
     """
@@ -106,6 +145,36 @@ def deadlines(
     iso3 = find_state(state).iso3 if state else None
     rows = deadline_rows(engine, inst, iso3, parse_date(as_of), due_within)
     output(rows, fmt, DEADLINE_COLUMNS, title=f"{inst} obligations as of {as_of or 'today'}")
+
+
+def reports(
+    treaty: Annotated[str, typer.Argument(help="CCM or APMBC.")],
+    state: Annotated[str | None, typer.Option(help="Only this state (any name or code).")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            help="Only the annual report covering this year (and initial reports due in it)."
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Article 7 transparency reports: each State Party's initial report and its annual
+    report for each year covered, with due date, the day received and a status.
+
+    status: met (received on time), met-late, pending (not yet due), overdue (the record
+    shows it had not arrived: received later, a dated source says so, or the record of
+    reports is complete for that day), unknown (the record cannot say; basis says why).
+
+    Example: treatywatch reports CCM --state Iraq --as-of 2020-01-01
+    """
+    from treatywatch.query import find_state
+
+    engine, inst = _open(db, treaty)
+    iso3 = find_state(state).iso3 if state else None
+    rows = report_rows(engine, inst, iso3, parse_date(as_of), year)
+    output(rows, fmt, REPORT_COLUMNS, title=f"{inst} Article 7 reports as of {as_of or 'today'}")
 
 
 def series(

@@ -64,7 +64,8 @@ EXCLUSIVE_ROLES = frozenset({model.Role.PARTICIPANT, model.Role.OBSERVER})
 
 def find_conflicts(record: model.Record) -> list[model.Conflict]:
     """Disagreements among the record's actions (on dates), claims (on numbers),
-    participants (full participant or observer) and once-only obligation facts (on dates)."""
+    participants (full participant or observer), once-only obligation facts (on dates) and
+    reports received (on dates)."""
     return [
         *disputes(
             record.actions,
@@ -96,6 +97,15 @@ def find_conflicts(record: model.Record) -> list[model.Conflict]:
             _obligation_key,
             lambda o: str(o.date or ""),
             "obligation",
+            "date",
+            record.sources,
+        ),
+        # A report is received once: two days for it from two sources disagree.
+        *disputes(
+            (r for r in record.reports if r.status == "received"),
+            lambda r: f"{r.instrument}/{r.state}/{r.report}" + (f"/{r.year}" if r.year else ""),
+            lambda r: str(r.date or ""),
+            "report",
             "date",
             record.sources,
         ),

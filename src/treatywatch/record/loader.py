@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 from treatywatch import model, registry
 from treatywatch.record.conflicts import find_conflicts, rank
 from treatywatch.record.derive import implied_acts
-from treatywatch.record.rows import Problem, Row, files, read_csv, read_yaml_list
+from treatywatch.record.rows import (
+    Problem,
+    Row,
+    files,
+    read_csv,
+    read_yaml_list,
+    read_yaml_mapping,
+)
 
 E = TypeVar("E")
 
@@ -38,16 +45,19 @@ EVENT_COLUMNS = (
 PARTICIPATION_COLUMNS = ("event", "participant", "role", "source", "locator")
 CLAIM_COLUMNS = ("subject", "property", "quantity", "unit", "text", "source", "locator")
 #: Columns a file may leave out: a count's date is known for some claims only.
-OPTIONAL_COLUMNS = {"claim": ("as_of",), "obligation": ("scope",)}
+OPTIONAL_COLUMNS = {"claim": ("as_of",), "obligation": ("scope", "event", "document")}
 OBLIGATION_COLUMNS = (
     "instrument", "state", "obligation", "kind", "date", "deadline", "years", "source", "locator",
     "note",
 )  # fmt: skip
 
+REPORT_COLUMNS = ("instrument", "state", "report", "year", "status", "date", "source", "locator")
+OPTIONAL_COLUMNS["report"] = ("note",)
+
 OBLIGATIONS = frozenset({"stockpile_destruction", "clearance"})
-OBLIGATION_KINDS = frozenset(
-    {"deadline", "extension_request", "extension_granted", "completed", "found", "not_applicable"}
-)
+OBLIGATION_KINDS = model.OBLIGATION_KINDS
+#: The keys of one part's entry under ``obligations:`` in coverage.yaml.
+COVERAGE_KEYS = frozenset({"complete_through", "through_event", "next_meeting", "basis"})
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _ORG = re.compile(r"^org:[A-Za-z0-9&.\- ]+$")
@@ -171,6 +181,10 @@ class Loader:
         )
         self._merged(d / "claims", CLAIM_COLUMNS, self._claim_row, "claim")
         self._merged(d / "obligations", OBLIGATION_COLUMNS, self._obligation_row, "obligation")
+        self._merged(d / "reports", REPORT_COLUMNS, self._report_row, "report")
+        coverage = d / "coverage.yaml"
+        if coverage.exists():
+            self._each(self._coverage_rows(coverage), self._coverage_row)
         for path in files(d / "statements", (".yaml", ".yml")):
             self._each(read_yaml_list(path), self._statement_row)
         if self.problems:
@@ -285,6 +299,7 @@ class Loader:
             "participation": self.record.participation,
             "claim": self.record.claims,
             "obligation": self.record.obligations,
+            "report": self.record.reports,
         }[label]
         if label == "event":
             self._events_from(facts.values())
@@ -428,12 +443,90 @@ class Loader:
             citations=(self._citation(row),),
             note=row.values["note"],
             scope=row.values.get("scope") or "",
+            event=self._event_ref(row, "event"),
+            document=row.values.get("document") or "",
         )
         identity = (
             instrument, fact.state, fact.obligation, fact.kind, fact.scope,
             fact.date, deadline, years,
         )  # fmt: skip
         return identity, fact
+
+    def _event_ref(self, row: Row, column: str) -> str | None:
+        value = str(row.values.get(column) or "").strip()
+        if value and value not in self.record.events:
+            raise Problem(row.where(), f"{column} {value!r} is not in data/events/")
+        return value or None
+
+    def _report_row(self, row: Row) -> tuple[tuple[Any, ...], model.ReportFact]:
+        c = self.check
+        instrument = self._instrument(row, "instrument")
+        assert instrument is not None
+        report = c.choice(row, "report", model.REPORT_KINDS)
+        raw_year = row.values["year"]
+        year: int | None = None
+        if report == "annual":
+            if not raw_year:
+                raise Problem(row.where(), "year is empty: an annual report covers a year")
+            if not raw_year.isascii() or not raw_year.isdigit() or len(raw_year) != 4:
+                raise Problem(row.where(), f"year {raw_year!r} is not a year such as 2023")
+            year = int(raw_year)
+            if year >= c.today.year:
+                raise Problem(row.where(), f"year {year} has not ended yet")
+        elif raw_year:
+            raise Problem(row.where(), "year is for annual reports; leave it empty for initial")
+        status = c.choice(row, "status", model.REPORT_STATUSES)
+        day = c.date(row, "date", required=status == "not_received")
+        fact = model.ReportFact(
+            instrument=instrument,
+            state=c.state(row, "state"),
+            report=report,
+            year=year,
+            status=status,
+            date=day,
+            citations=(self._citation(row),),
+            note=row.values.get("note") or "",
+        )
+        return (instrument, fact.state, report, year, status, day), fact
+
+    def _coverage_rows(self, path: Path) -> Iterable[Row]:
+        """The entries under each treaty's ``obligations:`` key, one row per part."""
+        for row in read_yaml_mapping(path):
+            treaty, _, rest = str(row.values["key"]).partition(".")
+            if rest.startswith("obligations.") and rest.count(".") == 1:
+                part = rest.split(".")[1]
+                yield Row(row.path, row.line, {"treaty": treaty, "part": part, **_mapping(row)})
+            elif rest == "obligations" and not isinstance(row.values["value"], dict):
+                raise Problem(row.where(), "obligations must map each obligation to its coverage")
+
+    def _coverage_row(self, row: Row) -> None:
+        c = self.check
+        treaty = row.values["treaty"]
+        if treaty not in self.record.instruments:
+            raise Problem(row.where(), f"{treaty!r} is not an instrument")
+        part = row.values["part"]
+        if part not in model.COVERAGE_PARTS:
+            options = ", ".join(sorted(model.COVERAGE_PARTS))
+            raise Problem(row.where(), f"{part!r} is not one of {options}")
+        unknown = sorted(set(row.values) - COVERAGE_KEYS - {"treaty", "part"})
+        if unknown:
+            raise Problem(row.where(), f"unknown key(s) {', '.join(unknown)}")
+        if not str(row.values.get("basis") or "").strip():
+            raise Problem(row.where(), "basis is empty: say what the coverage rests on")
+        for key in ("through_event", "next_meeting"):
+            value = row.values.get(key)
+            if value and self.record.events.get(str(value)) is None:
+                raise Problem(row.where(), f"{key} {value!r} is not in data/events/")
+        self.record.coverage.append(
+            model.Coverage(
+                instrument=treaty,
+                part=part,
+                complete_through=c.date(row, "complete_through"),
+                through_event=row.values.get("through_event") or None,
+                next_meeting=row.values.get("next_meeting") or None,
+                basis=" ".join(str(row.values["basis"]).split()),
+            )
+        )
 
     def _statement_row(self, row: Row) -> None:
         c = self.check
@@ -490,10 +583,20 @@ class Loader:
         rec.obligations.sort(
             key=lambda o: (o.instrument, o.state, o.obligation, o.date or o.deadline or dt.date.min)
         )
+        rec.reports.sort(
+            key=lambda r: (r.instrument, r.state, r.report, r.year or 0, r.date or dt.date.min)
+        )
         rec.statements.sort(key=lambda s: s.id)
         rec.events = dict(
             sorted(rec.events.items(), key=lambda kv: (kv[1].start or dt.date.min, kv[0]))
         )
+
+
+def _mapping(row: Row) -> dict[str, Any]:
+    value = row.values["value"]
+    if not isinstance(value, dict):
+        raise Problem(row.where(), "expected a mapping (complete_through, basis, ...)")
+    return {str(k): v for k, v in value.items()}
 
 
 def _with_citation(fact: E, citation: model.Citation) -> E:

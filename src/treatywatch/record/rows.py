@@ -81,6 +81,38 @@ def read_yaml_list(path: Path) -> Iterator[Row]:
         yield Row(path, line, item)
 
 
+def read_yaml_mapping(path: Path) -> Iterator[Row]:
+    """Each entry of a top-level YAML mapping as a row ``{"key": ..., "value": ...}``, with
+    the line the entry starts on, and each entry of a nested mapping under it likewise
+    (as ``{"key": "outer.inner", "value": ...}``), so a problem deep in the file still
+    names its line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise Problem(
+            f"{path}:{line}", f"not valid YAML ({getattr(exc, 'problem', exc)})"
+        ) from None
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise Problem(f"{path}:1", "expected a mapping of key: value")
+
+    def walk(n: yaml.MappingNode, values: dict[Any, Any], prefix: str) -> Iterator[Row]:
+        for key_node, value_node in n.value:
+            key = yaml.safe_load(key_node.value) if key_node.tag.endswith("int") else key_node.value
+            name = f"{prefix}{key}"
+            value = values.get(key_node.value, values.get(key))
+            yield Row(path, key_node.start_mark.line + 1, {"key": name, "value": value})
+            if isinstance(value_node, yaml.MappingNode) and isinstance(value, dict):
+                yield from walk(value_node, value, name + ".")
+
+    yield from walk(node, data, "")
+
+
 def files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     if not folder.is_dir():
         return []

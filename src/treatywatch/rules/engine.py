@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from treatywatch import model
 from treatywatch.rules import obligations as ob
+from treatywatch.rules.coverage import Reach, nowhere, reaches_for
 from treatywatch.rules.dates import add_years
 from treatywatch.rules.declarations import RulesError, TreatyRules, load_rules
 from treatywatch.rules.results import (
@@ -37,13 +38,20 @@ class _Treaty:
         facts: list[model.ObligationFact],
         sources: dict[str, model.Source],
         recorded_eif: tuple[dt.date, tuple[model.Citation, ...]] | None = None,
+        reports: list[model.ReportFact] | None = None,
+        reaches: dict[str, Reach] | None = None,
     ) -> None:
         self.rules = rules
         self.standings = Standings(rules, actions, sources, recorded_eif)
         self.facts = ob.group_facts(facts, sources)
+        self.reports = ob.group_reports(reports or (), sources)
+        self.reaches = reaches or {}
         self.fact_states = sorted({s for s, _ in self.facts})
         self.series = tuple(self.standings.series())
         self.memo: dict[dt.date, tuple[Obligation, ...]] = {}
+
+    def reach(self, part: str) -> Reach:
+        return self.reaches.get(part) or nowhere(part)
 
 
 class Engine:
@@ -61,6 +69,9 @@ class Engine:
         facts: dict[str, list[model.ObligationFact]] = defaultdict(list)
         for f in record.obligations:
             facts[f.instrument].append(f)
+        reports: dict[str, list[model.ReportFact]] = defaultdict(list)
+        for r in record.reports:
+            reports[r.instrument].append(r)
         self._treaties: dict[str, _Treaty] = {}
         for inst in {*record.instruments, *actions, *facts}:
             rules = self._declaration(inst)
@@ -72,7 +83,13 @@ class Engine:
                     else None
                 )
                 self._treaties[inst] = _Treaty(
-                    rules, actions[inst], facts[inst], record.sources, recorded
+                    rules,
+                    actions[inst],
+                    facts[inst],
+                    record.sources,
+                    recorded,
+                    reports[inst],
+                    reaches_for(inst, record),
                 )
 
     def _declaration(self, instrument: str) -> TreatyRules | None:
@@ -170,20 +187,40 @@ class Engine:
             for rule in r.deadlines:
                 if rule.name == ob.INITIAL:
                     if has_acts:
-                        yield ob.initial_report(r, rule, iso3, eif, day)
+                        yield ob.initial_report(
+                            r,
+                            rule,
+                            iso3,
+                            eif,
+                            day,
+                            t.reports.get((iso3, "initial", None)),
+                            t.reach(rule.name),
+                        )
                     continue
                 group = t.facts.get((iso3, rule.name), empty)
-                found = ob.deadline_obligation(r, rule, iso3, eif, group, day)
+                found = ob.deadline_obligation(r, rule, iso3, eif, group, day, t.reach(rule.name))
                 if found is not None:
                     yield found
             if r.annual is None or initial is None or eif is None or not has_acts:
                 continue
-            for due in ob.annual_dues(r.annual, ob.period(initial, eif), day):
-                if (withdrawal and due >= withdrawal) or (until is not None and due > until):
+            annual_reach = t.reach(r.annual.name)
+            # Every year covered from the first update due, through the next one due after
+            # ``day`` (or every one due by ``until``).
+            last = until if until is not None else day
+            for due in ob.annual_dues(r.annual, ob.period(initial, eif), dt.date.min):
+                if withdrawal and due >= withdrawal:
                     break
-                yield ob.annual_report(r, r.annual, iso3, due, day)
-                if until is None:
-                    break  # only the next one: see the module docstring of obligations
+                yield ob.annual_report(
+                    r,
+                    r.annual,
+                    iso3,
+                    due,
+                    day,
+                    t.reports.get((iso3, "annual", due.year - 1)),
+                    annual_reach,
+                )
+                if due > last:
+                    break
 
     def due_within(
         self, instrument: str, days: int = 365, as_of: dt.date | None = None

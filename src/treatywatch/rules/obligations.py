@@ -14,9 +14,14 @@ Choices (documented in the package docstring too):
 - A ``found`` fact (more stocks or contaminated areas came to light, its ``scope`` naming
   them) reopens a completed obligation until a completion of that scope; the obligation is
   met when every part is, on the day of the last part.
-- Transparency reports: the record holds no submissions yet, so a report is ``pending`` until
-  its due date and ``unknown`` after, never ``overdue``. Annual updates are emitted only for
-  the window asked about (the next one due), not for every past year.
+- "Overdue" only on evidence: a passed deadline with no completion is ``overdue`` on a day
+  only when no request to extend it awaits a decision on record and the record of that
+  obligation is declared complete for that day (``data/coverage.yaml``, see
+  ``rules.coverage``); otherwise ``unknown``, and the basis says why in one sentence.
+- Transparency reports (Article 7): a report received on record is ``met`` or ``met-late``
+  by its day; past its due date without one it is ``overdue`` only where the record shows it
+  was not received that day (received later, or a dated source saying so) or the record of
+  reports reaches that day, else ``unknown``. One annual row per calendar year covered.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from treatywatch import model
+from treatywatch.rules.coverage import NOWHERE, Reach
 from treatywatch.rules.dates import add_years
 from treatywatch.rules.declarations import AnnualRule, DeadlineRule, TreatyRules
 from treatywatch.rules.results import Obligation, ObligationStatus
@@ -55,6 +61,9 @@ class FactGroup:
     completed: list[Known] = field(default_factory=list)
     found: list[Known] = field(default_factory=list)
     not_applicable: list[Known] = field(default_factory=list)
+    #: Decisions that answer a request without granting it (deferred, refused).
+    answers: list[Known] = field(default_factory=list)
+    findings: list[Known] = field(default_factory=list)  # noncompliance
     citations: list[model.Citation] = field(default_factory=list)
 
     @property
@@ -85,6 +94,9 @@ def group_facts(
             "completed": g.completed,
             "found": g.found,
             "not_applicable": g.not_applicable,
+            "extension_deferred": g.answers,
+            "extension_refused": g.answers,
+            "noncompliance": g.findings,
         }.get(f.kind)
         if bucket is not None:
             bucket.append(k)
@@ -95,6 +107,7 @@ def group_facts(
         g.granted.sort(key=lambda k: (k.fact.deadline or dt.date.max, k.fact.date or dt.date.max))
         g.completed.sort(key=lambda k: k.known or dt.date.min)
         g.found.sort(key=lambda k: k.known or dt.date.min)
+        g.findings.sort(key=lambda k: k.known or dt.date.min)
     return groups
 
 
@@ -120,6 +133,7 @@ def deadline_obligation(
     eif: dt.date | None,
     group: FactGroup,
     day: dt.date,
+    reach: Reach = NOWHERE,
 ) -> Obligation | None:
     """Stockpile destruction or clearance: rule + extension chain + completion, on ``day``."""
     base = (rules.treaty, state, rule.name, rule.article)
@@ -190,7 +204,7 @@ def deadline_obligation(
         due = latest.fact.deadline
         extensions += 1
         basis.append(f"deadline {due} as published ({_cites(latest)})")
-    status, completed = _status(group, due, day, issues, basis, extensions)
+    status, completed = _status(group, due, day, issues, basis, extensions, reach)
     return Obligation(
         *base,
         due=due,
@@ -264,6 +278,7 @@ def _status(
     issues: list[str],
     basis: list[str],
     extensions: int,
+    reach: Reach = NOWHERE,
 ) -> tuple[ObligationStatus, dt.date | None]:
     done, still_open = _parts(group, day)
     for scope, k in done.items():
@@ -289,35 +304,175 @@ def _status(
         if any(k.fact.date is None for k in unseen):
             # Completion is recorded, undated, by a source later than ``day``: we cannot say.
             return S.UNKNOWN, None
-        pending = [
-            k for k in group.requests
-            if k.visible(day) and k.fact.deadline is not None and k.fact.deadline > due
-        ]  # fmt: skip
+        pending = _awaiting(group, due, day)
         if pending:
             # A request to move the deadline past ``due`` is on record but its decision is
             # not: the meeting may well have granted it, so "overdue" would claim too much.
-            k = max(pending, key=lambda k: k.fact.deadline or dt.date.min)
+            k = pending[-1]
+            asked = f" to {k.fact.deadline}" if k.fact.deadline else ""
+            at = f" for {k.fact.event}" if k.fact.event else ""
             basis.append(
-                f"extension to {k.fact.deadline} requested ({_cites(k)}); no decision on record"
+                f"deadline {due} passed; extension{asked} requested{at} ({_cites(k)}); "
+                "no decision on record"
             )
             return S.UNKNOWN, None
+        findings = [k for k in group.findings if k.visible(day)]
+        if findings:
+            f = findings[-1]
+            basis.append(f"found in non-compliance {f.fact.date or ''} ({_cites(f)})".strip())
+        if not reach.reaches(day):
+            basis.append(
+                f"deadline {due} passed with no completion on record, but {reach.gap(day)}"
+            )
+            return S.UNKNOWN, None
+        basis.append(f"deadline {due} passed with no completion on record")
         return S.OVERDUE, None
     return (S.EXTENDED if extensions else S.PENDING), None
 
 
+def _awaiting(group: FactGroup, due: dt.date, day: dt.date) -> list[Known]:
+    """Requests known on ``day`` that would move ``due`` and that no decision known on
+    ``day`` answers (a grant of the deadline asked, any decision of the meeting the request
+    was made to, or a decision dated after it); a deferral answers nothing."""
+    decisions = [k for k in (*group.granted, *group.answers) if k.visible(day)]
+    decided = [k for k in decisions if k.fact.kind != "extension_deferred"]
+    out = []
+    for r in group.requests:
+        if not r.visible(day) or (r.fact.deadline is not None and r.fact.deadline <= due):
+            continue
+        asked_on = r.fact.date or r.known
+        answered = any(
+            (r.fact.event is not None and d.fact.event == r.fact.event)
+            or (r.fact.deadline is not None and d.fact.deadline == r.fact.deadline)
+            or (asked_on is not None and d.fact.date is not None and d.fact.date >= asked_on)
+            for d in decided
+        )
+        if not answered:
+            out.append(r)
+    out.sort(key=lambda k: k.fact.date or k.known or dt.date.min)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Filed:
+    """A report fact with the day from which the record may be said to know it."""
+
+    fact: model.ReportFact
+    known: dt.date | None
+
+    def visible(self, day: dt.date) -> bool:
+        return self.known is None or self.known <= day
+
+
+@dataclass(slots=True)
+class ReportGroup:
+    """What the record says of one report (a state's initial report, or its annual report
+    for one year): the receipts and the dated statements that it had not arrived."""
+
+    received: list[Filed] = field(default_factory=list)
+    not_received: list[Filed] = field(default_factory=list)
+
+    @property
+    def citations(self) -> tuple[model.Citation, ...]:
+        out: list[model.Citation] = []
+        for f in (*self.received, *self.not_received):
+            out.extend(c for c in f.fact.citations if c not in out)
+        return tuple(out)
+
+
+ReportKey = tuple[str, str, int | None]  # (state, "initial" | "annual", year covered)
+
+
+def group_reports(
+    facts: Iterable[model.ReportFact], sources: Mapping[str, model.Source]
+) -> dict[ReportKey, ReportGroup]:
+    groups: dict[ReportKey, ReportGroup] = {}
+    for f in facts:
+        g = groups.setdefault((f.state, f.report, f.year), ReportGroup())
+        cited = [sources[c.source_id] for c in f.citations if c.source_id in sources]
+        dates = [s.published for s in cited if s.published] or [
+            s.retrieved for s in cited if s.retrieved
+        ]
+        # A "not received" statement speaks of its own day; a receipt is known from its day,
+        # or where the source gives none, from the source's.
+        known = f.date or min(dates, default=None)
+        (g.received if f.status == "received" else g.not_received).append(Filed(f, known))
+    for g in groups.values():
+        g.received.sort(key=lambda k: (k.fact.date is None, k.fact.date or dt.date.min))
+        g.not_received.sort(key=lambda k: k.known or dt.date.min)
+    return groups
+
+
+def _filed_cites(f: Filed) -> str:
+    return ", ".join(c.source_id for c in f.fact.citations)
+
+
+def report_status(
+    group: ReportGroup | None, due: dt.date, day: dt.date, reach: Reach, basis: list[str]
+) -> tuple[ObligationStatus, dt.date | None]:
+    """A report's status on ``day``, adding to ``basis`` the facts it rests on."""
+    g = group or ReportGroup()
+    seen = [f for f in g.received if f.visible(day)]
+    if seen:
+        first = seen[0]
+        when = first.fact.date
+        if when is None:
+            basis.append(f"received, day not given ({_filed_cites(first)})")
+            return S.MET, None
+        basis.append(f"received {when} ({_filed_cites(first)})")
+        return (S.MET if when <= due else S.MET_LATE), when
+    if day <= due:
+        return S.PENDING, None
+    later = [f for f in g.received if f.fact.date is not None and f.fact.date > day]
+    if later and not any(f.fact.date is None for f in g.received):
+        basis.append(f"received only on {later[0].fact.date} ({_filed_cites(later[0])})")
+        return S.OVERDUE, None
+    said = [f for f in g.not_received if f.fact.date is not None and f.fact.date >= day]
+    if said and not g.received:
+        basis.append(f"not received as of {said[0].fact.date} ({_filed_cites(said[0])})")
+        return S.OVERDUE, None
+    earlier = [f for f in g.not_received if f.visible(day)]
+    if earlier:
+        basis.append(f"not received as of {earlier[-1].fact.date} ({_filed_cites(earlier[-1])})")
+    if any(f.fact.date is None for f in g.received):
+        basis.append("received on a day the record does not give, after this one")
+        return S.UNKNOWN, None
+    if reach.reaches(day):
+        basis.append(f"due {due}; no receipt on record, which is complete for this day")
+        return S.OVERDUE, None
+    basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day)}")
+    return S.UNKNOWN, None
+
+
 def initial_report(
-    rules: TreatyRules, rule: DeadlineRule, state: str, eif: dt.date | None, day: dt.date
+    rules: TreatyRules,
+    rule: DeadlineRule,
+    state: str,
+    eif: dt.date | None,
+    day: dt.date,
+    group: ReportGroup | None = None,
+    reach: Reach = NOWHERE,
 ) -> Obligation:
     due = period(rule, eif) if eif else None
+    cites = group.citations if group else ()
     if due is None:
         basis = f"Art. {rule.article}: {_period_text(rule)} after entry into force (not yet known)"
-    else:
-        basis = f"Art. {rule.article}: {_period_text(rule)} after entry into force ({eif}) = {due}"
-    status = S.PENDING if due is None or day <= due else S.UNKNOWN
-    if status is S.UNKNOWN:
-        basis += "; the record holds no submission data"
+        return Obligation(
+            rules.treaty, state, rule.name, rule.article, None, S.PENDING, basis, facts=cites
+        )
+    parts = [f"Art. {rule.article}: {_period_text(rule)} after entry into force ({eif}) = {due}"]
+    status, received = report_status(group, due, day, reach, parts)
     return Obligation(
-        rules.treaty, state, rule.name, rule.article, due, status, basis, original_due=due
+        rules.treaty,
+        state,
+        rule.name,
+        rule.article,
+        due,
+        status,
+        "; ".join(parts),
+        original_due=due,
+        completed=received,
+        facts=cites,
     )
 
 
@@ -334,13 +489,27 @@ def annual_dues(rule: AnnualRule, initial_due: dt.date, start: dt.date) -> Itera
 
 
 def annual_report(
-    rules: TreatyRules, rule: AnnualRule, state: str, due: dt.date, day: dt.date
+    rules: TreatyRules,
+    rule: AnnualRule,
+    state: str,
+    due: dt.date,
+    day: dt.date,
+    group: ReportGroup | None = None,
+    reach: Reach = NOWHERE,
 ) -> Obligation:
-    basis = (
-        f"Art. {rule.article}: annual update by {due:%d %B}, covering {due.year - 1}; "
-        "the record holds no submission data"
-    )
-    status = S.PENDING if day <= due else S.UNKNOWN
+    covers = due.year - 1
+    parts = [f"Art. {rule.article}: annual update by {due:%d %B %Y}, covering {covers}"]
+    status, received = report_status(group, due, day, reach, parts)
     return Obligation(
-        rules.treaty, state, rule.name, rule.article, due, status, basis, original_due=due
+        rules.treaty,
+        state,
+        rule.name,
+        rule.article,
+        due,
+        status,
+        "; ".join(parts),
+        original_due=due,
+        completed=received,
+        facts=group.citations if group else (),
+        year=covers,
     )

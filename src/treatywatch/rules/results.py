@@ -24,8 +24,9 @@ class ObligationStatus(StrEnum):
     OVERDUE = "overdue"
     EXTENDED = "extended"
     NOT_APPLICABLE = "not-applicable"
-    # The due date has passed and the record holds no fact saying whether it was met (all
-    # transparency reports, for now): we never claim "overdue" without a fact.
+    # The due date has passed and the record cannot say whether it was met (a request awaits
+    # a decision the record lacks, or the record is not complete for that day): we never
+    # claim "overdue" without the facts to support it.
     UNKNOWN = "unknown"
 
 
@@ -87,6 +88,7 @@ class Obligation:
     # render ``citations`` as enriched source dicts, which these are not.
     facts: tuple[model.Citation, ...] = ()
     issues: tuple[str, ...] = ()  # validation problems: extension over the maximum, ...
+    year: int | None = None  # for an annual report, the calendar year it covers
 
 
 @dataclass(frozen=True, slots=True)

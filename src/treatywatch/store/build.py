@@ -27,6 +27,8 @@ FACT_TABLES = (
     s.statement,
     s.claim,
     s.obligation_fact,
+    s.report_fact,
+    s.coverage,
     s.event,
     s.source,
 )
@@ -110,6 +112,7 @@ def rows_for(record: model.Record) -> dict[str, list[dict[str, Any]]]:
         ("action", "action", s.action, record.actions),
         ("claim", "claim", s.claim, record.claims),
         ("obligation_fact", "obligation", s.obligation_fact, record.obligations),
+        ("report_fact", "report", s.report_fact, record.reports),
     ]
     for name, fact_type, table, facts in numbered:
         out[name] = []
@@ -140,6 +143,7 @@ def rows_for(record: model.Record) -> dict[str, list[dict[str, Any]]]:
         # which are merged at load, need storing.
         for i, c in enumerate((c for c in record.conflicts if c.fact_type == "event"), 1)
     ]
+    out["coverage"] = [_values(c, s.coverage, id=i) for i, c in enumerate(record.coverage, 1)]
     out["citation"] = cites
     out["state"] = [_values(x, s.state) for x in registry.all_states()]
     members = [(g.code, m) for g in registry.groupings().values() for m in g.memberships]
@@ -195,7 +199,8 @@ def build(db: str, data_dir: Path, today: dt.date | None = None) -> BuildReport:
         # Parents before children: citations point at sources.
         order = [
             "source", "state", "grouping_member", "instrument", "event", "participation",
-            "action", "statement", "claim", "obligation_fact", "conflict", "citation",
+            "action", "statement", "claim", "obligation_fact", "report_fact", "coverage",
+            "conflict", "citation",
         ]  # fmt: skip
         for name in order:
             batch = rows[name]

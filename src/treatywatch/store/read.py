@@ -145,6 +145,32 @@ def _read(conn: Connection) -> model.Record:
                 citations=c("obligation", r.id),
                 note=r.note,
                 scope=r.scope,
+                event=r.event,
+                document=r.document,
+            )
+        )
+    for r in conn.execute(select(s.report_fact).order_by(s.report_fact.c.id)):
+        rec.reports.append(
+            model.ReportFact(
+                instrument=r.instrument,
+                state=r.state,
+                report=r.report,
+                year=r.year,
+                status=r.status,
+                date=r.date,
+                citations=c("report", r.id),
+                note=r.note,
+            )
+        )
+    for r in conn.execute(select(s.coverage).order_by(s.coverage.c.id)):
+        rec.coverage.append(
+            model.Coverage(
+                instrument=r.instrument,
+                part=r.part,
+                complete_through=r.complete_through,
+                through_event=r.through_event,
+                next_meeting=r.next_meeting,
+                basis=r.basis,
             )
         )
     for r in conn.execute(select(s.conflict).order_by(s.conflict.c.id)):

@@ -171,6 +171,35 @@ obligation_fact = Table(
     Column("years", Float),
     Column("note", Text, nullable=False, server_default=""),
     Column("scope", String(64), nullable=False, server_default=""),
+    Column("event", String(64)),
+    Column("document", String(120), nullable=False, server_default=""),
+    _origin(),
+)
+
+report_fact = Table(
+    "report_fact",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("instrument", String(40), nullable=False),
+    Column("state", String(3), nullable=False, index=True),
+    Column("report", String(16), nullable=False),
+    Column("year", Integer),
+    Column("status", String(16), nullable=False),
+    Column("date", Date),
+    Column("note", Text, nullable=False, server_default=""),
+    _origin(),
+)
+
+coverage = Table(
+    "coverage",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("instrument", String(40), nullable=False),
+    Column("part", String(32), nullable=False),
+    Column("complete_through", Date),
+    Column("through_event", String(64)),
+    Column("next_meeting", String(64)),
+    Column("basis", Text, nullable=False, server_default=""),
     _origin(),
 )
 
