@@ -91,7 +91,7 @@ def test_a_refused_request_leaves_the_deadline_and_a_deferred_one_keeps_it_open(
 def test_a_finding_of_noncompliance_is_named_in_the_basis() -> None:
     finding = fact("BGR", "clearance", "noncompliance", D(2022, 9, 1))
     ob = clearance(ccm_record(BGR, obligations=(DEADLINE, finding)), D(2022, 10, 1))
-    assert ob.status is S.OVERDUE and "found in non-compliance 2022-09-01 (monitor)" in ob.basis
+    assert ob.status is S.OVERDUE and "found in non-compliance on 2022-09-01 (monitor)" in ob.basis
 
 
 def _fields(f: model.ObligationFact) -> dict:

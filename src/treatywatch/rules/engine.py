@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from treatywatch import model
 from treatywatch.rules import obligations as ob
 from treatywatch.rules.coverage import Reach, nowhere, reaches_for
 from treatywatch.rules.dates import add_years
-from treatywatch.rules.declarations import RulesError, TreatyRules, load_rules
+from treatywatch.rules.declarations import DeadlineRule, RulesError, TreatyRules, load_rules
 from treatywatch.rules.results import (
     EntryIntoForce,
     Obligation,
@@ -49,9 +49,30 @@ class _Treaty:
         self.fact_states = sorted({s for s, _ in self.facts})
         self.series = tuple(self.standings.series())
         self.memo: dict[dt.date, tuple[Obligation, ...]] = {}
+        #: Each report's statuses over time, keyed by (state, obligation, due date).
+        self.report_steps: dict[tuple[str, str, dt.date | None], ob.Steps] = {}
+
+    def report(
+        self, iso3: str, name: str, due: dt.date | None, make: Callable[[dt.date], Obligation]
+    ) -> ob.Steps:
+        key = (iso3, name, due)
+        found = self.report_steps.get(key)
+        if found is None:
+            if due is None:
+                found = ob.Steps(make, ())
+            else:
+                year = None if name == ob.INITIAL else due.year - 1
+                kind = "initial" if name == ob.INITIAL else "annual"
+                group = self.reports.get((iso3, kind, year))
+                found = ob.Steps(make, ob.report_changes(group, due, self.reach(name)))
+            self.report_steps[key] = found
+        return found
 
     def reach(self, part: str) -> Reach:
-        return self.reaches.get(part) or nowhere(part)
+        found = self.reaches.get(part)
+        if found is None:
+            found = self.reaches[part] = nowhere(part)
+        return found
 
 
 class Engine:
@@ -187,15 +208,7 @@ class Engine:
             for rule in r.deadlines:
                 if rule.name == ob.INITIAL:
                     if has_acts:
-                        yield ob.initial_report(
-                            r,
-                            rule,
-                            iso3,
-                            eif,
-                            day,
-                            t.reports.get((iso3, "initial", None)),
-                            t.reach(rule.name),
-                        )
+                        yield self._initial(t, rule, iso3, eif, day)
                     continue
                 group = t.facts.get((iso3, rule.name), empty)
                 found = ob.deadline_obligation(r, rule, iso3, eif, group, day, t.reach(rule.name))
@@ -203,24 +216,40 @@ class Engine:
                     yield found
             if r.annual is None or initial is None or eif is None or not has_acts:
                 continue
-            annual_reach = t.reach(r.annual.name)
             # Every year covered from the first update due, through the next one due after
             # ``day`` (or every one due by ``until``).
             last = until if until is not None else day
             for due in ob.annual_dues(r.annual, ob.period(initial, eif), dt.date.min):
                 if withdrawal and due >= withdrawal:
                     break
-                yield ob.annual_report(
-                    r,
-                    r.annual,
-                    iso3,
-                    due,
-                    day,
-                    t.reports.get((iso3, "annual", due.year - 1)),
-                    annual_reach,
-                )
+                yield self._annual(t, iso3, due, day)
                 if due > last:
                     break
+
+    @staticmethod
+    def _initial(
+        t: _Treaty, rule: DeadlineRule, iso3: str, eif: dt.date | None, day: dt.date
+    ) -> Obligation:
+        due = ob.period(rule, eif) if eif else None
+        group = t.reports.get((iso3, "initial", None))
+        reach = t.reach(rule.name)
+
+        def make(d: dt.date) -> Obligation:
+            return ob.initial_report(t.rules, rule, iso3, eif, d, group, reach)
+
+        return t.report(iso3, rule.name, due, make).at(day)
+
+    @staticmethod
+    def _annual(t: _Treaty, iso3: str, due: dt.date, day: dt.date) -> Obligation:
+        annual = t.rules.annual
+        assert annual is not None
+        group = t.reports.get((iso3, "annual", due.year - 1))
+        reach = t.reach(annual.name)
+
+        def make(d: dt.date) -> Obligation:
+            return ob.annual_report(t.rules, annual, iso3, due, d, group, reach)
+
+        return t.report(iso3, annual.name, due, make).at(day)
 
     def due_within(
         self, instrument: str, days: int = 365, as_of: dt.date | None = None

@@ -27,7 +27,8 @@ Choices (documented in the package docstring too):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from treatywatch import model
@@ -319,7 +320,8 @@ def _status(
         findings = [k for k in group.findings if k.visible(day)]
         if findings:
             f = findings[-1]
-            basis.append(f"found in non-compliance {f.fact.date or ''} ({_cites(f)})".strip())
+            found_on = f" on {f.fact.date}" if f.fact.date else ""
+            basis.append(f"found in non-compliance{found_on} ({_cites(f)})")
         if not reach.reaches(day):
             basis.append(
                 f"deadline {due} passed with no completion on record, but {reach.gap(day)}"
@@ -331,26 +333,48 @@ def _status(
 
 
 def _awaiting(group: FactGroup, due: dt.date, day: dt.date) -> list[Known]:
-    """Requests known on ``day`` that would move ``due`` and that no decision known on
-    ``day`` answers (a grant of the deadline asked, any decision of the meeting the request
-    was made to, or a decision dated after it); a deferral answers nothing."""
-    decisions = [k for k in (*group.granted, *group.answers) if k.visible(day)]
-    decided = [k for k in decisions if k.fact.kind != "extension_deferred"]
+    """Requests known on ``day`` that would move ``due`` and that nothing known on ``day``
+    answers. A request is answered by any decision of the meeting it was made to, by a grant
+    of the deadline it asked, by a decision dated after it, or by news of the outcome known
+    after it: a published deadline at least as late as the one asked (or, for a request
+    that names no deadline, any later decision or published deadline). A deferral answers
+    nothing."""
+    decided = [
+        k
+        for k in (*group.granted, *group.answers)
+        if k.visible(day) and k.fact.kind != "extension_deferred"
+    ]
+    published = [k for k in group.deadlines if k.visible(day) and k.fact.deadline]
     out = []
     for r in group.requests:
         if not r.visible(day) or (r.fact.deadline is not None and r.fact.deadline <= due):
             continue
-        asked_on = r.fact.date or r.known
-        answered = any(
-            (r.fact.event is not None and d.fact.event == r.fact.event)
-            or (r.fact.deadline is not None and d.fact.deadline == r.fact.deadline)
-            or (asked_on is not None and d.fact.date is not None and d.fact.date >= asked_on)
-            for d in decided
-        )
-        if not answered:
+        if not _answered(r, decided, published):
             out.append(r)
     out.sort(key=lambda k: k.fact.date or k.known or dt.date.min)
     return out
+
+
+def _answered(r: Known, decided: list[Known], published: list[Known]) -> bool:
+    asked_on = r.fact.date or r.known
+    asked = r.fact.deadline
+
+    def after(k: Known) -> bool:
+        return asked_on is not None and k.known is not None and k.known >= asked_on
+
+    for d in decided:
+        if r.fact.event is not None and d.fact.event == r.fact.event:
+            return True
+        if asked is not None and d.fact.kind == "extension_granted" and d.fact.deadline == asked:
+            return True
+        if asked_on is not None and d.fact.date is not None and d.fact.date >= asked_on:
+            return True
+        if asked is None and after(d):
+            return True
+    return any(
+        after(p) and (asked is None or (p.fact.deadline is not None and p.fact.deadline >= asked))
+        for p in published
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +435,15 @@ def report_status(
     group: ReportGroup | None, due: dt.date, day: dt.date, reach: Reach, basis: list[str]
 ) -> tuple[ObligationStatus, dt.date | None]:
     """A report's status on ``day``, adding to ``basis`` the facts it rests on."""
-    g = group or ReportGroup()
+    if group is None:  # most reports: nothing on record either way
+        if day <= due:
+            return S.PENDING, None
+        if reach.reaches(day):
+            basis.append(f"due {due}; no receipt on record, which is complete for this day")
+            return S.OVERDUE, None
+        basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day)}")
+        return S.UNKNOWN, None
+    g = group
     seen = [f for f in g.received if f.visible(day)]
     if seen:
         first = seen[0]
@@ -442,6 +474,40 @@ def report_status(
         return S.OVERDUE, None
     basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day)}")
     return S.UNKNOWN, None
+
+
+def report_changes(group: ReportGroup | None, due: dt.date, reach: Reach) -> set[dt.date]:
+    """The days on which a report's status or basis may change: ``report_status`` compares
+    ``day`` only with these, so it is constant from one to the next."""
+    days = {due + dt.timedelta(days=1)}
+    if reach.ends is not None:
+        days.add(reach.ends)
+    for f in group.received if group else ():
+        days.update(d for d in (f.known, f.fact.date) if d is not None)
+    for f in group.not_received if group else ():
+        if f.fact.date is not None:
+            days.update((f.fact.date, f.fact.date + dt.timedelta(days=1)))
+    return days
+
+
+class Steps:
+    """A value that changes only on given days, computed once per stretch and only when
+    asked for: the engine asks each report's status on many days, and most reports never
+    change after falling due."""
+
+    __slots__ = ("_make", "_values", "starts")
+
+    def __init__(self, make: Callable[[dt.date], Obligation], changes: Iterable[dt.date]) -> None:
+        self.starts = (dt.date.min, *sorted(d for d in set(changes) if d > dt.date.min))
+        self._make = make
+        self._values: list[Obligation | None] = [None] * len(self.starts)
+
+    def at(self, day: dt.date) -> Obligation:
+        i = bisect_right(self.starts, day) - 1
+        found = self._values[i]
+        if found is None:
+            found = self._values[i] = self._make(self.starts[i])
+        return found
 
 
 def initial_report(
@@ -488,6 +554,12 @@ def annual_dues(rule: AnnualRule, initial_due: dt.date, start: dt.date) -> Itera
         year += 1
 
 
+_MONTHS = (
+    "", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+
+
 def annual_report(
     rules: TreatyRules,
     rule: AnnualRule,
@@ -498,7 +570,10 @@ def annual_report(
     reach: Reach = NOWHERE,
 ) -> Obligation:
     covers = due.year - 1
-    parts = [f"Art. {rule.article}: annual update by {due:%d %B %Y}, covering {covers}"]
+    parts = [
+        f"Art. {rule.article}: annual update by {due.day} {_MONTHS[due.month]} {due.year}, "
+        f"covering {covers}"
+    ]
     status, received = report_status(group, due, day, reach, parts)
     return Obligation(
         rules.treaty,
