@@ -193,8 +193,14 @@ def test_never_overdue_while_a_request_awaits_a_decision_or_the_record_falls_sho
         o for o in Engine(record).obligations("CCM", day, "IRL") if o.obligation == "clearance"
     ]
     pending = request_on is not None and request_on <= day
-    reaches = through is not None and (
-        day <= through or (meeting_on is not None and meeting_on > through and day < meeting_on)
+    # The record speaks for a day up to its complete day, and on until the next meeting
+    # for a breach it already showed.
+    reaches = (
+        through is not None
+        and deadline <= through
+        and (
+            day <= through or (meeting_on is not None and meeting_on > through and day < meeting_on)
+        )
     )
     if ob.status is S.OVERDUE:
         assert day > deadline and not pending and reaches

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -103,10 +104,47 @@ def find_conflicts(record: model.Record) -> list[model.Conflict]:
         # A report is received once: two days for it from two sources disagree.
         *disputes(
             (r for r in record.reports if r.status == "received"),
-            lambda r: f"{r.instrument}/{r.state}/{r.report}" + (f"/{r.year}" if r.year else ""),
+            _report_key,
             lambda r: str(r.date or ""),
             "report",
             "date",
             record.sources,
         ),
+        *_report_disputes(record),
     ]
+
+
+def _report_key(r: model.ReportFact) -> str:
+    return f"{r.instrument}/{r.state}/{r.report}" + (f"/{r.year}" if r.year else "")
+
+
+def _report_disputes(record: model.Record) -> list[model.Conflict]:
+    """A source saying a report had not arrived on a day after another source's day of
+    receipt: one of them is wrong, and both are shown."""
+    groups: dict[str, list[model.ReportFact]] = defaultdict(list)
+    for r in record.reports:
+        groups[_report_key(r)].append(r)
+    out = []
+    for key, facts in sorted(groups.items()):
+        received = sorted(
+            (r for r in facts if r.status == "received" and r.date is not None),
+            key=lambda r: r.date or dt.date.max,
+        )
+        if not received or received[0].date is None:
+            continue
+        first = received[0]
+        day = received[0].date
+        contradicted = [
+            r for r in facts if r.status == "not_received" and r.date is not None and r.date >= day
+        ]
+        if contradicted:
+            ranked = sorted([first, *contradicted], key=lambda f: rank(f, record.sources))
+            variants = tuple(
+                model.Variant(
+                    f"received {v.date}" if v.status == "received" else f"not received {v.date}",
+                    v.citations,
+                )
+                for v in ranked
+            )
+            out.append(model.Conflict("report", key, "received", variants))
+    return out

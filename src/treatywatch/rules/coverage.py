@@ -32,7 +32,15 @@ class Reach:
     def reaches(self, day: dt.date) -> bool:
         return self.ends is not None and day < self.ends
 
-    def gap(self, day: dt.date) -> str:
+    def supports(self, due: dt.date, day: dt.date) -> bool:
+        """Whether an absence in the record on ``day`` of what was due on ``due`` is evidence.
+        Past ``complete_through`` only a breach the complete record already showed carries
+        on until the next meeting: a deadline that fell after it may have been met, and
+        declared at that meeting, without the record knowing."""
+        through = self.complete_through
+        return self.reaches(day) and through is not None and due <= through
+
+    def gap(self, day: dt.date, due: dt.date | None = None) -> str:
         """Why the record does not reach ``day``, in words a reader can check."""
         if self.complete_through is None:
             return f"the record of {_label(self.part)} is not declared complete (coverage.yaml)"
@@ -44,6 +52,8 @@ class Reach:
                 f"the record of {_label(self.part)} is {upto}; the decisions of "
                 f"{self.next_meeting} ({self.next_start}) are not on record"
             )
+        if due is not None and due > self.complete_through and self.reaches(day):
+            return f"the record of {_label(self.part)} is {upto}, before that deadline"
         return f"the record of {_label(self.part)} is {upto} only"
 
 

@@ -302,8 +302,20 @@ def _status(
         return S.PENDING, None
     if day > due:
         unseen = [k for k in group.completed if not k.visible(day) and k.fact.scope not in done]
-        if any(k.fact.date is None for k in unseen):
-            # Completion is recorded, undated, by a source later than ``day``: we cannot say.
+        # A completion is recorded undated by a source later than ``day``: we cannot say,
+        # unless a dated record of that same completion puts it after ``day``.
+        dated_later = {
+            k.fact.scope for k in unseen if k.fact.date is not None and k.fact.date > day
+        }
+        if any(k.fact.date is None and k.fact.scope not in dated_later for k in unseen):
+            basis.append("completion recorded by a later source that gives no day")
+            return S.UNKNOWN, None
+        if done and still_open and all(k.known and k.known > due for k in still_open.values()):
+            # Stocks or areas found after the deadline: the treaty sets no day for them.
+            basis.append(
+                f"deadline {due} passed before more was found; the Article sets no day for "
+                "what is found later, and no completion of it is on record"
+            )
             return S.UNKNOWN, None
         pending = _awaiting(group, due, day)
         if pending:
@@ -322,9 +334,9 @@ def _status(
             f = findings[-1]
             found_on = f" on {f.fact.date}" if f.fact.date else ""
             basis.append(f"found in non-compliance{found_on} ({_cites(f)})")
-        if not reach.reaches(day):
+        if not reach.supports(due, day):
             basis.append(
-                f"deadline {due} passed with no completion on record, but {reach.gap(day)}"
+                f"deadline {due} passed with no completion on record, but {reach.gap(day, due)}"
             )
             return S.UNKNOWN, None
         basis.append(f"deadline {due} passed with no completion on record")
@@ -438,10 +450,10 @@ def report_status(
     if group is None:  # most reports: nothing on record either way
         if day <= due:
             return S.PENDING, None
-        if reach.reaches(day):
+        if reach.supports(due, day):
             basis.append(f"due {due}; no receipt on record, which is complete for this day")
             return S.OVERDUE, None
-        basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day)}")
+        basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day, due)}")
         return S.UNKNOWN, None
     g = group
     seen = [f for f in g.received if f.visible(day)]
@@ -459,8 +471,9 @@ def report_status(
     if later and not any(f.fact.date is None for f in g.received):
         basis.append(f"received only on {later[0].fact.date} ({_filed_cites(later[0])})")
         return S.OVERDUE, None
+    # A dated word that it had not arrived outweighs a receipt the record cannot date.
     said = [f for f in g.not_received if f.fact.date is not None and f.fact.date >= day]
-    if said and not g.received:
+    if said:
         basis.append(f"not received as of {said[0].fact.date} ({_filed_cites(said[0])})")
         return S.OVERDUE, None
     earlier = [f for f in g.not_received if f.visible(day)]
@@ -469,10 +482,10 @@ def report_status(
     if any(f.fact.date is None for f in g.received):
         basis.append("received on a day the record does not give, after this one")
         return S.UNKNOWN, None
-    if reach.reaches(day):
+    if reach.supports(due, day):
         basis.append(f"due {due}; no receipt on record, which is complete for this day")
         return S.OVERDUE, None
-    basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day)}")
+    basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day, due)}")
     return S.UNKNOWN, None
 
 
