@@ -7,6 +7,7 @@ returns plain dicts and lists ready to print or serialise. Interfaces only forma
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -597,3 +598,296 @@ def deadlines(
 
 def _treaty_instruments(ctx: Context) -> list[model.Instrument]:
     return [i for i in ctx.record.instruments.values() if i.kind is model.InstrumentKind.TREATY]
+
+
+# -- compliance: states by obligation on a date ---------------------------------------------
+
+#: The obligations the compliance view shows, one column each, in this order.
+COMPLIANCE_OBLIGATIONS = (
+    "stockpile_destruction",
+    "clearance",
+    "transparency_initial",
+    "transparency_annual",
+)
+ANNUAL_REPORT = "transparency_annual"
+#: Obligation statuses, worst first: the order counts and legends use.
+OBLIGATION_STATUSES = (
+    "overdue",
+    "unknown",
+    "extended",
+    "pending",
+    "met-late",
+    "met",
+    "not-applicable",
+)
+#: A report with one of these statuses was received, by the record's facts.
+RECEIVED = frozenset({"met", "met-late"})
+#: Claims in which sources state reporting rates (subject: the treaty id).
+REPORTING_CLAIMS = ("annual_reporting_rate", "annual_reports_submitted")
+#: One row per state and obligation: the compliance matrix as a table (CSV, JSON, XLSX).
+COMPLIANCE_COLUMNS = (
+    "as_of",
+    "instrument",
+    "iso3",
+    "state",
+    "region",
+    "obligation",
+    "article",
+    "year",
+    "status",
+    "due",
+    "original_due",
+    "completed",
+    "extensions",
+    "basis",
+    "sources",
+    "locators",
+    "link",
+)
+
+
+def _compliance_memo(ctx: Context, name: str, build: Any) -> Any:
+    key = "treatywatch.query:compliance:" + name
+    value = ctx._facts.get(key)
+    if value is None:
+        value = ctx._facts[key] = build()
+    return value
+
+
+def _state_labels(ctx: Context) -> dict[str, tuple[str, str]]:
+    """iso3 -> (name, region), once per record revision."""
+    return _compliance_memo(
+        ctx, "labels", lambda: {s.iso3: (s.name, s.region) for s in registry.all_states()}
+    )
+
+
+def _compliance_instruments(ctx: Context, treaty: str | None) -> list[model.Instrument]:
+    with_rules = [i for i in _treaty_instruments(ctx) if i.rules]
+    if not treaty:
+        return with_rules
+    try:
+        inst = find_instrument(ctx, treaty)
+    except NotFoundError:
+        known = ", ".join(i.id for i in with_rules)
+        raise BadRequestError(f"treaty {treaty!r} is not one of {known}.") from None
+    if inst not in with_rules:
+        known = ", ".join(i.id for i in with_rules)
+        raise BadRequestError(
+            f"{inst.id} has no obligations the rules compute; treaty must be one of {known}."
+        )
+    return [inst]
+
+
+def _annual_due_on(ctx: Context, instrument: str) -> tuple[int, int]:
+    """(month, day) annual reports fall due, from the treaty's rules (30 April for both)."""
+    try:
+        rule = ctx.rules.rules(instrument).annual
+    except (AttributeError, KeyError):
+        rule = None
+    return (rule.month, rule.day) if rule is not None else (4, 30)
+
+
+def compliance(
+    ctx: Context,
+    treaty: str | None = None,
+    as_of: dt.date | None = None,
+    state: str | None = None,
+    reporting: bool = True,
+) -> dict[str, Any]:
+    """States by obligation on ``as_of`` (today), for one treaty or every treaty with rules.
+
+    Each row is a state under a treaty with one cell per obligation of
+    :data:`COMPLIANCE_OBLIGATIONS` (None where the rules compute none: stockpile destruction
+    and clearance apply only where the record holds a fact); the annual-report cell is the
+    latest report due on or before ``as_of``, else the next one due. ``counts`` tally the
+    cells per obligation and status. With ``reporting``, ``reporting`` has per treaty the
+    annual reports by the year they cover as the record shows them (``computed``) and, apart
+    from them, the figures the sources state (``stated``, from claims).
+    """
+    day = as_of or dt.date.today()
+    insts = _compliance_instruments(ctx, treaty)
+    iso3 = find_state(state).iso3 if state else None
+    labels = _state_labels(ctx)
+    cell = _cell_cache(ctx)
+    rows: list[dict[str, Any]] = []
+    counts: dict[str, dict[str, dict[str, int]]] = {}
+    series: dict[str, dict[str, Any]] = {}
+    for inst in insts:
+        tally = {o: dict.fromkeys(OBLIGATION_STATUSES, 0) for o in COMPLIANCE_OBLIGATIONS}
+        cells: dict[str, dict[str, dict[str, Any] | None]] = {}
+        for ob in ctx.rules.compliance(inst.id, day, iso3):
+            mine = cells.setdefault(ob.state, dict.fromkeys(COMPLIANCE_OBLIGATIONS))
+            if ob.obligation not in mine or mine[ob.obligation] is not None:
+                continue
+            tally[ob.obligation][ob.status.value] += 1
+            mine[ob.obligation] = cell(ob)
+        for code, by_obligation in cells.items():
+            name, region = labels.get(code) or (participant_label(code), None)
+            rows.append(
+                {
+                    "instrument": inst.id,
+                    "iso3": code,
+                    "state": name,
+                    "region": region,
+                    "link": f"/states/{code}#obligations",
+                    "cells": by_obligation,
+                }
+            )
+        counts[inst.id] = tally
+        if reporting:
+            series[inst.id] = {
+                "computed": _reporting_series(ctx, inst.id, day, iso3),
+                "stated": _stated_rates(ctx, inst.id),
+            }
+    rows.sort(key=lambda r: (r["state"], r["instrument"]))
+    return {
+        "as_of": day,
+        "treaties": [i.id for i in insts],
+        "state": iso3,
+        "obligations": list(COMPLIANCE_OBLIGATIONS),
+        "statuses": list(OBLIGATION_STATUSES),
+        "counts": counts,
+        "rows": rows,
+        "reporting": series,
+    }
+
+
+def _cell_cache(ctx: Context) -> Any:
+    """A function from an engine result to its cell, remembered per record revision: the
+    engine hands the same result on every day its status holds, so a view asked on many
+    dates builds each cell once. Keyed by identity (the result is kept, so its id stays its
+    own), as hashing a result would cost more than building the cell."""
+    memo: dict[int, tuple[Any, dict[str, Any]]] = _compliance_memo(ctx, "cells", dict)
+    sources: dict[tuple[model.Citation, ...], list[dict[str, Any]]] = {}
+    rec = ctx.record
+
+    def cell(ob: Any) -> dict[str, Any]:
+        hit = memo.get(id(ob))
+        if hit is not None and hit[0] is ob:
+            return hit[1]
+        facts = sources.get(ob.facts)
+        if facts is None:
+            facts = sources[ob.facts] = cites(ob.facts, rec)
+        built = {
+            "status": ob.status.value,
+            "due": ob.due,
+            "year": ob.year,
+            "article": ob.article,
+            "basis": ob.basis,
+            "original_due": ob.original_due,
+            "completed": ob.completed,
+            "extensions": ob.extensions,
+            "facts": facts,
+            "issues": ob.issues,
+        }
+        if len(memo) > _CELL_MEMO_LIMIT:
+            memo.clear()
+        memo[id(ob)] = (ob, built)
+        return built
+
+    return cell
+
+
+_CELL_MEMO_LIMIT = 100_000
+
+
+def _reporting_series(
+    ctx: Context, instrument: str, day: dt.date, state: str | None
+) -> list[dict[str, Any]]:
+    """Per year covered, the annual reports as the record shows them on ``day``: how many
+    were required, due by then, received, overdue, unknown and pending. ``rate`` is the
+    share received where the record says for every report due (no ``unknown``), else None;
+    ``rate_on_record`` the share the record shows received whatever the unknowns (a floor)."""
+    years: dict[int, Counter[str]] = defaultdict(Counter)
+    for ob in ctx.rules.obligations(instrument, day, state):
+        if ob.obligation != ANNUAL_REPORT or ob.year is None or ob.due is None:
+            continue
+        tally = years[ob.year]
+        tally["required"] += 1
+        status = ob.status.value
+        if ob.due <= day:
+            tally["due"] += 1
+            tally["received_due"] += status in RECEIVED
+        tally["received"] += status in RECEIVED
+        tally[status] += 1
+    out = []
+    for year in sorted(years):
+        t = years[year]
+        on_record = round(t["received_due"] / t["due"], 4) if t["due"] else None
+        out.append(
+            {
+                "year": year,
+                "required": t["required"],
+                "due": t["due"],
+                "received": t["received"],
+                "overdue": t["overdue"],
+                "unknown": t["unknown"],
+                "pending": t["pending"],
+                "rate": on_record if t["unknown"] == 0 else None,
+                "rate_on_record": on_record,
+            }
+        )
+    return out
+
+
+def _stated_rates(ctx: Context, instrument: str) -> list[dict[str, Any]]:
+    """The reporting figures the sources state (claims), with the year the reports they count
+    cover: that of the latest annual due date on or before the claim's ``as_of``."""
+
+    def build() -> list[dict[str, Any]]:
+        month, dday = _annual_due_on(ctx, instrument)
+        out = []
+        for c in ctx.record.claims:
+            if c.subject != instrument or c.property not in REPORTING_CLAIMS:
+                continue
+            year = None
+            if c.as_of is not None:
+                due_passed = (c.as_of.month, c.as_of.day) >= (month, dday)
+                year = c.as_of.year - (1 if due_passed else 2)
+            out.append(
+                {
+                    "property": c.property,
+                    "as_of": c.as_of,
+                    "year": year,
+                    "quantity": c.quantity,
+                    "unit": c.unit,
+                    "text": c.text,
+                    "citations": cites(c.citations, ctx.record),
+                }
+            )
+        out.sort(key=lambda r: (r["as_of"] or dt.date.min, r["property"]))
+        return out
+
+    return _compliance_memo(ctx, f"stated:{instrument}", build)
+
+
+def compliance_rows(view: dict[str, Any]) -> list[dict[str, Any]]:
+    """The compliance matrix as a table: one row per state and obligation that applies."""
+    out = []
+    for r in view["rows"]:
+        for col in COMPLIANCE_OBLIGATIONS:
+            c = r["cells"].get(col)
+            if c is None:
+                continue
+            out.append(
+                {
+                    "as_of": view["as_of"],
+                    "instrument": r["instrument"],
+                    "iso3": r["iso3"],
+                    "state": r["state"],
+                    "region": r["region"],
+                    "obligation": col,
+                    "article": c["article"],
+                    "year": c["year"],
+                    "status": c["status"],
+                    "due": c["due"],
+                    "original_due": c["original_due"],
+                    "completed": c["completed"],
+                    "extensions": c["extensions"],
+                    "basis": c["basis"],
+                    "sources": "; ".join(f["source"] for f in c["facts"]),
+                    "locators": "; ".join(f["locator"] or "" for f in c["facts"]),
+                    "link": r["link"],
+                }
+            )
+    return out

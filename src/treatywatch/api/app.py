@@ -21,6 +21,7 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 def create_app(db: str) -> FastAPI:
     """The app over a built database (a SQLite path or a database URL)."""
     from treatywatch.api import (
+        routes_compliance,
         routes_events,
         routes_obligations,
         routes_sources,
@@ -47,6 +48,7 @@ def create_app(db: str) -> FastAPI:
         routes_events,
         routes_statements,
         routes_obligations,
+        routes_compliance,
         routes_sources,
     ):
         app.include_router(module.router, prefix=API)

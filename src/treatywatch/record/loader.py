@@ -312,10 +312,11 @@ class Loader:
             by_id[event.id].append(event)
         for eid, variants in by_id.items():
             ranked = sorted(variants, key=self._rank)
-            self.record.events[eid] = ranked[0]
+            self.record.events[eid] = _filled(ranked)
             if len(ranked) > 1:
                 for field in ("start", "end", "city", "name", "country", "kind"):
-                    values = {str(getattr(v, field)) for v in ranked}
+                    # A source that leaves a value out (no days given) does not disagree.
+                    values = {str(getattr(v, field)) for v in ranked} - {"None"}
                     if len(values) > 1:
                         self.record.conflicts.append(
                             model.Conflict(
@@ -590,6 +591,20 @@ class Loader:
         rec.events = dict(
             sorted(rec.events.items(), key=lambda kv: (kv[1].start or dt.date.min, kv[0]))
         )
+
+
+def _filled(ranked: list[model.Event]) -> model.Event:
+    """The most authoritative variant of an event, with what it leaves out (its days, its
+    city) taken from the next source that gives it."""
+    from dataclasses import replace
+
+    best = ranked[0]
+    missing: dict[str, Any] = {
+        f: next((getattr(v, f) for v in ranked if getattr(v, f) is not None), None)
+        for f in ("start", "end", "city", "country", "instrument")
+        if getattr(best, f) is None
+    }
+    return replace(best, **missing) if missing else best
 
 
 def _mapping(row: Row) -> dict[str, Any]:

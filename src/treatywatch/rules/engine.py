@@ -16,13 +16,11 @@ from treatywatch.rules.results import (
     Obligation,
     ObligationStatus,
     SeriesPoint,
-    Standing,
     StateStatus,
     TimelineEntry,
 )
 from treatywatch.rules.standing import Standings
 
-_ACTIVE = frozenset({Standing.STATE_PARTY, Standing.NOT_IN_FORCE_YET})
 #: "On the whole record": a day after every fact, far enough from date.max to add to it.
 WHOLE_RECORD = dt.date(9000, 1, 1)
 _MEMO_LIMIT = 256  # obligation answers kept per engine (web views ask for few distinct days)
@@ -49,12 +47,16 @@ class _Treaty:
         self.fact_states = sorted({s for s, _ in self.facts})
         self.series = tuple(self.standings.series())
         self.memo: dict[dt.date, tuple[Obligation, ...]] = {}
+        self.compliance_memo: dict[dt.date, tuple[Obligation, ...]] = {}
         #: Each report's statuses over time, keyed by (state, obligation, due date).
-        self.report_steps: dict[tuple[str, str, dt.date | None], ob.Steps] = {}
+        self.report_steps: dict[tuple[str, str, dt.date | None], ob.Steps[Obligation]] = {}
+        #: Each Article 3/4 obligation over time, keyed by (state, obligation, entry into force).
+        self.deadline_steps: dict[tuple[str, str, dt.date | None], ob.Steps[Obligation | None]]
+        self.deadline_steps = {}
 
     def report(
         self, iso3: str, name: str, due: dt.date | None, make: Callable[[dt.date], Obligation]
-    ) -> ob.Steps:
+    ) -> ob.Steps[Obligation]:
         key = (iso3, name, due)
         found = self.report_steps.get(key)
         if found is None:
@@ -66,6 +68,20 @@ class _Treaty:
                 group = self.reports.get((iso3, kind, year))
                 found = ob.Steps(make, ob.report_changes(group, due, self.reach(name)))
             self.report_steps[key] = found
+        return found
+
+    def deadline(
+        self, rule: DeadlineRule, iso3: str, eif: dt.date | None, group: ob.FactGroup
+    ) -> ob.Steps[Obligation | None]:
+        key = (iso3, rule.name, eif)
+        found = self.deadline_steps.get(key)
+        if found is None:
+            reach = self.reach(rule.name)
+
+            def make(d: dt.date) -> Obligation | None:
+                return ob.deadline_obligation(self.rules, rule, iso3, eif, group, d, reach)
+
+            found = self.deadline_steps[key] = ob.deadline_steps(make, group, reach)
         return found
 
     def reach(self, part: str) -> Reach:
@@ -185,13 +201,52 @@ class Engine:
             t.memo[day] = every
         return [o for o in every if state is None or o.state == state]
 
+    def compliance(
+        self, instrument: str, as_of: dt.date | None = None, state: str | None = None
+    ) -> list[Obligation]:
+        """Each state's standing under each obligation on ``as_of`` (today): its Article 3/4
+        obligations and initial report as :meth:`obligations` gives them, and of its annual
+        reports only the latest one due by then (else the first one due), so a view of every
+        state on every date of a series costs a few lookups per state and day."""
+        t = self._treaty(instrument)
+        day = as_of or dt.date.today()
+        every = t.compliance_memo.get(day)
+        if every is None:
+            every = tuple(self._compliance_on(t, day))
+            if len(t.compliance_memo) >= _MEMO_LIMIT:
+                t.compliance_memo.clear()
+            t.compliance_memo[day] = every
+        return [o for o in every if state is None or o.state == state]
+
+    def _compliance_on(self, t: _Treaty, day: dt.date) -> Iterator[Obligation]:
+        r = t.rules
+        initial = r.deadline(ob.INITIAL)
+        for iso3, eif, has_acts in self._subjects(t, day):
+            for rule in r.deadlines:
+                if rule.name == ob.INITIAL:
+                    if has_acts:
+                        yield self._initial(t, rule, iso3, eif, day)
+                    continue
+                group = t.facts.get((iso3, rule.name))
+                if group is None:
+                    continue  # no fact: the obligation is not known to apply
+                found = t.deadline(rule, iso3, eif, group).at(day)
+                if found is not None:
+                    yield found
+            if r.annual is None or initial is None or eif is None or not has_acts:
+                continue
+            due = ob.latest_annual_due(r.annual, ob.period(initial, eif), day)
+            withdrawal = t.standings.states[iso3].withdrawal
+            if withdrawal is None or due < withdrawal:
+                yield self._annual(t, iso3, due, day)
+
     def _subjects(self, t: _Treaty, day: dt.date) -> Iterator[tuple[str, dt.date | None, bool]]:
         """(state, entry into force as known on ``day``, withdrawal scheduled-after ``day``)."""
         st = t.standings
         for iso3, acts in st.states.items():
-            status = st.status(acts, day)
-            if status is not None and status.status in _ACTIVE:
-                yield iso3, status.entry_into_force, True
+            active, eif = st.subject_on(acts, day)
+            if active:
+                yield iso3, eif, True
         for iso3 in t.fact_states:
             # Facts about a state whose acts are not in the record yet still show.
             if iso3 not in st.states:
@@ -202,7 +257,6 @@ class Engine:
     ) -> Iterator[Obligation]:
         r = t.rules
         initial = r.deadline(ob.INITIAL)
-        empty = ob.FactGroup()
         for iso3, eif, has_acts in self._subjects(t, day):
             withdrawal = t.standings.states[iso3].withdrawal if has_acts else None
             for rule in r.deadlines:
@@ -210,8 +264,10 @@ class Engine:
                     if has_acts:
                         yield self._initial(t, rule, iso3, eif, day)
                     continue
-                group = t.facts.get((iso3, rule.name), empty)
-                found = ob.deadline_obligation(r, rule, iso3, eif, group, day, t.reach(rule.name))
+                group = t.facts.get((iso3, rule.name))
+                if group is None:
+                    continue  # no fact: the obligation is not known to apply
+                found = t.deadline(rule, iso3, eif, group).at(day)
                 if found is not None:
                     yield found
             if r.annual is None or initial is None or eif is None or not has_acts:

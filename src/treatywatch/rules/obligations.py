@@ -30,6 +30,8 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, cast
 
 from treatywatch import model
 from treatywatch.rules.coverage import NOWHERE, Reach
@@ -38,6 +40,7 @@ from treatywatch.rules.declarations import AnnualRule, DeadlineRule, TreatyRules
 from treatywatch.rules.results import Obligation, ObligationStatus
 
 S = ObligationStatus
+T = TypeVar("T")
 INITIAL = "transparency_initial"
 
 
@@ -112,7 +115,10 @@ def group_facts(
     return groups
 
 
+@lru_cache(maxsize=4096)
 def period(rule: DeadlineRule, eif: dt.date) -> dt.date:
+    """The day a rule's period from entry into force ends (asked for every state on every
+    date, from few distinct days of entry into force)."""
     return add_years(eif, rule.years) + dt.timedelta(days=rule.days)
 
 
@@ -372,7 +378,7 @@ def _answered(r: Known, decided: list[Known], published: list[Known]) -> bool:
     asked = r.fact.deadline
 
     def after(k: Known) -> bool:
-        return asked_on is not None and k.known is not None and k.known >= asked_on
+        return asked_on is not None and k.known is not None and k.known > asked_on
 
     for d in decided:
         if r.fact.event is not None and d.fact.event == r.fact.event:
@@ -503,24 +509,63 @@ def report_changes(group: ReportGroup | None, due: dt.date, reach: Reach) -> set
     return days
 
 
-class Steps:
+_UNSET: Any = object()
+
+
+class Steps(Generic[T]):
     """A value that changes only on given days, computed once per stretch and only when
-    asked for: the engine asks each report's status on many days, and most reports never
-    change after falling due."""
+    asked for: the engine asks each obligation's status on many days, and most never change
+    after falling due. ``make(d)`` must give the same value on every day of the stretch
+    that begins on ``d``; the changes passed in are the days it may differ."""
 
     __slots__ = ("_make", "_values", "starts")
 
-    def __init__(self, make: Callable[[dt.date], Obligation], changes: Iterable[dt.date]) -> None:
+    def __init__(self, make: Callable[[dt.date], T], changes: Iterable[dt.date]) -> None:
         self.starts = (dt.date.min, *sorted(d for d in set(changes) if d > dt.date.min))
         self._make = make
-        self._values: list[Obligation | None] = [None] * len(self.starts)
+        self._values: list[Any] = [_UNSET] * len(self.starts)
 
-    def at(self, day: dt.date) -> Obligation:
+    def at(self, day: dt.date) -> T:
         i = bisect_right(self.starts, day) - 1
         found = self._values[i]
-        if found is None:
+        if found is _UNSET:
             found = self._values[i] = self._make(self.starts[i])
-        return found
+        return cast(T, found)
+
+
+def fact_changes(group: FactGroup, reach: Reach) -> set[dt.date]:
+    """The days on which what ``deadline_obligation`` sees of a group may change: a fact
+    becomes known, a dated fact's day passes, the record's coverage ends. The due date it
+    computes changes only on these days too, so its passing is added per stretch (see
+    ``deadline_steps``)."""
+    days: set[dt.date] = set()
+    every = (
+        *group.deadlines, *group.granted, *group.requests, *group.completed, *group.found,
+        *group.not_applicable, *group.answers, *group.findings,
+    )  # fmt: skip
+    for k in every:
+        if k.known is not None:
+            days.add(k.known)
+        if k.fact.date is not None:
+            days.update((k.fact.date, k.fact.date + dt.timedelta(days=1)))
+    if reach.ends is not None:
+        days.add(reach.ends)
+    return days
+
+
+def deadline_steps(
+    make: Callable[[dt.date], Obligation | None], group: FactGroup, reach: Reach
+) -> Steps[Obligation | None]:
+    """``deadline_obligation`` over time: the stretches between the days its facts change,
+    each split again on the day after the due date it computes there passes."""
+    base = fact_changes(group, reach)
+    coarse: Steps[Obligation | None] = Steps(make, base)
+    days = set(base)
+    for start in coarse.starts:
+        found = coarse.at(start)
+        if found is not None and found.due is not None and found.due < dt.date.max:
+            days.add(found.due + dt.timedelta(days=1))
+    return Steps(make, days)
 
 
 def initial_report(
@@ -565,6 +610,14 @@ def annual_dues(rule: AnnualRule, initial_due: dt.date, start: dt.date) -> Itera
         if d >= first:
             yield d
         year += 1
+
+
+def latest_annual_due(rule: AnnualRule, initial_due: dt.date, day: dt.date) -> dt.date:
+    """The last annual update due on or before ``day``, else the first one due."""
+    first = next(annual_dues(rule, initial_due, dt.date.min))
+    this_year = dt.date(day.year, rule.month, rule.day)
+    latest = this_year if this_year <= day else dt.date(day.year - 1, rule.month, rule.day)
+    return max(first, latest)
 
 
 _MONTHS = (

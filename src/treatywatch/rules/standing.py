@@ -234,6 +234,17 @@ class Standings:
         known = [a.date for a in (s.wd_notice, s.wd_effective) if a is not None]
         return s.withdrawal if known and min(known) <= day else None
 
+    def subject_on(self, s: StateActs, day: dt.date) -> tuple[bool, dt.date | None]:
+        """Whether the state has consented and not withdrawn on ``day`` (a State Party, or
+        one for which the treaty is not yet in force), and its entry into force as known
+        then: what :meth:`status` says of it, without building the whole answer."""
+        if s.first > day or s.consent is None or s.consent.date > day:
+            return False, None
+        wd = self.withdrawal_on(s, day)
+        if wd is not None and wd <= day:
+            return False, None
+        return True, self.eif_on(s, day)
+
     def status(self, s: StateActs, day: dt.date) -> StateStatus | None:
         if s.first > day:
             return None

@@ -324,8 +324,30 @@ def statements_page(request: Request) -> Response:
     return cached(request, build)
 
 
+#: Obligations the deadlines page counts instead of listing (Article 7 reports: hundreds of
+#: rows, one per State Party and year); the compliance page shows them state by state.
+TRANSPARENCY = frozenset({"transparency_initial", "transparency_annual"})
+
+
+def _key(o: dict[str, Any]) -> tuple[Any, ...]:
+    return (o.get("instrument"), o.get("state"), o.get("obligation"), o.get("due"))
+
+
+def _extended(ctx: query.Context, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    try:
+        rows = query.obligations(ctx, as_of=as_of)
+    except (AttributeError, TypeError, NotImplementedError):
+        return []
+    found = [o for o in rows if o.get("status") == "extended"]
+    found.sort(key=lambda o: (o.get("due") or dt.date.max, o.get("state_name") or ""))
+    return found
+
+
 @router.get("/deadlines")
 def deadlines_page(request: Request) -> Response:
+    """What matters first: overdue, then due soon, then extended; Article 7 reports only
+    counted, with a link to the compliance view that shows them state by state."""
+
     def build() -> Response:
         ctx = context(request)
         within = request.query_params.get("within_days", "365")
@@ -333,16 +355,139 @@ def deadlines_page(request: Request) -> Response:
             raise query.BadRequestError(f"within_days {within!r} must be a whole number.")
         upcoming = _deadlines(ctx, overdue=False, within=int(within))
         overdue = _deadlines(ctx, overdue=True)
+        overdue.sort(key=lambda o: (o.get("due") or dt.date.max, o.get("state_name") or ""))
+        soon = {_key(o) for o in upcoming}
+        extended = [o for o in _extended(ctx) if _key(o) not in soon]
         fmt = wants(request)
         if fmt != "html":
-            rows = [{**r, "overdue": False} for r in upcoming]
-            rows += [{**r, "overdue": True} for r in overdue]
+            rows = [{**r, "section": "overdue", "overdue": True} for r in overdue]
+            rows += [{**r, "section": "due_soon", "overdue": False} for r in upcoming]
+            rows += [{**r, "section": "extended", "overdue": False} for r in extended]
             cols = tuple(dict.fromkeys(k for r in rows for k in r)) or ("state",)
             return data_response(
-                fmt, "deadlines", rows, cols, {"upcoming": upcoming, "overdue": overdue}
+                fmt,
+                "deadlines",
+                rows,
+                cols,
+                {"upcoming": upcoming, "overdue": overdue, "extended": extended},
             )
+
+        def split(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+            kept = [o for o in rows if o.get("obligation") not in TRANSPARENCY]
+            return kept, len(rows) - len(kept)
+
+        overdue_main, overdue_reports = split(overdue)
+        upcoming_main, upcoming_reports = split(upcoming)
+        extended_main, _ = split(extended)
         return render(
-            request, "deadlines.html", upcoming=upcoming, overdue=overdue, within=int(within)
+            request,
+            "deadlines.html",
+            overdue=overdue_main,
+            upcoming=upcoming_main,
+            extended=extended_main,
+            reports={"overdue": overdue_reports, "due_soon": upcoming_reports},
+            within=int(within),
+        )
+
+    return cached(request, build)
+
+
+# -- compliance ----------------------------------------------------------------------------
+
+#: The reporting chart's stacked parts: (CSS key, legend, field of the series row).
+REPORT_PARTS = (
+    ("received", "Received (on record)", "received"),
+    ("overdue", "Overdue", "overdue"),
+    ("unknown", "Unknown: no receipt data", "unknown"),
+)
+
+
+def _reporting_chart(treaty: str, reporting: dict[str, Any], day: dt.date) -> Any:
+    bars = []
+    for r in reporting["computed"]:
+        parts = [(key, text, int(r[field])) for key, text, field in REPORT_PARTS]
+        note = (
+            f"{r['required']} due on 30 April {r['year'] + 1}, not yet due on {day.isoformat()}"
+            if not r["due"]
+            else f"{r['due']} reports due"
+        )
+        bars.append(charts.Bar(str(r["year"]), parts, int(r["due"]), note))
+    marks = []
+    for c in reporting["stated"]:
+        percent = str(c["unit"]).strip().lower() in ("percent", "%", "per cent")
+        if c["property"] == "annual_reporting_rate" and percent and c["year"] is not None:
+            srcs = ", ".join(x["source"] for x in c["citations"])
+            when = c["as_of"].isoformat() if c["as_of"] else "date not given"
+            text = f"{c['year']}: {c['quantity']} {c['unit']} as stated ({when}; {srcs})"
+            marks.append(charts.Mark(str(c["year"]), float(c["quantity"]), text))
+    title = f"{treaty}: annual transparency reports by the year they cover"
+    return charts.share_chart(bars, title, marks, "Rate stated by a source")
+
+
+@router.get("/compliance")
+def compliance_page(request: Request) -> Response:
+    """States by obligation on a date (the as-of picker), counts, the reporting rate per
+    year, and the matrix as CSV/JSON/XLSX (one row per state and obligation)."""
+
+    def build() -> Response:
+        ctx = context(request)
+        p = request.query_params
+        as_of = _as_of(request)
+        view = query.compliance(ctx, p.get("treaty") or None, as_of, p.get("state") or None)
+        obligation, status = p.get("obligation") or None, p.get("status") or None
+        if obligation is not None and obligation not in query.COMPLIANCE_OBLIGATIONS:
+            names = ", ".join(query.COMPLIANCE_OBLIGATIONS)
+            raise query.BadRequestError(f"obligation {obligation!r} is not one of {names}.")
+        if status is not None and status not in query.OBLIGATION_STATUSES:
+            names = ", ".join(query.OBLIGATION_STATUSES)
+            raise query.BadRequestError(f"status {status!r} is not one of {names}.")
+        rows = view["rows"]
+        if obligation or status:
+            rows = [
+                r
+                for r in rows
+                if any(
+                    c is not None and (status is None or c["status"] == status)
+                    for o, c in r["cells"].items()
+                    if obligation is None or o == obligation
+                )
+            ]
+        fmt = wants(request)
+        if fmt != "html":
+            table = query.compliance_rows({**view, "rows": rows})
+            if obligation or status:
+                table = [
+                    t
+                    for t in table
+                    if (obligation is None or t["obligation"] == obligation)
+                    and (status is None or t["status"] == status)
+                ]
+            slug = "-".join(t.lower() for t in view["treaties"])
+            name = f"compliance-{slug}-{view['as_of'].isoformat()}"
+            return data_response(fmt, name, table, query.COMPLIANCE_COLUMNS, table)
+        sections = [
+            {
+                "treaty": tid,
+                "name": query.find_instrument(ctx, tid).short_name,
+                "counts": view["counts"][tid],
+                "rows": [r for r in rows if r["instrument"] == tid],
+                "reporting": view["reporting"][tid],
+                "chart": _reporting_chart(tid, view["reporting"][tid], view["as_of"]),
+            }
+            for tid in view["treaties"]
+        ]
+        return render(
+            request,
+            "compliance.html",
+            view=view,
+            as_of=as_of,
+            day=view["as_of"],
+            treaty=view["treaties"][0] if p.get("treaty") else "",
+            treaties=_treaty_ids(ctx),
+            sections=sections,
+            obligation=obligation,
+            status=status,
+            state=p.get("state") or "",
         )
 
     return cached(request, build)

@@ -25,6 +25,27 @@ STATUS_LABELS = {
 }
 
 
+#: Obligation statuses (rules.ObligationStatus) and obligations, as the pages name them.
+OBLIGATION_LABELS = {
+    "overdue": "Overdue",
+    "unknown": "Unknown",
+    "extended": "Extended",
+    "pending": "Pending",
+    "met-late": "Met late",
+    "met": "Met",
+    "not-applicable": "Not applicable",
+    "stockpile_destruction": "Stockpile destruction",
+    "clearance": "Clearance",
+    "transparency_initial": "Initial report",
+    "transparency_annual": "Annual report",
+}
+
+
+def oblabel(value: Any) -> str:
+    text = str(value or "")
+    return OBLIGATION_LABELS.get(text) or label(text)
+
+
 def label(value: Any) -> str:
     text = str(value or "")
     return STATUS_LABELS.get(text, text.replace("_", " "))
@@ -48,6 +69,7 @@ def env() -> Environment:
     )
     e.filters["label"] = label
     e.filters["iso"] = iso
+    e.filters["oblabel"] = oblabel
     return e
 
 
