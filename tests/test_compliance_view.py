@@ -358,3 +358,19 @@ def test_deadlines_page_leads_with_overdue_and_counts_reports(client: TestClient
     csv_rows = list(csv.DictReader(io.StringIO(client.get("/deadlines?format=csv").text)))
     sections = [r["section"] for r in csv_rows]
     assert sections == sorted(sections, key=["overdue", "due_soon", "extended"].index)
+
+
+def test_the_view_says_how_far_the_record_reaches(client: TestClient, ctx: query.Context) -> None:
+    # Article 4 of the APMBC is declared complete through the 20MSP: the view on that day
+    # says the record reaches it (so Greece and Ukraine may read overdue), today it does not.
+    then = query.compliance(ctx, "APMBC", dt.date(2022, 11, 25))
+    (stock,) = [c for c in then["coverage"]["APMBC"] if c["obligation"] == "stockpile_destruction"]
+    assert stock["complete_through"] == dt.date(2022, 11, 25) and stock["reaches_as_of"]
+    assert then["counts"]["APMBC"]["stockpile_destruction"]["overdue"] == 2
+    now = query.compliance(ctx, "APMBC", dt.date(2026, 12, 1))
+    (later,) = [c for c in now["coverage"]["APMBC"] if c["obligation"] == "stockpile_destruction"]
+    assert not later["reaches_as_of"]
+    assert now["counts"]["APMBC"]["stockpile_destruction"]["overdue"] == 0
+    assert {c["obligation"] for c in now["coverage"]["APMBC"]} == set(query.COMPLIANCE_OBLIGATIONS)
+    page = client.get("/compliance", params={"treaty": "APMBC", "as_of": "2022-11-25"}).text
+    assert "How far the record is complete" in page and "apmbc-20msp" in page

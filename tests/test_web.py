@@ -141,3 +141,14 @@ def test_the_page_and_the_api_agree(client: TestClient) -> None:
 def test_static_assets_are_served(client: TestClient) -> None:
     assert client.get("/static/site.js").status_code == 200
     assert client.get("/static/site.css").status_code == 200
+
+
+def test_home_lists_deadlines_not_hundreds_of_reports(client: TestClient) -> None:
+    import re
+
+    page = client.get("/").text
+    due = page.split('id="due-h"', 1)[1].split("<h2>Overdue</h2>", 1)[0]
+    assert "Article 7 transparency reports falling due" in due
+    # The listed rows are Article 3/4 obligations only; the reports are a count.
+    assert "(Art. 7(" not in due and "(Art. " in due
+    assert re.search(r"and \d+ Article 7", due)

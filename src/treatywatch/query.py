@@ -711,6 +711,7 @@ def compliance(
     cell = _cell_cache(ctx)
     rows: list[dict[str, Any]] = []
     counts: dict[str, dict[str, dict[str, int]]] = {}
+    reach: dict[str, list[dict[str, Any]]] = {}
     series: dict[str, dict[str, Any]] = {}
     for inst in insts:
         tally = {o: dict.fromkeys(OBLIGATION_STATUSES, 0) for o in COMPLIANCE_OBLIGATIONS}
@@ -734,6 +735,7 @@ def compliance(
                 }
             )
         counts[inst.id] = tally
+        reach[inst.id] = coverage(ctx, inst.id, day)
         if reporting:
             series[inst.id] = {
                 "computed": _reporting_series(ctx, inst.id, day, iso3),
@@ -747,9 +749,37 @@ def compliance(
         "obligations": list(COMPLIANCE_OBLIGATIONS),
         "statuses": list(OBLIGATION_STATUSES),
         "counts": counts,
+        "coverage": reach,
         "rows": rows,
         "reporting": series,
     }
+
+
+def coverage(ctx: Context, treaty: str, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    """How far the record of each obligation of ``treaty`` is complete (data/coverage.yaml),
+    and whether it reaches ``as_of``: only there may the engine say "overdue"."""
+    from treatywatch.rules.coverage import reach
+
+    inst = find_instrument(ctx, treaty)
+    day = as_of or dt.date.today()
+    out: list[dict[str, Any]] = []
+    for c in ctx.record.coverage:
+        if c.instrument != inst.id:
+            continue
+        r = reach(c, ctx.record.events)
+        out.append(
+            {
+                "obligation": c.part,
+                "complete_through": c.complete_through,
+                "through_event": c.through_event,
+                "next_meeting": c.next_meeting,
+                "reaches_as_of": r.reaches(day),
+                "basis": c.basis,
+            }
+        )
+    order = {name: i for i, name in enumerate(COMPLIANCE_OBLIGATIONS)}
+    out.sort(key=lambda c: order.get(str(c["obligation"]), len(order)))
+    return out
 
 
 def _cell_cache(ctx: Context) -> Any:

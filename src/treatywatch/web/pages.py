@@ -85,6 +85,14 @@ def _action_sources(ctx: query.Context) -> dict[tuple[str, str], list[str]]:
     return memo(ctx, ("action_sources",), build)
 
 
+#: Article 7 reports: they fall due by the hundred each 30 April, so pages count them.
+TRANSPARENCY = frozenset({"transparency_initial", "transparency_annual"})
+
+
+def _is_report(row: dict[str, Any]) -> bool:
+    return row.get("obligation") in TRANSPARENCY
+
+
 def _deadlines(ctx: query.Context, overdue: bool, within: int = 365) -> list[dict[str, Any]]:
     try:
         return query.deadlines(ctx, within_days=within, overdue=overdue)
@@ -109,6 +117,8 @@ def home(request: Request) -> Response:
                 }
             )
         ids = [t["id"] for t in treaties]
+        # Article 7 reports fall due by the hundred each 30 April: counted, not listed.
+        upcoming = _deadlines(ctx, overdue=False)
         chosen = request.query_params.get("map") or (
             "CCM" if "CCM" in ids else ids[0] if ids else ""
         )
@@ -121,7 +131,8 @@ def home(request: Request) -> Response:
             treaties=treaties,
             map_treaty=chosen,
             map_svg=_map(ctx, chosen, None) if treaties else "",
-            upcoming=_deadlines(ctx, overdue=False)[:20],
+            upcoming=[d for d in upcoming if not _is_report(d)][:20],
+            reports_due=sum(1 for d in upcoming if _is_report(d)),
             overdue=_deadlines(ctx, overdue=True)[:20],
         )
 
@@ -326,7 +337,6 @@ def statements_page(request: Request) -> Response:
 
 #: Obligations the deadlines page counts instead of listing (Article 7 reports: hundreds of
 #: rows, one per State Party and year); the compliance page shows them state by state.
-TRANSPARENCY = frozenset({"transparency_initial", "transparency_annual"})
 
 
 def _key(o: dict[str, Any]) -> tuple[Any, ...]:
@@ -472,6 +482,7 @@ def compliance_page(request: Request) -> Response:
                 "counts": view["counts"][tid],
                 "rows": [r for r in rows if r["instrument"] == tid],
                 "reporting": view["reporting"][tid],
+                "coverage": view["coverage"][tid],
                 "chart": _reporting_chart(tid, view["reporting"][tid], view["as_of"]),
             }
             for tid in view["treaties"]
