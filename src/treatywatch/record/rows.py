@@ -58,18 +58,22 @@ def read_csv(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = (
             yield Row(path, line, values)
 
 
-def read_yaml_list(path: Path) -> Iterator[Row]:
-    """Each item of a top-level YAML list, with the line the item starts on."""
+def _parse_yaml(path: Path) -> tuple[Any, Any]:
+    """A YAML file's node tree (for lines) and its data; invalid YAML is one Problem."""
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise Problem(
             f"{path}:{line}", f"not valid YAML ({getattr(exc, 'problem', exc)})"
         ) from None
+
+
+def read_yaml_list(path: Path) -> Iterator[Row]:
+    """Each item of a top-level YAML list, with the line the item starts on."""
+    node, data = _parse_yaml(path)
     if data is None:
         return
     if not isinstance(data, list) or node is None:
@@ -86,16 +90,7 @@ def read_yaml_mapping(path: Path) -> Iterator[Row]:
     the line the entry starts on, and each entry of a nested mapping under it likewise
     (as ``{"key": "outer.inner", "value": ...}``), so a problem deep in the file still
     names its line."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise Problem(
-            f"{path}:{line}", f"not valid YAML ({getattr(exc, 'problem', exc)})"
-        ) from None
+    node, data = _parse_yaml(path)
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

@@ -222,23 +222,29 @@ class Engine:
         r = t.rules
         initial = r.deadline(ob.INITIAL)
         for iso3, eif, has_acts in self._subjects(t, day):
-            for rule in r.deadlines:
-                if rule.name == ob.INITIAL:
-                    if has_acts:
-                        yield self._initial(t, rule, iso3, eif, day)
-                    continue
-                group = t.facts.get((iso3, rule.name))
-                if group is None:
-                    continue  # no fact: the obligation is not known to apply
-                found = t.deadline(rule, iso3, eif, group).at(day)
-                if found is not None:
-                    yield found
+            yield from self._state_obligations(t, iso3, eif, has_acts, day)
             if r.annual is None or initial is None or eif is None or not has_acts:
                 continue
             due = ob.latest_annual_due(r.annual, ob.period(initial, eif), day)
             withdrawal = t.standings.states[iso3].withdrawal
             if withdrawal is None or due < withdrawal:
                 yield self._annual(t, iso3, due, day)
+
+    def _state_obligations(
+        self, t: _Treaty, iso3: str, eif: dt.date | None, has_acts: bool, day: dt.date
+    ) -> Iterator[Obligation]:
+        """A state's initial report and Article 3/4 obligations on ``day``."""
+        for rule in t.rules.deadlines:
+            if rule.name == ob.INITIAL:
+                if has_acts:
+                    yield self._initial(t, rule, iso3, eif, day)
+                continue
+            group = t.facts.get((iso3, rule.name))
+            if group is None:
+                continue  # no fact: the obligation is not known to apply
+            found = t.deadline(rule, iso3, eif, group).at(day)
+            if found is not None:
+                yield found
 
     def _subjects(self, t: _Treaty, day: dt.date) -> Iterator[tuple[str, dt.date | None, bool]]:
         """(state, entry into force as known on ``day``, withdrawal scheduled-after ``day``)."""
@@ -259,17 +265,7 @@ class Engine:
         initial = r.deadline(ob.INITIAL)
         for iso3, eif, has_acts in self._subjects(t, day):
             withdrawal = t.standings.states[iso3].withdrawal if has_acts else None
-            for rule in r.deadlines:
-                if rule.name == ob.INITIAL:
-                    if has_acts:
-                        yield self._initial(t, rule, iso3, eif, day)
-                    continue
-                group = t.facts.get((iso3, rule.name))
-                if group is None:
-                    continue  # no fact: the obligation is not known to apply
-                found = t.deadline(rule, iso3, eif, group).at(day)
-                if found is not None:
-                    yield found
+            yield from self._state_obligations(t, iso3, eif, has_acts, day)
             if r.annual is None or initial is None or eif is None or not has_acts:
                 continue
             # Every year covered from the first update due, through the next one due after

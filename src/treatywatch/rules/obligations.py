@@ -584,19 +584,37 @@ def initial_report(
         return Obligation(
             rules.treaty, state, rule.name, rule.article, None, S.PENDING, basis, facts=cites
         )
-    parts = [f"Art. {rule.article}: {_period_text(rule)} after entry into force ({eif}) = {due}"]
+    first = f"Art. {rule.article}: {_period_text(rule)} after entry into force ({eif}) = {due}"
+    return _report(rules.treaty, state, rule.name, rule.article, due, day, group, reach, first)
+
+
+def _report(
+    treaty: str,
+    state: str,
+    name: str,
+    article: str,
+    due: dt.date,
+    day: dt.date,
+    group: ReportGroup | None,
+    reach: Reach,
+    first: str,
+    year: int | None = None,
+) -> Obligation:
+    """A report's obligation on ``day``: ``first`` (the rule) and the facts it rests on."""
+    parts = [first]
     status, received = report_status(group, due, day, reach, parts)
     return Obligation(
-        rules.treaty,
+        treaty,
         state,
-        rule.name,
-        rule.article,
+        name,
+        article,
         due,
         status,
         "; ".join(parts),
         original_due=due,
         completed=received,
-        facts=cites,
+        facts=group.citations if group else (),
+        year=year,
     )
 
 
@@ -636,21 +654,10 @@ def annual_report(
     reach: Reach = NOWHERE,
 ) -> Obligation:
     covers = due.year - 1
-    parts = [
+    first = (
         f"Art. {rule.article}: annual update by {due.day} {_MONTHS[due.month]} {due.year}, "
         f"covering {covers}"
-    ]
-    status, received = report_status(group, due, day, reach, parts)
-    return Obligation(
-        rules.treaty,
-        state,
-        rule.name,
-        rule.article,
-        due,
-        status,
-        "; ".join(parts),
-        original_due=due,
-        completed=received,
-        facts=group.citations if group else (),
-        year=covers,
+    )
+    return _report(
+        rules.treaty, state, rule.name, rule.article, due, day, group, reach, first, covers
     )
