@@ -36,6 +36,9 @@ def test_build_reads_back_the_same_record(any_db: str) -> None:
     assert stored.statements == original.statements
     assert stored.conflicts == original.conflicts
     assert stored.sources == original.sources
+    assert stored.obligations == original.obligations
+    assert stored.reports == original.reports and stored.reports
+    assert stored.coverage == original.coverage and stored.coverage
 
 
 def test_rebuilding_is_idempotent_and_deterministic(any_db: str, tmp_path: Path) -> None:

@@ -212,6 +212,14 @@ def deadline_obligation(
         extensions += 1
         basis.append(f"deadline {due} as published ({_cites(latest)})")
     status, completed = _status(group, due, day, issues, basis, extensions, reach)
+    if status is S.OVERDUE and (vague := _grant_of_unknown_length(group, due, day)):
+        # A meeting extended the deadline to a day the record does not give: it may not
+        # have passed at all.
+        status = S.UNKNOWN
+        basis[-1] = (
+            f"deadline {due} passed with no completion on record, but an extension granted "
+            f"{vague.fact.date or ''} ({_cites(vague)}) gives no new deadline".replace("  ", " ")
+        )
     return Obligation(
         *base,
         due=due,
@@ -223,6 +231,15 @@ def deadline_obligation(
         facts=cites,
         issues=tuple(issues),
     )
+
+
+def _grant_of_unknown_length(group: FactGroup, due: dt.date | None, day: dt.date) -> Known | None:
+    """A grant known on ``day`` that names neither a deadline nor a period, made after the
+    chain's last known link (no published or granted deadline beyond ``due`` is known)."""
+    for k in group.granted:
+        if k.visible(day) and k.fact.deadline is None and k.fact.years is None:
+            return k
+    return None
 
 
 def _new_deadline(g: model.ObligationFact, due: dt.date | None) -> dt.date | None:
