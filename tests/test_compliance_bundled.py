@@ -224,3 +224,19 @@ def test_each_dated_list_of_late_initial_reports_is_reproduced(engine: Engine, w
     # for as many more states as its stated count; a whole list leaves none.
     room = max(claimed, default=len(listed)) - len(listed)
     assert len(extra) <= room, f"{which}: overdue beyond the list: {sorted(extra)}"
+
+
+def test_compliance_asked_across_the_series_is_what_each_day_gives_alone(engine: Engine) -> None:
+    # The engine reuses each state's answer over the days it holds for; on the bundled
+    # record, asked in a scrambled order, it must agree with the full computation.
+    for treaty in TREATIES:
+        days = [p.date for p in engine.series(treaty)][::7]
+        days = days[1::2] + days[::2] + [TODAY]
+        for day in days:
+            full = [
+                o for o in engine.obligations(treaty, day) if o.obligation != "transparency_annual"
+            ]
+            kept = [
+                o for o in engine.compliance(treaty, day) if o.obligation != "transparency_annual"
+            ]
+            assert sorted(kept, key=repr) == sorted(full, key=repr), (treaty, day)

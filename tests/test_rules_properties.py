@@ -111,3 +111,27 @@ def test_found_stock_leaves_the_obligation_met_only_outside_its_open_span(
     assert met == (first <= day < found or second <= day)
     if met:
         assert ob.completed == (second if second <= day else first)
+
+
+_any_day = st.dates(min_value=D(2008, 1, 1), max_value=D(2030, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_any_day, min_size=2, max_size=12))
+def test_compliance_on_any_sequence_of_days_is_what_each_day_alone_gives(
+    days: list[dt.date],
+) -> None:
+    # The engine keeps each state's answer over the stretch it holds for; asked on days in
+    # any order it must give exactly what a fresh engine gives on each day alone.
+    from tests.test_rules_engine import BGR, LTU, SWZ, ccm_record
+
+    facts = (
+        fact("BGR", "stockpile_destruction", "deadline", deadline=D(2019, 10, 1)),
+        fact("BGR", "stockpile_destruction", "extension_granted", D(2019, 11, 25), years=1.5),
+        fact("BGR", "stockpile_destruction", "completed", D(2023, 9, 12)),
+        fact("BGR", "clearance", "deadline", deadline=D(2021, 10, 1)),
+    )
+    record = ccm_record(SWZ, BGR, *LTU, obligations=facts)
+    kept = Engine(record)
+    for day in days:
+        assert kept.compliance("CCM", day) == Engine(record).compliance("CCM", day)

@@ -720,8 +720,8 @@ def compliance(
             mine = cells.setdefault(ob.state, dict.fromkeys(COMPLIANCE_OBLIGATIONS))
             if ob.obligation not in mine or mine[ob.obligation] is not None:
                 continue
-            tally[ob.obligation][ob.status.value] += 1
-            mine[ob.obligation] = cell(ob)
+            built = mine[ob.obligation] = cell(ob)
+            tally[ob.obligation][built["status"]] += 1
         for code, by_obligation in cells.items():
             name, region = labels.get(code) or (participant_label(code), None)
             rows.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
@@ -19,7 +20,7 @@ from treatywatch.rules.results import (
     StateStatus,
     TimelineEntry,
 )
-from treatywatch.rules.standing import Standings
+from treatywatch.rules.standing import Standings, StateActs
 
 #: "On the whole record": a day after every fact, far enough from date.max to add to it.
 WHOLE_RECORD = dt.date(9000, 1, 1)
@@ -48,6 +49,8 @@ class _Treaty:
         self.series = tuple(self.standings.series())
         self.memo: dict[dt.date, tuple[Obligation, ...]] = {}
         self.compliance_memo: dict[dt.date, tuple[Obligation, ...]] = {}
+        #: Each state's compliance answer and the stretch [from, to) of days it holds for.
+        self.compliance_spans: dict[str, tuple[dt.date, dt.date, tuple[Obligation, ...]]] = {}
         #: Each report's statuses over time, keyed by (state, obligation, due date).
         self.report_steps: dict[tuple[str, str, dt.date | None], ob.Steps[Obligation]] = {}
         #: Each Article 3/4 obligation over time, keyed by (state, obligation, entry into force).
@@ -219,30 +222,76 @@ class Engine:
         return [o for o in every if state is None or o.state == state]
 
     def _compliance_on(self, t: _Treaty, day: dt.date) -> Iterator[Obligation]:
-        r = t.rules
-        initial = r.deadline(ob.INITIAL)
-        for iso3, eif, has_acts in self._subjects(t, day):
-            yield from self._state_obligations(t, iso3, eif, has_acts, day)
-            if r.annual is None or initial is None or eif is None or not has_acts:
+        # A state's answer holds over a stretch of days (until its standing, one of its
+        # obligations or the latest annual report due changes): kept, a view asked on
+        # every date of a series recomputes a state only where something changed.
+        st = t.standings
+        for iso3, acts in st.states.items():
+            held = t.compliance_spans.get(iso3)
+            if held is None or not held[0] <= day < held[1]:
+                held = t.compliance_spans[iso3] = self._state_compliance(t, iso3, acts, day)
+            yield from held[2]
+        for iso3 in t.fact_states:
+            if iso3 not in st.states:
+                held = t.compliance_spans.get(iso3)
+                if held is None or not held[0] <= day < held[1]:
+                    held = t.compliance_spans[iso3] = self._state_compliance(t, iso3, None, day)
+                yield from held[2]
+
+    def _state_compliance(
+        self, t: _Treaty, iso3: str, acts: StateActs | None, day: dt.date
+    ) -> tuple[dt.date, dt.date, tuple[Obligation, ...]]:
+        """A state's compliance answer on ``day`` and the stretch of days it holds for."""
+        lo, hi = dt.date.min, dt.date.max
+        if acts is not None:
+            changes = t.standings.subject_changes(acts)
+            i = bisect_right(changes, day)
+            lo = changes[i - 1] if i else dt.date.min
+            hi = changes[i] if i < len(changes) else dt.date.max
+            active, eif = t.standings.subject_on(acts, day)
+            if not active:
+                return lo, hi, ()
+        else:
+            eif = None
+        steps = list(self._state_steps(t, iso3, eif, acts is not None))
+        r, initial = t.rules, t.rules.deadline(ob.INITIAL)
+        if r.annual is not None and initial is not None and eif is not None and acts:
+            first = ob.period(initial, eif)
+            due = ob.latest_annual_due(r.annual, first, day)
+            if acts.withdrawal is None or due < acts.withdrawal:
+                steps.append(self._annual_steps(t, iso3, due))
+            # The latest report due changes on each due day after the first.
+            if due <= day:
+                lo = max(lo, due)
+            hi = min(hi, dt.date(due.year + 1, r.annual.month, r.annual.day))
+        found: list[Obligation] = []
+        for step in steps:
+            start, end = step.span(day)
+            lo, hi = max(lo, start), min(hi, end)
+            value = step.at(day)
+            if value is not None:
+                found.append(value)
+        return lo, hi, tuple(found)
+
+    def _state_steps(
+        self, t: _Treaty, iso3: str, eif: dt.date | None, has_acts: bool
+    ) -> Iterator[ob.Steps[Obligation] | ob.Steps[Obligation | None]]:
+        """A state's initial report and Article 3/4 obligations over time."""
+        for rule in t.rules.deadlines:
+            if rule.name == ob.INITIAL:
+                if has_acts:
+                    yield self._initial_steps(t, rule, iso3, eif)
                 continue
-            due = ob.latest_annual_due(r.annual, ob.period(initial, eif), day)
-            withdrawal = t.standings.states[iso3].withdrawal
-            if withdrawal is None or due < withdrawal:
-                yield self._annual(t, iso3, due, day)
+            group = t.facts.get((iso3, rule.name))
+            if group is not None:  # without a fact the obligation is not known to apply
+                yield t.deadline(rule, iso3, eif, group)
 
     def _state_obligations(
         self, t: _Treaty, iso3: str, eif: dt.date | None, has_acts: bool, day: dt.date
     ) -> Iterator[Obligation]:
         """A state's initial report and Article 3/4 obligations on ``day``."""
-        for rule in t.rules.deadlines:
-            if rule.name == ob.INITIAL:
-                if has_acts:
-                    yield self._initial(t, rule, iso3, eif, day)
-                continue
-            group = t.facts.get((iso3, rule.name))
-            if group is None:
-                continue  # no fact: the obligation is not known to apply
-            found = t.deadline(rule, iso3, eif, group).at(day)
+        for step in self._state_steps(t, iso3, eif, has_acts):
+            found = step.at(day)
             if found is not None:
                 yield found
 
@@ -279,9 +328,9 @@ class Engine:
                     break
 
     @staticmethod
-    def _initial(
-        t: _Treaty, rule: DeadlineRule, iso3: str, eif: dt.date | None, day: dt.date
-    ) -> Obligation:
+    def _initial_steps(
+        t: _Treaty, rule: DeadlineRule, iso3: str, eif: dt.date | None
+    ) -> ob.Steps[Obligation]:
         due = ob.period(rule, eif) if eif else None
         group = t.reports.get((iso3, "initial", None))
         reach = t.reach(rule.name)
@@ -289,10 +338,10 @@ class Engine:
         def make(d: dt.date) -> Obligation:
             return ob.initial_report(t.rules, rule, iso3, eif, d, group, reach)
 
-        return t.report(iso3, rule.name, due, make).at(day)
+        return t.report(iso3, rule.name, due, make)
 
     @staticmethod
-    def _annual(t: _Treaty, iso3: str, due: dt.date, day: dt.date) -> Obligation:
+    def _annual_steps(t: _Treaty, iso3: str, due: dt.date) -> ob.Steps[Obligation]:
         annual = t.rules.annual
         assert annual is not None
         group = t.reports.get((iso3, "annual", due.year - 1))
@@ -301,7 +350,10 @@ class Engine:
         def make(d: dt.date) -> Obligation:
             return ob.annual_report(t.rules, annual, iso3, due, d, group, reach)
 
-        return t.report(iso3, annual.name, due, make).at(day)
+        return t.report(iso3, annual.name, due, make)
+
+    def _annual(self, t: _Treaty, iso3: str, due: dt.date, day: dt.date) -> Obligation:
+        return self._annual_steps(t, iso3, due).at(day)
 
     def due_within(
         self, instrument: str, days: int = 365, as_of: dt.date | None = None

@@ -549,6 +549,12 @@ class Steps(Generic[T]):
             found = self._values[i] = self._make(self.starts[i])
         return cast(T, found)
 
+    def span(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        """The stretch holding ``day``: from its first day to the first day after it."""
+        i = bisect_right(self.starts, day)
+        end = self.starts[i] if i < len(self.starts) else dt.date.max
+        return self.starts[i - 1], end
+
 
 def fact_changes(group: FactGroup, reach: Reach) -> set[dt.date]:
     """The days on which what ``deadline_obligation`` sees of a group may change: a fact

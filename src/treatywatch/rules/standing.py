@@ -234,6 +234,17 @@ class Standings:
         known = [a.date for a in (s.wd_notice, s.wd_effective) if a is not None]
         return s.withdrawal if known and min(known) <= day else None
 
+    def subject_changes(self, s: StateActs) -> tuple[dt.date, ...]:
+        """The days on which :meth:`subject_on` may answer differently for the state."""
+        days = {
+            s.first,
+            s.consent.date if s.consent else None,
+            self.eif_known_from,
+            min((a.date for a in (s.wd_notice, s.wd_effective) if a is not None), default=None),
+            s.withdrawal,
+        }
+        return tuple(sorted(d for d in days if d is not None))
+
     def subject_on(self, s: StateActs, day: dt.date) -> tuple[bool, dt.date | None]:
         """Whether the state has consented and not withdrawn on ``day`` (a State Party, or
         one for which the treaty is not yet in force), and its entry into force as known
