@@ -6,9 +6,10 @@ Times, in-process, the view for every state under both treaties (CCM + APMBC):
   then the median of the calls after it, against the 20 ms target;
 - on every date of each treaty's series (``ctx.rules.series``), one treaty at a time, as a
   page stepping through history would ask for the matrix and its counts (the reporting
-  chart, which reads every annual report of every year, is asked for one date at a time): the total of one pass with a fresh engine
-  (obligations computed on each date) and the median of passes after it (the engine's
-  answers memoised, so only the view's own work), against the 200 ms target.
+  chart, which reads every annual report of every year, is asked for one date at a time):
+  the total of one pass with a fresh engine (obligations computed on each date) and the
+  median of passes after it (the engine's answers memoised, so only the view's own work),
+  against the 200 ms target.
 
 Uses the bundled record when it loads (or ``--data``), else the synthetic record of
 bench_rules.py with the two treaties declared, and says which.
