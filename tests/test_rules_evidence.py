@@ -208,3 +208,22 @@ def test_never_overdue_while_a_request_awaits_a_decision_or_the_record_falls_sho
         # Everything else the record shows makes it unknown, never silently pending.
         assert ob.status is S.UNKNOWN
         assert pending or not reaches
+
+
+def test_what_is_found_after_a_declaration_of_none_reopens_it() -> None:
+    # Niger's shape: no mined areas declared, one reported years later, then extended.
+    facts = (
+        fact("BGR", "clearance", "not_applicable", D(2019, 5, 26)),
+        fact("BGR", "clearance", "found", D(2022, 5, 1), scope="area found in 2022"),
+    )
+    record = ccm_record(BGR, obligations=facts)
+    assert clearance(record, D(2020, 1, 1)).status is S.NOT_APPLICABLE
+    # Found after the deadline (1 October 2021): the Article sets it no day of its own.
+    later = clearance(record, D(2023, 1, 1))
+    assert later.status is S.UNKNOWN and "declared nothing to do 2019-05-26" in later.basis
+    done = (
+        *facts,
+        fact("BGR", "clearance", "completed", D(2024, 2, 1), scope="area found in 2022"),
+    )
+    ob = clearance(ccm_record(BGR, obligations=done), D(2025, 1, 1))
+    assert ob.status.value.startswith("met") and ob.completed == D(2024, 2, 1)

@@ -111,6 +111,7 @@ def group_facts(
         g.granted.sort(key=lambda k: (k.fact.deadline or dt.date.max, k.fact.date or dt.date.max))
         g.completed.sort(key=lambda k: k.known or dt.date.min)
         g.found.sort(key=lambda k: k.known or dt.date.min)
+        g.not_applicable.sort(key=lambda k: k.known or dt.date.min)
         g.findings.sort(key=lambda k: k.known or dt.date.min)
     return groups
 
@@ -149,7 +150,13 @@ def deadline_obligation(
     done = any(k.visible(day) for k in group.completed)
     if not group.active and not declared_none:
         return None
-    if declared_none and not done:
+    # What is found after a declaration of none reopens it, as it reopens a completion
+    # (Niger declared no mined areas in 2009 and reported Madama in 2012).
+    found_since = declared_none and any(
+        k.visible(day) and (k.known or dt.date.min) > (declared_none[0].known or dt.date.min)
+        for k in group.found
+    )
+    if declared_none and not done and not found_since:
         # "No stockpile / no contamination" outweighs earlier deadline facts: a state that
         # once reported a stockpile may clarify it holds none (Guinea-Bissau, CCM, 2022).
         return Obligation(
@@ -284,6 +291,10 @@ def _parts(group: FactGroup, day: dt.date) -> tuple[dict[str, Known], dict[str, 
     for k in group.completed:
         if k.visible(day):
             done.setdefault(k.fact.scope, k)
+    # A declaration that there was nothing to do settles the obligation as a whole.
+    for k in group.not_applicable:
+        if k.visible(day):
+            done.setdefault("", k)
     still_open: dict[str, Known] = {}
     for k in group.found:
         if k.visible(day) and k.fact.scope not in done:
@@ -307,7 +318,8 @@ def _status(
     done, still_open = _parts(group, day)
     for scope, k in done.items():
         when = k.fact.date
-        basis.append(f"{_part(scope)}completed {when or '(date not given)'} ({_cites(k)})")
+        what = "declared nothing to do" if k.fact.kind == "not_applicable" else "completed"
+        basis.append(f"{_part(scope)}{what} {when or '(date not given)'} ({_cites(k)})")
     for scope, k in still_open.items():
         basis.append(f"{scope or 'more'} reported ({_cites(k)}), no completion on record")
     if done and not still_open:
