@@ -48,13 +48,20 @@ def handles_user_errors(fn: F) -> F:
         from treatywatch.query import BadRequestError, NotFoundError
         from treatywatch.record import RecordError
         from treatywatch.store.db import MissingDatabaseError
+        from treatywatch.store.lock import BuildLockedError
 
         try:
             return fn(*args, **kwargs)
         except RecordError as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from None
-        except (UserError, NotFoundError, BadRequestError, MissingDatabaseError) as exc:
+        except (
+            UserError,
+            NotFoundError,
+            BadRequestError,
+            MissingDatabaseError,
+            BuildLockedError,
+        ) as exc:
             fail(str(exc).strip("'\""))
 
     return wrapper  # type: ignore[return-value]

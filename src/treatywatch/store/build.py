@@ -178,15 +178,29 @@ def build(db: str, data_dir: Path, today: dt.date | None = None) -> BuildReport:
     Validation happens before the database is opened, so a record with a problem
     leaves the previous database exactly as it was.
     """
-    from sqlalchemy import delete, insert
-
     from treatywatch.store.db import engine
-    from treatywatch.store.migrate import upgrade
+    from treatywatch.store.lock import build_lock
 
     record = load(data_dir, today)
     digest = record_digest(data_dir)
     rows = rows_for(record)
     eng = engine(db)
+    with build_lock(db, eng):
+        _write(eng, rows, digest)
+    return BuildReport(
+        db=db,
+        digest=digest,
+        counts={k: len(v) for k, v in rows.items()},
+        conflicts=len(record.conflicts),
+    )
+
+
+def _write(eng: Any, rows: dict[str, list[dict[str, Any]]], digest: str) -> None:
+    """Migrate, then replace the bundled facts: each step one transaction."""
+    from sqlalchemy import delete, insert
+
+    from treatywatch.store.migrate import upgrade
+
     with eng.begin() as conn:
         upgrade(conn)
     with eng.begin() as conn:
@@ -219,9 +233,3 @@ def build(db: str, data_dir: Path, today: dt.date | None = None) -> BuildReport:
                 {"key": "revision", "value": revision},
             ],
         )
-    return BuildReport(
-        db=db,
-        digest=digest,
-        counts={k: len(v) for k, v in rows.items()},
-        conflicts=len(record.conflicts),
-    )

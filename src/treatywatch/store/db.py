@@ -59,7 +59,17 @@ def engine(db: str) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
+            # A writer waits for another instead of failing at once with "locked".
+            cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+            # Python's sqlite3 opens a transaction only before a write, so the SELECTs of
+            # one read ran each on its own snapshot and could straddle a build's commit;
+            # SQLAlchemy's transactions now begin SQLite's (the recipe in its docs).
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(eng, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
 
     return eng
 

@@ -31,7 +31,10 @@ def revision(conn: Connection) -> str:
 def load_record(eng: Engine) -> model.Record:
     """The record as stored, cached until the database's revision changes."""
     key = str(eng.url)
-    with eng.connect() as conn:
+    # One transaction, so every table is read as one build left it (on PostgreSQL a
+    # repeatable-read snapshot; on SQLite the transaction db.engine begins).
+    snapshot = {"isolation_level": "REPEATABLE READ"} if eng.dialect.name == "postgresql" else {}
+    with eng.connect().execution_options(**snapshot) as conn:
         rev = revision(conn)
         with _lock:
             hit = _cache.get(key)
