@@ -131,6 +131,9 @@ class Loader:
         self.data_dir = data_dir
         self.check = _Checker(today or dt.date.today())
         self.problems: list[Problem] = []
+        #: Whole files that could not be read: every row citing what they define would
+        #: fail after them, so loading stops at the first stage that has one.
+        self.unreadable: list[Problem] = []
         self.record = model.Record()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -144,6 +147,7 @@ class Loader:
                     self.problems.append(problem)
         except Problem as problem:  # a whole file is unreadable (header, YAML syntax)
             self.problems.append(problem)
+            self.unreadable.append(problem)
 
     def _citation(self, row: Row) -> model.Citation:
         source = self.check.required(row, "source")
@@ -174,7 +178,9 @@ class Loader:
             self._each(read_yaml_list(instruments), self._instrument_row)
         else:
             self.problems.append(Problem(str(instruments), "file is missing"))
+        self._stop_if_unreadable()
         self._merged(d / "events", EVENT_COLUMNS, self._event_row, "event")
+        self._stop_if_unreadable()
         self._merged(d / "actions", ACTION_COLUMNS, self._action_row, "action")
         self._merged(
             d / "participation", PARTICIPATION_COLUMNS, self._participation_row, "participation"
@@ -191,6 +197,10 @@ class Loader:
             raise RecordError(self.problems)
         self._finish()
         return self.record
+
+    def _stop_if_unreadable(self) -> None:
+        if self.unreadable:
+            raise RecordError(self.unreadable)
 
     def _source(self, row: Row) -> None:
         c = self.check

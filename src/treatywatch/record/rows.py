@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,33 +35,66 @@ class Problem(Exception):
 
 def read_csv(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
     """Rows of a CSV file; an ``optional`` column a file leaves out reads as empty."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
+    text = _text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
         header = tuple(reader.fieldnames or ())
-        missing = [c for c in columns if c not in header]
-        if missing:
-            raise Problem(f"{path}:1", f"missing column(s) {', '.join(missing)}")
-        extra = [c for c in header if c not in columns and c not in optional]
-        if extra:
-            raise Problem(f"{path}:1", f"unknown column(s) {', '.join(extra)}")
-        start = 2
-        for record in reader:
-            # line_num is the line the row ends on; a quoted field may span lines.
-            line = start
-            start = reader.line_num + 1
-            if None in record:
-                raise Problem(f"{path}:{line}", "more fields than the header names")
-            values = {k: (v or "").strip() for k, v in record.items()}
-            for name in optional:
-                values.setdefault(name, "")
-            if not any(values.values()):
-                continue
-            yield Row(path, line, values)
+    except csv.Error as exc:
+        raise Problem(f"{path}:1", f"the header is not valid CSV ({exc})") from None
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise Problem(f"{path}:1", f"missing column(s) {', '.join(missing)}")
+    extra = [c for c in header if c not in columns and c not in optional]
+    if extra:
+        raise Problem(f"{path}:1", f"unknown column(s) {', '.join(extra)}")
+    start = 2
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # A stray quote makes the rest of the file one field: name where it began.
+            raise Problem(f"{path}:{start}", f"a quote is not closed or stray ({exc})") from None
+        # line_num is the line the row ends on; a quoted field may span lines.
+        line = start
+        start = reader.line_num + 1
+        if None in record:
+            raise Problem(f"{path}:{line}", "more fields than the header names")
+        values = {k: (v or "").strip() for k, v in record.items()}
+        for name in optional:
+            values.setdefault(name, "")
+        if not any(values.values()):
+            continue
+        yield Row(path, line, values)
+
+
+def _text(path: Path) -> str:
+    """A record file's text: UTF-8 (a byte-order mark is allowed and dropped) with LF line
+    endings, else one Problem naming the line."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise Problem(
+            f"{path}:{line}",
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {column}); "
+            "save the file as UTF-8",
+        ) from None
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise Problem(
+            f"{path}:{line}",
+            "has CRLF (or CR) line endings; the record keeps LF (see .gitattributes)",
+        )
+    return text
 
 
 def _parse_yaml(path: Path) -> tuple[Any, Any]:
     """A YAML file's node tree (for lines) and its data; invalid YAML is one Problem."""
-    text = path.read_text(encoding="utf-8")
+    text = _text(path)
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
     except yaml.YAMLError as exc:
