@@ -135,3 +135,17 @@ def test_compliance_on_any_sequence_of_days_is_what_each_day_alone_gives(
     kept = Engine(record)
     for day in days:
         assert kept.compliance("CCM", day) == Engine(record).compliance("CCM", day)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_any_day, min_size=1, max_size=10))
+def test_status_kept_per_stretch_is_what_each_day_gives(days: list[dt.date]) -> None:
+    # The engine keeps each day's standings per stretch between change days; on any day it
+    # must be what the standings give computed for that very day.
+    from tests.test_rules_engine import BGR, LTU, SWZ, ccm_record
+
+    engine = Engine(ccm_record(SWZ, BGR, *LTU))
+    standings = engine._treaty("CCM").standings
+    for day in days:
+        direct = [s for a in standings.states.values() if (s := standings.status(a, day))]
+        assert engine.status("CCM", day) == sorted(direct, key=lambda s: s.iso3)

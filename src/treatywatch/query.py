@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -108,7 +108,9 @@ def find_instrument(ctx: Context, name: str) -> model.Instrument:
 
 def _plain(obj: Any) -> Any:
     if is_dataclass(obj) and not isinstance(obj, type):
-        return {k: _plain(v) for k, v in asdict(obj).items()}
+        # Field by field, not asdict(): asdict deep-copies everything and this recursion
+        # then walks it again, which made an as-of query spend most of its time here.
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
     if isinstance(obj, (list, tuple)):
         return [_plain(v) for v in obj]
     if isinstance(obj, dict):
@@ -138,13 +140,23 @@ def status(
     """Every state's standing toward a treaty on a date (today by default)."""
     inst = find_instrument(ctx, treaty)
     iso3 = find_state(state).iso3 if state else None
-    rows = []
-    for st in ctx.rules.status(inst.id, as_of=as_of, state=iso3):
-        row = _plain(st)
-        row["state"] = participant_label(row["iso3"])
-        rows.append(row)
-    rows.sort(key=lambda r: r["state"])
-    return rows
+    # The rows are the same on every day of a stretch between two changes of standing.
+    key = f"status:{inst.id}:{ctx.rules.status_stretch(inst.id, as_of)}:{iso3}"
+    rows: list[dict[str, Any]] | None = ctx._facts.get(key)
+    if rows is None:
+        rows = []
+        for st in ctx.rules.status(inst.id, as_of=as_of, state=iso3):
+            row = _plain(st)
+            row["state"] = participant_label(row["iso3"])
+            rows.append(row)
+        rows.sort(key=lambda r: r["state"])
+        if len(ctx._facts) > _STATUS_MEMO_LIMIT:
+            ctx._facts.clear()
+        ctx._facts[key] = rows
+    return [dict(r) for r in rows]
+
+
+_STATUS_MEMO_LIMIT = 5_000
 
 
 # -- states --------------------------------------------------------------------------------

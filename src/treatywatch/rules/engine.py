@@ -49,6 +49,9 @@ class _Treaty:
         self.series = tuple(self.standings.series())
         self.memo: dict[dt.date, tuple[Obligation, ...]] = {}
         self.compliance_memo: dict[dt.date, tuple[Obligation, ...]] = {}
+        self.status_changes = self.standings.status_changes()
+        #: Every state's standing, per stretch between change days (its first day).
+        self.status_memo: dict[dt.date, tuple[StateStatus, ...]] = {}
         #: Each state's compliance answer and the stretch [from, to) of days it holds for.
         self.compliance_spans: dict[str, tuple[dt.date, dt.date, tuple[Obligation, ...]]] = {}
         #: Each report's statuses over time, keyed by (state, obligation, due date).
@@ -161,12 +164,27 @@ class Engine:
         self, instrument: str, as_of: dt.date | None = None, state: str | None = None
     ) -> list[StateStatus]:
         """Every state with any act on the treaty dated on or before ``as_of`` (today)."""
-        st = self._treaty(instrument).standings
+        t = self._treaty(instrument)
         day = as_of or dt.date.today()
-        acts = [st.states[state]] if state in st.states else [] if state else st.states.values()
-        out = [s for a in acts if (s := st.status(a, day)) is not None]
-        out.sort(key=lambda s: s.iso3)
-        return out
+        # Every answer holds from one change day to the next: keep one per stretch, so an
+        # as-of query on any of the thousands of days costs a lookup once its stretch is seen.
+        stretch = self.status_stretch(instrument, day)
+        every = t.status_memo.get(stretch)
+        if every is None:
+            st = t.standings
+            found = [s for a in st.states.values() if (s := st.status(a, stretch)) is not None]
+            found.sort(key=lambda s: s.iso3)
+            every = t.status_memo[stretch] = tuple(found)
+        if state is None:
+            return list(every)
+        return [s for s in every if s.iso3 == state]
+
+    def status_stretch(self, instrument: str, as_of: dt.date | None = None) -> dt.date:
+        """The first day of the stretch holding ``as_of`` (today) over which every state's
+        standing stays as it is: answers on any two days of it are the same."""
+        t = self._treaty(instrument)
+        i = bisect_right(t.status_changes, as_of or dt.date.today())
+        return t.status_changes[i - 1] if i else dt.date.min
 
     def series(self, instrument: str) -> list[SeriesPoint]:
         return list(self._treaty(instrument).series)

@@ -234,6 +234,23 @@ class Standings:
         known = [a.date for a in (s.wd_notice, s.wd_effective) if a is not None]
         return s.withdrawal if known and min(known) <= day else None
 
+    def status_changes(self) -> tuple[dt.date, ...]:
+        """Every day on which :meth:`status` may answer differently for some state: the
+        days of its acts and of the dates they imply. Between two of them every answer
+        holds, so answers can be kept per stretch."""
+        days: set[dt.date] = set()
+        if self.eif_known_from is not None:
+            days.add(self.eif_known_from)
+        for s in self.states.values():
+            days.add(s.first)
+            for act in (s.signature, s.consent, s.provisional, s.wd_notice, s.wd_effective):
+                if act is not None:
+                    days.add(act.date)
+            for d in (s.eif, s.withdrawal):
+                if d is not None:
+                    days.add(d)
+        return tuple(sorted(days))
+
     def subject_changes(self, s: StateActs) -> tuple[dt.date, ...]:
         """The days on which :meth:`subject_on` may answer differently for the state."""
         days = {
