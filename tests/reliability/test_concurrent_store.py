@@ -111,3 +111,39 @@ def test_a_reader_never_sees_two_builds_mixed(any_db: str, data_copy: Path) -> N
     assert writer.returncode == 0, err
     assert reads > 5, "the reader had no time to read during the builds"
     assert mixed == 0, f"{mixed} of {reads} reads mixed two builds"
+
+
+def test_two_ingests_at_once_take_different_ids_and_keep_every_candidate(
+    any_db: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import func, select
+
+    from tests.conftest import SEEDS
+    from treatywatch.store import schema as s
+    from treatywatch.store.build import build
+    from treatywatch.store.db import engine
+
+    build(any_db, DATA)
+    seeds = sorted(SEEDS.iterdir())
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for i, half in enumerate(halves):
+        half.mkdir()
+        for seed in seeds[i::2]:
+            (half / seed.name).write_bytes(seed.read_bytes())
+    procs = [
+        subprocess.Popen(
+            [str(BIN), "ingest", str(half), "--db", any_db],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for half in (*halves, *halves)  # each half twice: the same documents race too
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=240)
+        assert p.returncode == 0 and "Traceback" not in err, err
+    with engine(any_db).connect() as conn:
+        documents = conn.execute(select(func.count()).select_from(s.document)).scalar()
+        ids = conn.execute(select(s.candidate.c.id)).scalars().all()
+    assert documents == len(seeds)
+    assert ids and len(ids) == len(set(ids))

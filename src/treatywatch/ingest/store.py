@@ -61,7 +61,8 @@ def ingest(
     progress: Callable[[Path], None] | None = None,
 ) -> IngestReport:
     """Read, extract and store each document; a bad file is reported and the batch goes on."""
-    from sqlalchemy import func, insert, select
+    from sqlalchemy import select
+    from sqlalchemy.exc import IntegrityError
 
     from treatywatch.ingest.extract import extract
     from treatywatch.ingest.readers import read_document
@@ -84,39 +85,60 @@ def ingest(
         except Exception as exc:
             report.errors.append(_sentence(path, exc))
             continue
-        with eng.begin() as conn:
-            next_id = (conn.execute(select(func.max(s.candidate.c.id))).scalar() or 0) + 1
-            conn.execute(
-                insert(s.document).values(
-                    sha256=doc.sha256,
-                    path=str(path),
-                    title=doc.title,
-                    date=_date(doc.date),
-                    chars=doc.chars,
-                    text=doc.text,
-                    ingested=dt.date.today().isoformat(),
-                )
-            )
-            rows: list[dict[str, Any]] = []
-            for fld, kind in CANDIDATE_FIELDS.items():
-                for item in items.get(fld, []):
-                    span = item.get("span") or [None, None]
-                    rows.append(
-                        {
-                            "id": next_id + len(rows),
-                            "document": doc.sha256,
-                            "kind": kind,
-                            "payload": json.dumps(item, sort_keys=True, ensure_ascii=False),
-                            "span_start": span[0],
-                            "span_end": span[1],
-                            "status": "pending",
-                        }
-                    )
-            if rows:
-                conn.execute(insert(s.candidate), rows)
+        try:
+            added = _store(eng, doc, path, items)
+        except IntegrityError:
+            # Another ingest stored the same document between our look and our write.
+            report.unchanged.append(doc.sha256)
+            continue
         report.added.append(doc.sha256)
-        report.candidates += len(rows)
+        report.candidates += added
     return report
+
+
+def _store(eng: Engine, doc: Any, path: Path, items: dict[str, Any]) -> int:
+    """Write one document and its candidates in one transaction; the number of candidates.
+
+    The candidates' ids are taken after the transaction holds the write lock, so two
+    ingests at once never take the same ones (issue 18, item 10): on SQLite the document's
+    insert takes it, on PostgreSQL a transaction-level advisory lock."""
+    from sqlalchemy import func, insert, select
+
+    from treatywatch.store import schema as s
+    from treatywatch.store.lock import candidate_ids_lock
+
+    with eng.begin() as conn:
+        candidate_ids_lock(conn)
+        conn.execute(
+            insert(s.document).values(
+                sha256=doc.sha256,
+                path=str(path),
+                title=doc.title,
+                date=_date(doc.date),
+                chars=doc.chars,
+                text=doc.text,
+                ingested=dt.date.today().isoformat(),
+            )
+        )
+        next_id = (conn.execute(select(func.max(s.candidate.c.id))).scalar() or 0) + 1
+        rows: list[dict[str, Any]] = []
+        for fld, kind in CANDIDATE_FIELDS.items():
+            for item in items.get(fld, []):
+                span = item.get("span") or [None, None]
+                rows.append(
+                    {
+                        "id": next_id + len(rows),
+                        "document": doc.sha256,
+                        "kind": kind,
+                        "payload": json.dumps(item, sort_keys=True, ensure_ascii=False),
+                        "span_start": span[0],
+                        "span_end": span[1],
+                        "status": "pending",
+                    }
+                )
+        if rows:
+            conn.execute(insert(s.candidate), rows)
+    return len(rows)
 
 
 def _sentence(path: Path, exc: Exception) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from treatywatch.store.db import sqlite_path
 
@@ -85,3 +85,18 @@ def _locked(db: str, timeout: float) -> BuildLockedError:
     return BuildLockedError(
         f"Another build of {db} is still running after {timeout:g} s; try again when it ends."
     )
+
+
+#: The transaction-level advisory lock that serialises the taking of candidate ids.
+_PG_CANDIDATES_KEY = 0x7477_6361_6E64
+
+
+def candidate_ids_lock(conn: Any) -> None:
+    """Hold, until ``conn``'s transaction ends, the right to take the next candidate ids.
+
+    PostgreSQL needs the lock: two transactions would each read the same largest id. On
+    SQLite the transaction's first write already excludes every other writer."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CANDIDATES_KEY})
