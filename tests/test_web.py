@@ -152,3 +152,12 @@ def test_home_lists_deadlines_not_hundreds_of_reports(client: TestClient) -> Non
     # The listed rows are Article 3/4 obligations only; the reports are a count.
     assert "(Art. 7(" not in due and "(Art. " in due
     assert re.search(r"and \d+ Article 7", due)
+
+
+def test_a_states_annual_reports_are_a_strip_of_years_not_rows(client: TestClient) -> None:
+    page = client.get("/states/GRC").text
+    obligations = page.split('id="obligations"', 1)[1].split("<h3>", 1)[0]
+    assert "Art. 7(2)" not in obligations  # the table lists Articles 4, 5 and 7(1)
+    assert "APMBC annual reports (Art. 7(2)), by the year they cover" in page
+    strip = page.split('<ul class="years">', 1)[1].split("</ul>", 1)[0]
+    assert '<span class="year">2004</span>' in strip and strip.count("<li") >= 20

@@ -42,6 +42,23 @@ class Table:
     foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (field, resource, field)
 
 
+#: What a spreadsheet reads as the start of a formula when a cell's text begins with it
+#: (tab and carriage return too, which some strip before looking). Outside documents end up
+#: in the record, so a source title "=HYPERLINK(...)" must not become a live link or worse
+#: when a download is opened: CSV cells get a leading apostrophe, the spreadsheets' own
+#: "this is text" mark, and XLSX cells are written as text with Excel's quote prefix.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def inert(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text, never evaluates (OWASP's CSV injection rule)."""
+    return "'" + value if is_formula_like(value) else value
+
+
 def cell(value: Any) -> Any:
     """A value as one spreadsheet cell: ISO dates, lists joined with '; '."""
     if value is None:
@@ -55,13 +72,30 @@ def cell(value: Any) -> Any:
     return value
 
 
+class _LFRows:
+    """What csv.writer writes to, turning each row's CRLF ending into LF.
+
+    The writer quotes a field only if it holds a character of its line terminator: with LF
+    as the terminator a field holding a bare CR went out unquoted, and a spreadsheet broke
+    the row there, so "x\r=1+1" began the next row with a live formula. The writer is
+    given CRLF (so both are quoted) and hands each row to one write() call.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, row: str) -> int:
+        self.parts.append(row[:-2] + "\n")
+        return len(row)
+
+
 def csv_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    out = _LFRows()
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for r in rows:
-        writer.writerow([cell(r.get(c)) for c in columns])
-    return buf.getvalue().encode("utf-8")
+        writer.writerow([inert(cell(r.get(c))) for c in columns])
+    return "".join(out.parts).encode("utf-8")
 
 
 def json_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
@@ -71,14 +105,23 @@ def json_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
 
 
 def _sheet(wb: Any, title: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+    from openpyxl.cell.cell import Cell
+
     ws = wb.create_sheet(title=title[:31])
     ws.append(list(columns))
     for r in rows:
-        row = []
+        row: list[Any] = []
         for c in columns:
             v = r.get(c)
             # Dates stay dates (Excel shows them as such); anything else becomes text/number.
-            row.append(v if isinstance(v, (dt.date, int, float)) else cell(v))
+            v = v if isinstance(v, (dt.date, int, float)) else cell(v)
+            if is_formula_like(v):
+                # openpyxl stores any text starting with "=" as a formula; as a text cell
+                # with the quote prefix it reads back unchanged and stays text when edited.
+                text = Cell(ws, value=None)
+                text.value, text.data_type, text.quotePrefix = v, "s", True
+                v = text
+            row.append(v)
         ws.append(row)
     ws.freeze_panes = "A2"
 

@@ -8,6 +8,7 @@ at most every ``REFRESH_SECONDS``: a rebuilt database shows within that time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -23,6 +24,20 @@ from treatywatch import query
 REFRESH_SECONDS = 2.0
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+#: The largest offset a page takes. Past the last row a page is simply empty, but the offset
+#: is echoed in the answer, and orjson cannot write an integer of 2^64 or more.
+MAX_OFFSET = 1_000_000_000
+#: The furthest ahead "due within N days" looks: a century, past every deadline a treaty sets.
+MAX_DAYS = 36_500
+#: The dates an "as of" question may name. Beyond them the rules engine's date arithmetic
+#: leaves the calendar (year 10000), and each year later adds a round of annual reports per
+#: state to compute, so a far-future day is both a crash and a slow request. Every date a
+#: treaty of the record concerns (1997 onwards, and a century of deadlines after the last
+#: day) falls inside.
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+#: ASCII digits only: str.isdigit() also accepts "²" and "٣", which int() then refuses.
+_DAYS = re.compile(r"[0-9]{1,9}")
 T = TypeVar("T")
 
 
@@ -108,11 +123,27 @@ def parse_date(value: str | None, name: str) -> dt.date | None:
     if value is None or value == "":
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise query.BadRequestError(
-            f"{name} {value!r} is not a date of the form YYYY-MM-DD."
+            f"{name} {value[:40]!r} is not a date of the form YYYY-MM-DD."
         ) from None
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise query.BadRequestError(
+            f"{name} {value!r} is outside the dates the record answers for "
+            f"({DATE_MIN.isoformat()} to {DATE_MAX.isoformat()})."
+        )
+    return day
+
+
+def parse_days(value: str, name: str) -> int:
+    """A count of days from a page's query string, bounded like the API's ``within_days``."""
+    if not _DAYS.fullmatch(value):
+        raise query.BadRequestError(f"{name} {value[:40]!r} must be a whole number of days.")
+    days = int(value)
+    if days > MAX_DAYS:
+        raise query.BadRequestError(f"{name} {days} must be at most {MAX_DAYS} (a century).")
+    return days
 
 
 def page(rows: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -123,3 +154,12 @@ def page(rows: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
         "offset": offset,
         "items": rows[offset : offset + limit],
     }
+
+
+def check_event(ctx: query.Context, event: str | None) -> str | None:
+    """``event`` if the record holds it: filtering statements by an event id that is not
+    there would answer 200 and no rows, which reads as "nobody spoke"; it is a 404, as an
+    unknown speaker is."""
+    if event is not None and event not in ctx.record.events:
+        raise query.NotFoundError(f"No event has the id {event[:60]!r}; /events lists them.")
+    return event

@@ -7,6 +7,7 @@ third-party origin (everything the pages need is served from /static).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI
@@ -31,6 +32,8 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 ALLOWED_METHODS = {"GET", "HEAD"}
+UNEXPECTED = "Something went wrong on our side; please report it."
+log = logging.getLogger("treatywatch.api")
 
 
 class ReadOnlySecure:
@@ -55,7 +58,26 @@ class ReadOnlySecure:
         head = scope["method"] == "HEAD"
         if head:  # routes are declared for GET; HEAD is the same answer without its body
             scope = {**scope, "method": "GET"}
-        await self.app(scope, receive, self._with_headers(send, head))
+        secured = self._with_headers(send, head)
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await secured(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            # A bug, not a user error. Answered here, inside this middleware, so the 500
+            # carries the same security headers as every other response: a handler
+            # registered for Exception runs in Starlette's outermost ServerErrorMiddleware,
+            # which wraps this one and so sends its answer without them.
+            log.error("unexpected error on %s %s", scope["method"], scope["path"], exc_info=exc)
+            if started:  # part of the answer is already sent: nothing left but to drop it
+                raise
+            await _error(Request(scope), 500, UNEXPECTED)(scope, receive, secured)
 
     @staticmethod
     def _with_headers(send: Send, head: bool = False) -> Send:
@@ -80,11 +102,20 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 
 def _validation_message(exc: RequestValidationError) -> str:
+    """The validation errors as one sentence naming each parameter and what it must be."""
     parts = []
     for err in exc.errors():
         loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path")]
-        parts.append(f"{'.'.join(loc) or 'request'}: {err.get('msg', 'invalid')}")
-    return "; ".join(parts) or "The request is not valid."
+        name = ".".join(loc) or "request"
+        value = err.get("input")
+        if err.get("type") == "string_too_short" and value == "":
+            # Leaving a parameter out means "any"; an empty one is a mistake to point out.
+            parts.append(f"{name} is empty: give a value or leave it out")
+            continue
+        msg = str(err.get("msg", "invalid"))
+        shown = f" {str(value)[:40]!r}" if isinstance(value, (str, int)) else ""
+        parts.append(f"{name}{shown}: {msg[:1].lower()}{msg[1:]}")
+    return ("; ".join(parts) + ".") if parts else "The request is not valid."
 
 
 def install(app: FastAPI) -> None:
@@ -114,10 +145,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(query.BadRequestError, bad_request)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(StarletteHTTPException, http_error)
-
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        # A bug, not a user error: say so plainly (JSON for the API, a page for people).
-        return _error(request, 500, "Something went wrong on our side; please report it.")
-
     app.add_exception_handler(MissingDatabaseError, no_database)
-    app.add_exception_handler(Exception, unexpected)
+    # Any other exception is answered by ReadOnlySecure (JSON for the API, a page for
+    # people), inside the security headers; see its __call__.

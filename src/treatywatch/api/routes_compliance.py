@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
 from treatywatch import query
+from treatywatch.api import models
 from treatywatch.api.deps import JSON, cached, context, parse_date
-from treatywatch.api.params import AsOf
+from treatywatch.api.params import AsOf, text
 
-router = APIRouter(tags=["obligations"])
+router = APIRouter(tags=["obligations"], responses=models.ERRORS)
 
 
 @router.get(
@@ -27,17 +28,16 @@ router = APIRouter(tags=["obligations"])
         "apart, the reporting figures the sources state (`stated`). An unknown treaty is a "
         "422."
     ),
+    response_model=models.Compliance,
 )
 def compliance(
     request: Request,
-    treaty: Annotated[
-        str | None, Query(description="CCM or APMBC; every treaty with rules when absent")
-    ] = None,
+    treaty: Annotated[str | None, text("CCM or APMBC; every treaty with rules when absent")] = None,
     as_of: AsOf = None,
-    state: Annotated[str | None, Query(description="Only this state (any name or code)")] = None,
+    state: Annotated[str | None, text("Only this state (any name or code)")] = None,
 ) -> Response:
     def build() -> Response:
         day = parse_date(as_of, "as_of")
-        return JSON(query.compliance(context(request), treaty or None, day, state or None))
+        return JSON(query.compliance(context(request), treaty, day, state))
 
     return cached(request, build)

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
 from treatywatch import query
+from treatywatch.api import models
 from treatywatch.api.deps import JSON, cached, context, page, parse_date
-from treatywatch.api.params import AsOf, Limit, Offset
+from treatywatch.api.params import AsOf, Limit, Offset, WithinDays, text
 
-router = APIRouter(tags=["obligations"])
-Treaty = Annotated[str | None, Query(description="CCM or APMBC; both when absent")]
+router = APIRouter(tags=["obligations"], responses=models.ERRORS)
+Treaty = Annotated[str | None, text("CCM or APMBC; both when absent")]
 
 
-@router.get("/obligations", summary="Obligations with due dates and status on a date")
+@router.get(
+    "/obligations",
+    summary="Obligations with due dates and status on a date",
+    response_model=models.Page[models.ObligationRow],
+)
 def list_obligations(
     request: Request,
     treaty: Treaty = None,
-    state: Annotated[str | None, Query(description="Only this state (any name or code)")] = None,
+    state: Annotated[str | None, text("Only this state (any name or code)")] = None,
     as_of: AsOf = None,
     limit: Limit = 100,
     offset: Offset = 0,
@@ -32,11 +37,15 @@ def list_obligations(
     return cached(request, build)
 
 
-@router.get("/deadlines", summary="Obligations falling due within a number of days")
+@router.get(
+    "/deadlines",
+    summary="Obligations falling due within a number of days",
+    response_model=models.Page[models.ObligationRow],
+)
 def upcoming(
     request: Request,
     treaty: Treaty = None,
-    within_days: Annotated[int, Query(ge=0, le=36500, description="Days ahead")] = 365,
+    within_days: WithinDays = 365,
     as_of: AsOf = None,
     limit: Limit = 100,
     offset: Offset = 0,
@@ -48,7 +57,11 @@ def upcoming(
     return cached(request, build)
 
 
-@router.get("/deadlines/overdue", summary="Obligations past their deadline and not met")
+@router.get(
+    "/deadlines/overdue",
+    summary="Obligations past their deadline and not met",
+    response_model=models.Page[models.ObligationRow],
+)
 def overdue(
     request: Request,
     treaty: Treaty = None,

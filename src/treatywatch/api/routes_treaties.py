@@ -4,23 +4,32 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
 from treatywatch import query
+from treatywatch.api import models
 from treatywatch.api.deps import JSON, cached, context, page, parse_date
-from treatywatch.api.params import AsOf, Limit, Offset
+from treatywatch.api.params import AsOf, Limit, Offset, text
 
-router = APIRouter(tags=["treaties"])
+router = APIRouter(tags=["treaties"], responses=models.ERRORS)
 
 
-@router.get("/treaties", summary="Every treaty and declaration the record follows")
+@router.get(
+    "/treaties",
+    summary="Every treaty and declaration the record follows",
+    response_model=models.Page[models.TreatyRow],
+)
 def list_treaties(request: Request, limit: Limit = 100, offset: Offset = 0) -> Response:
     return cached(request, lambda: JSON(page(query.treaties(context(request)), limit, offset)))
 
 
-@router.get("/treaties/{treaty}", summary="One treaty, with counts by status on a date")
+@router.get(
+    "/treaties/{treaty}",
+    summary="One treaty, with counts by status on a date",
+    response_model=models.TreatyDetail,
+)
 def one_treaty(request: Request, treaty: str, as_of: AsOf = None) -> Response:
     def build() -> Response:
         ctx = context(request)
@@ -34,12 +43,16 @@ def one_treaty(request: Request, treaty: str, as_of: AsOf = None) -> Response:
     return cached(request, build)
 
 
-@router.get("/treaties/{treaty}/status", summary="Where each state stands on a date")
+@router.get(
+    "/treaties/{treaty}/status",
+    summary="Where each state stands on a date",
+    response_model=models.Page[models.StatusRow],
+)
 def treaty_status(
     request: Request,
     treaty: str,
     as_of: AsOf = None,
-    state: Annotated[str | None, Query(description="Only this state (any name or code)")] = None,
+    state: Annotated[str | None, text("Only this state (any name or code)")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
@@ -50,6 +63,10 @@ def treaty_status(
     return cached(request, build)
 
 
-@router.get("/treaties/{treaty}/series", summary="Parties and signatories over time")
+@router.get(
+    "/treaties/{treaty}/series",
+    summary="Parties and signatories over time",
+    response_model=models.Items[models.SeriesPoint],
+)
 def treaty_series(request: Request, treaty: str) -> Response:
     return cached(request, lambda: JSON({"items": query.parties_series(context(request), treaty)}))

@@ -30,6 +30,10 @@ DEADLINE_COLUMNS = ("iso3", "obligation", "article", "due", "status", "basis")
 SERIES_COLUMNS = ("date", "parties", "in_force", "signatories", "withdrawn")
 REPORT_COLUMNS = ("iso3", "report", "year", "due", "received", "status", "basis")
 REPORT_OBLIGATIONS = {"transparency_initial": "initial", "transparency_annual": "annual"}
+#: The furthest --due-within looks ahead: a century, past every deadline a treaty sets, and
+#: the bound the API puts on within_days (treatywatch.api.deps.MAX_DAYS). Beyond it the
+#: engine's due date leaves the calendar (99999999 days is year 275000).
+MAX_DUE_WITHIN = 36_500
 
 
 def deadline_rows(
@@ -41,8 +45,10 @@ def deadline_rows(
 ) -> list[dict[str, Any]]:
     """Obligations on ``as_of`` (all, or only those due within ``due_within`` days)."""
     if due_within is not None:
-        if due_within < 0:
-            raise UserError(f"--due-within {due_within} must be zero or more.")
+        if not 0 <= due_within <= MAX_DUE_WITHIN:
+            raise UserError(
+                f"--due-within {due_within} must be between 0 and {MAX_DUE_WITHIN} days."
+            )
         found = [
             o for o in engine.due_within(treaty, due_within, as_of) if state in (None, o.state)
         ]

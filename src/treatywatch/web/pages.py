@@ -14,7 +14,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from treatywatch import export, query
-from treatywatch.api.deps import cached, context, memo, parse_date
+from treatywatch.api.deps import cached, check_event, context, memo, parse_date, parse_days
+from treatywatch.api.params import check_region
 from treatywatch.web import charts
 from treatywatch.web import map as worldmap
 from treatywatch.web.render import data_response, label, render, wants
@@ -151,7 +152,8 @@ def states_page(request: Request) -> Response:
             treaty,
             as_of,
             p.get("status") or None,
-            p.get("region") or None,
+            # Checked as the API checks it: an unknown region is a 422, not an empty table.
+            check_region(p.get("region") or None),
             p.get("grouping") or None,
         )
         sort = p.get("sort") or "state"
@@ -207,7 +209,19 @@ def state_page(request: Request, name: str) -> Response:
                 [],
                 {**story, "standings": standings, "obligations": obligations},
             )
-        return render(request, "state.html", s=story, standings=standings, obligations=obligations)
+        # Annual reports are one per year covered: a strip per treaty, not a row each.
+        annual: dict[str, list[dict[str, Any]]] = {}
+        for o in obligations:
+            if o.get("obligation") == "transparency_annual":
+                annual.setdefault(o["instrument"], []).append(o)
+        return render(
+            request,
+            "state.html",
+            s=story,
+            standings=standings,
+            obligations=[o for o in obligations if o.get("obligation") != "transparency_annual"],
+            annual=annual,
+        )
 
     return cached(request, build)
 
@@ -312,7 +326,7 @@ def statements_page(request: Request) -> Response:
             speaker=p.get("speaker") or None,
             topic=p.get("topic") or None,
             stance=p.get("stance") or None,
-            event=p.get("event") or None,
+            event=check_event(ctx, p.get("event") or None),
             date_from=parse_date(p.get("from"), "from"),
             date_to=parse_date(p.get("to"), "to"),
         )
@@ -360,10 +374,10 @@ def deadlines_page(request: Request) -> Response:
 
     def build() -> Response:
         ctx = context(request)
-        within = request.query_params.get("within_days", "365")
-        if not within.isdigit():
-            raise query.BadRequestError(f"within_days {within!r} must be a whole number.")
-        upcoming = _deadlines(ctx, overdue=False, within=int(within))
+        # Parsed and bounded as the API's within_days is: "²" passes str.isdigit() and a
+        # huge count takes the due date past the calendar's end, both a 500 before.
+        within = parse_days(request.query_params.get("within_days") or "365", "within_days")
+        upcoming = _deadlines(ctx, overdue=False, within=within)
         overdue = _deadlines(ctx, overdue=True)
         overdue.sort(key=lambda o: (o.get("due") or dt.date.max, o.get("state_name") or ""))
         soon = {_key(o) for o in upcoming}
@@ -396,7 +410,7 @@ def deadlines_page(request: Request) -> Response:
             upcoming=upcoming_main,
             extended=extended_main,
             reports={"overdue": overdue_reports, "due_soon": upcoming_reports},
-            within=int(within),
+            within=within,
         )
 
     return cached(request, build)
