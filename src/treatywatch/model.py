@@ -281,6 +281,13 @@ class ObligationFact:
     document: str = ""
 
 
+#: The dates an "as of" question may name, in the CLI, the API and the pages. Beyond them
+#: the rules engine's date arithmetic leaves the calendar (year 10000), and each year later
+#: adds a round of annual reports per state to compute, so a far-future day is both a crash
+#: and a slow request. Every date a treaty of the record concerns (1997 onwards, and a
+#: century of deadlines after the last day) falls inside.
+ASKABLE_DAYS = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
 #: What an obligation fact may say (``ObligationFact.kind``).
 OBLIGATION_KINDS = frozenset(
     {

@@ -563,3 +563,25 @@ def test_schemathesis_figures(request: pytest.FixtureRequest) -> None:
     if reporter is not None:
         reporter.write_line(line)
     assert FIGURES["5xx"] == 0, line
+
+
+def test_the_cli_refuses_an_as_of_day_outside_the_calendar_it_computes(db: str) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "treatywatch",
+            "deadlines",
+            "CCM",
+            "--as-of",
+            "9999-12-31",
+            "--db",
+            db,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "outside the days one can ask about" in result.stderr

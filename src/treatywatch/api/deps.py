@@ -19,7 +19,7 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from treatywatch import query
+from treatywatch import model, query
 
 REFRESH_SECONDS = 2.0
 DEFAULT_LIMIT = 100
@@ -29,13 +29,8 @@ MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
 #: The furthest ahead "due within N days" looks: a century, past every deadline a treaty sets.
 MAX_DAYS = 36_500
-#: The dates an "as of" question may name. Beyond them the rules engine's date arithmetic
-#: leaves the calendar (year 10000), and each year later adds a round of annual reports per
-#: state to compute, so a far-future day is both a crash and a slow request. Every date a
-#: treaty of the record concerns (1997 onwards, and a century of deadlines after the last
-#: day) falls inside.
-DATE_MIN = dt.date(1900, 1, 1)
-DATE_MAX = dt.date(2100, 12, 31)
+#: The dates an "as of" question may name (see model.ASKABLE_DAYS).
+DATE_MIN, DATE_MAX = model.ASKABLE_DAYS
 #: ASCII digits only: str.isdigit() also accepts "²" and "٣", which int() then refuses.
 _DAYS = re.compile(r"[0-9]{1,9}")
 T = TypeVar("T")

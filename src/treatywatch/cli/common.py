@@ -66,10 +66,18 @@ def resolve_db(db: str | None) -> str:
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
     if value is None:
         return None
+    from treatywatch.model import ASKABLE_DAYS
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UserError(f"{option} {value!r} is not a date of the form YYYY-MM-DD.") from None
+    first, last = ASKABLE_DAYS
+    if not first <= day <= last:
+        raise UserError(
+            f"{option} {day} is outside the days one can ask about ({first} to {last})."
+        )
+    return day
 
 
 def _cell(value: Any) -> Any:
