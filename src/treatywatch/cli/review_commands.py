@@ -21,12 +21,14 @@ def ingest(
     """
     from rich.progress import Progress
 
-    from treatywatch.ingest.store import expand
+    from treatywatch.ingest.readers import find_documents
     from treatywatch.ingest.store import ingest as run_ingest
     from treatywatch.query import open_context
 
     ctx = open_context(resolve_db(db))
-    files = list(expand(paths))
+    # A path that cannot even be looked at is named here and the rest go on; FIFOs, devices
+    # and broken links are passed on, so that reading refuses each in its own sentence.
+    files, problems = find_documents(paths)
     with Progress(transient=True) as progress:
         task = progress.add_task("Reading documents", total=len(files))
 
@@ -34,15 +36,16 @@ def ingest(
             progress.update(task, advance=1, description=f"Reading {path.name}")
 
         report = run_ingest(ctx.engine, files, progress=step)
-    for error in report.errors:
+    errors = [*problems, *report.errors]
+    for error in errors:
         typer.echo(f"Error: {error}", err=True)
     typer.echo(
         f"{len(report.added)} document(s) added with {report.candidates} candidate(s), "
-        f"{len(report.unchanged)} unchanged, {len(report.errors)} could not be read. "
+        f"{len(report.unchanged)} unchanged, {len(errors)} could not be read. "
         "Next: treatywatch review",
         err=True,
     )
-    if report.errors:
+    if errors:
         raise typer.Exit(1)
 
 

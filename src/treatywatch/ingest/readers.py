@@ -14,13 +14,30 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: Larger files are refused before they are read: no meeting document comes near it.
 MAX_BYTES = 50 * 1024 * 1024
+#: A .docx is a zip: what it unpacks to is limited too, or 1 MB of zip could hold 1 GiB of
+#: XML (a "zip bomb"). A real meeting document unpacks to a few MB of XML and a few images.
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+#: More pages than any meeting document has; a page list can name one page thousands of
+#: times, and each is read again.
+MAX_PDF_PAGES = 2000
+#: The text any format may give: as much as the largest plain-text file allowed.
+MAX_TEXT_CHARS = MAX_BYTES
+#: HTML nested deeper than this is read with the deeper tags dropped and their text kept
+#: (browsers do the same: Chromium stops nesting at 512). The HTML parser's work grows with
+#: the square of the depth, so 500,000 unclosed tags would take minutes.
+MAX_HTML_DEPTH = 512
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".docx")
 
 
@@ -42,19 +59,33 @@ class Document:
 
 
 def read_document(path: Path | str) -> Document:
-    """Read a file; raises ReadError (one sentence naming the file) when it cannot be."""
+    """Read a file; raises ReadError (one sentence naming the file) when it cannot be.
+
+    Only regular files are read: a FIFO would wait for a writer forever and a device such
+    as /dev/zero never ends, so both are refused before anything is read from them."""
     path = Path(path)
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise ReadError(f"{path}: is a folder, not a document.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(
-                f"{path}: {size / 1024 / 1024:.0f} MB is larger than the "
-                f"{MAX_BYTES // 1024 // 1024} MB a document may be."
-            )
-        data = path.read_bytes()
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(f"{path}: {_not_regular(info.st_mode)}; only files are read.")
+        _check_size(path, info.st_size)
+        # O_NONBLOCK: should the file have been swapped for a FIFO since the stat, opening
+        # it must not wait for a writer; fstat then tells what was really opened.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            if not stat.S_ISREG(opened.st_mode):
+                raise ReadError(f"{path}: {_not_regular(opened.st_mode)}; only files are read.")
+            # Never more than the limit, whatever the size said: a file may grow meanwhile.
+            data = handle.read(MAX_BYTES + 1)
+        _check_size(path, len(data))
     except FileNotFoundError:
+        if path.is_symlink():
+            raise ReadError(
+                f"{path}: a symbolic link to a file that does not exist ({os.readlink(path)})."
+            ) from None
         raise ReadError(f"{path}: no such file.") from None
     except PermissionError:
         raise ReadError(f"{path}: permission denied; the file cannot be read.") from None
@@ -63,6 +94,57 @@ def read_document(path: Path | str) -> Document:
     except OSError as exc:
         raise ReadError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
     return read_bytes(data, str(path), path=path)
+
+
+def _check_size(path: Path, size: int) -> None:
+    if size > MAX_BYTES:
+        raise ReadError(
+            f"{path}: {size / 1024 / 1024:.0f} MB is larger than the "
+            f"{MAX_BYTES // 1024 // 1024} MB a document may be."
+        )
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    return "not a regular file"
+
+
+def find_documents(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """The files to read for ``paths`` as given on a command line, and one sentence for each
+    path that cannot be read at all.
+
+    A file named is read whatever its name; a folder gives every entry under it whose name
+    ends in a supported suffix, in a stable order, including FIFOs, devices and broken
+    symbolic links, so that reading refuses each in a sentence instead of skipping it
+    without a word. Symbolic links to folders are not followed (a loop would never end)."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            files.append(path)  # reading names it: missing, or a broken symbolic link
+            continue
+        except OSError as exc:
+            problems.append(f"{path}: cannot be read ({exc.strerror or exc}).")
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            files.append(path)
+            continue
+
+        def unlistable(exc: OSError) -> None:
+            problems.append(f"{exc.filename}: the folder cannot be listed ({exc.strerror}).")
+
+        found: list[Path] = []
+        for folder, _, names in os.walk(path, onerror=unlistable):
+            found.extend(Path(folder, n) for n in names if Path(n).suffix.lower() in SUFFIXES)
+        files.extend(sorted(found))
+    return files, problems
 
 
 def read_bytes(data: bytes, name: str, path: Path | None = None) -> Document:
@@ -88,6 +170,10 @@ def read_bytes(data: bytes, name: str, path: Path | None = None) -> Document:
         title, date, text = _html(_decode(data, name), name)
     else:
         title, date, text = None, None, _decode(data, name)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(
+            f"{name}: holds more than the {MAX_TEXT_CHARS:,} characters of text a document may."
+        )
     text = normalise(text)
     if not text.strip():
         raise ReadError(f"{name}: no text could be read from it.")
@@ -169,7 +255,7 @@ def normalise(text: str) -> str:
 def _html(markup: str, name: str) -> tuple[str | None, str | None, str]:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(markup)
+    tree = LexborHTMLParser(_bounded_markup(markup))
     title_node = tree.css_first("title") or tree.css_first("h1")
     title = _clean(title_node.text()) if title_node is not None else None
     date = None
@@ -202,6 +288,57 @@ def _html(markup: str, name: str) -> tuple[str | None, str | None, str]:
     return title, date, text
 
 
+# A start or end tag: its name, then attributes up to the ">" (quoted values may hold ">").
+# Possessive, so a tag that never closes is scanned once and the scan goes on after it.
+_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^"'>])*+)>?""")
+_KEPT_ATTRIBUTE = re.compile(
+    r"""\b(name|property|content|datetime)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE
+)
+# Tags that never nest: void elements, and those the parser closes when the next one opens.
+_FLAT_TAG_NAMES = """
+    area base br col embed hr img input link meta param source track wbr keygen p li dt dd tr
+    td th option optgroup rb rp rt rtc thead tbody tfoot colgroup caption html head body
+    """
+_FLAT_TAGS = frozenset(_FLAT_TAG_NAMES.split())
+
+
+def _bounded_markup(markup: str) -> str:
+    """The markup with what makes an HTML5 parser slow taken out, in one linear pass.
+
+    Attributes go (only a meta or time tag's name, property, content and datetime are read),
+    so a tag with 200,000 attributes costs nothing and misnested formatting tags cannot be
+    told apart, which caps how many the parser re-opens at each paragraph (three of a kind).
+    Tags opening deeper than MAX_HTML_DEPTH are dropped, their text kept. The depth counted
+    is an upper bound: tags that never nest are not counted, an end tag closes one of its
+    name if one is open."""
+    open_counts: dict[str, int] = {}
+    depth = 0
+
+    def rewrite(m: re.Match[str]) -> str:
+        nonlocal depth
+        closing, tag = m.group(1), m.group(2).lower()
+        attributes = ""
+        if tag in ("meta", "time") and not closing:
+            kept = _KEPT_ATTRIBUTE.finditer(m.group(3), 0, 65536)
+            attributes = "".join(f" {a.group(1).lower()}={a.group(2)}" for a in kept)
+        if tag in _FLAT_TAGS:
+            return f"<{closing}{tag}{attributes}>"
+        if closing:
+            if open_counts.get(tag, 0) > 0:
+                open_counts[tag] -= 1
+                depth -= 1
+            return f"</{tag}>"
+        if m.group(3).rstrip().endswith("/"):
+            return f"<{tag}{attributes}/>"  # self-closing (svg, math): nothing stays open
+        if depth >= MAX_HTML_DEPTH:
+            return ""
+        open_counts[tag] = open_counts.get(tag, 0) + 1
+        depth += 1
+        return f"<{tag}{attributes}>"
+
+    return _TAG.sub(rewrite, markup)
+
+
 def _pdf(data: bytes, name: str) -> tuple[str | None, str | None, str]:
     import logging
 
@@ -219,7 +356,34 @@ def _pdf(data: bytes, name: str) -> tuple[str | None, str | None, str]:
                 raise ReadError(
                     f"{name}: the PDF is encrypted in a way that cannot be read."
                 ) from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise ReadError(
+                f"{name}: the PDF lists {count:,} pages, more than the {MAX_PDF_PAGES:,} a "
+                "document may have."
+            )
+        pages: list[str] = []
+        chars = 0
+        # A page list may name one page (or pages sharing one content stream) thousands of
+        # times: what the same content gives is read once.
+        known: dict[tuple[object, ...], str] = {}
+        for page in reader.pages:
+            key = _page_key(page)
+            if key is None or key not in known:
+                page_text = page.extract_text() or ""
+                if key is not None:
+                    known[key] = page_text
+            else:
+                page_text = known[key]
+            pages.append(page_text)
+            chars += len(pages[-1])
+            # One content stream shared by every page can give far more text than the file
+            # holds: stop as soon as it is more than a document may be.
+            if chars > MAX_TEXT_CHARS:
+                raise ReadError(
+                    f"{name}: the PDF holds more than the {MAX_TEXT_CHARS:,} characters of "
+                    "text a document may."
+                )
         meta = reader.metadata
     except ReadError:
         raise
@@ -245,25 +409,90 @@ def _pdf(data: bytes, name: str) -> tuple[str | None, str | None, str]:
     return title, date, text
 
 
+def _page_key(page: Any) -> tuple[object, ...] | None:
+    """What a page's text depends on, where it is shared objects: its content streams, its
+    resources (the fonts) and its rotation, else the page object itself; None for a page
+    that shares nothing."""
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    contents = page.get("/Contents")
+    resources = page.get("/Resources")
+    parts: list[object] = []
+    if isinstance(contents, IndirectObject):
+        array = contents.get_object()
+        parts = [contents, *array] if isinstance(array, ArrayObject) else [contents]
+    elif isinstance(contents, ArrayObject):
+        parts = list(contents)
+    if (
+        parts
+        and all(isinstance(part, IndirectObject) for part in parts)
+        and isinstance(resources, IndirectObject)
+    ):
+        refs = tuple((part.idnum, part.generation) for part in parts)  # type: ignore[attr-defined]
+        return ("content", refs, resources.idnum, resources.generation, page.get("/Rotate", 0))
+    own = page.indirect_reference
+    if isinstance(own, IndirectObject):
+        return ("page", own.idnum, own.generation)
+    return None
+
+
 def _docx(data: bytes, name: str) -> tuple[str | None, str | None, str]:
     import zipfile
 
     from docx import Document as open_docx
+    from docx.oxml.ns import qn
 
+    _check_zip(data, name)
     try:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError(f"{name}: the Word file is damaged ({type(exc).__name__}).") from None
     except Exception as exc:  # python-docx raises many kinds on malformed files
         raise ReadError(f"{name}: the Word file cannot be read ({type(exc).__name__}).") from None
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" | ".join(cell.text.strip() for cell in row.cells))
-    props = document.core_properties
-    title = _clean(props.title) if props.title else None
-    date = props.created.date().isoformat() if props.created is not None else None
+    # python-docx gives its document classes only to elements in Word's namespace; with a
+    # mistyped one the body is a plain XML element and reading it raises AttributeError.
+    if document.element.tag != qn("w:document"):
+        raise ReadError(
+            f"{name}: the Word file's document part is not in Word's XML namespace "
+            "(a mistyped w: namespace?), so its text cannot be read."
+        )
+    try:
+        parts = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                parts.append(" | ".join(cell.text.strip() for cell in row.cells))
+        props = document.core_properties
+        title = _clean(props.title) if props.title else None
+        date = props.created.date().isoformat() if props.created is not None else None
+    except Exception as exc:  # a part python-docx cannot make sense of, found only now
+        raise ReadError(f"{name}: the Word file cannot be read ({type(exc).__name__}).") from None
     return title, date, "\n".join(parts)
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a zip whose members would unpack to more than MAX_UNZIPPED_BYTES, before any is.
+
+    The sizes come from the zip's central directory; zipfile never inflates a member past
+    the size recorded there (and a member that would is a CRC error), so the sum bounds
+    what python-docx can inflate."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ReadError(f"{name}: the Word file is damaged ({type(exc).__name__}).") from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ReadError(
+            f"{name}: the Word file holds {len(members):,} parts, more than the "
+            f"{MAX_ZIP_MEMBERS:,} a document may."
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise ReadError(
+            f"{name}: the Word file unpacks to {unpacked / 1024 / 1024:,.0f} MB, more than the "
+            f"{MAX_UNZIPPED_BYTES // 1024 // 1024} MB a document may."
+        )
 
 
 def _clean(value: str) -> str | None:

@@ -9,6 +9,7 @@ the one doing it: close before the verb, with no quotation or "that"-clause in b
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -70,13 +71,16 @@ def find_actions(
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str | None]] = set()
+    # Mentions are left to right and do not overlap: the ones in a sentence are a slice
+    # found by bisection, not a scan of the whole document's for every verb.
+    starts = [s.start for s in states]
     for m in _ACT.finditer(text):
         kind = next(_ACTS[int(k[1:])][0] for k, v in m.groupdict().items() if v)
         sentence_start = textmod.sentence_start(text, m.start())
-        before = [
-            s for s in states
-            if sentence_start <= s.start and s.end <= m.start() and not s.demonym
-        ]  # fmt: skip
+        window = states[
+            bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, m.start())
+        ]
+        before = [s for s in window if s.end <= m.start() and not s.demonym]
         actors = _actors(text, before, m.start())
         if not actors:
             continue

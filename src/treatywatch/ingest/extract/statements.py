@@ -10,6 +10,7 @@ speaker and occasion. A day is kept only where the text gives it ("stated on 14 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -93,6 +94,14 @@ def find_statements(
     action_spans: list[tuple[str, int, int]],
 ) -> list[dict[str, Any]]:
     quoted = _quoted_ranges(text)
+    # Indexes built once, so that each sentence looks up its own states and a speaker's
+    # acts by bisection instead of scanning the whole document's (quadratic in its size).
+    starts = [s.start for s in states]
+    acts: dict[str, list[int]] = {}
+    for state, at, _ in action_spans:
+        acts.setdefault(state, []).append(at)
+    for positions in acts.values():
+        positions.sort()
     blocks = textmod.sentences(text)
     found: list[_Statement] = []
     affiliation: dict[str, str] = {}  # person -> the organisation they spoke for
@@ -103,10 +112,11 @@ def find_statements(
     # no verb of speech, no "by", no "on behalf of": no statement in that sentence
     cued = textmod.blocks_with(_ANY_CUE, text, blocks)
     for n, block in enumerate(blocks):
+        in_block = states[
+            bisect.bisect_left(starts, block.start) : bisect.bisect_left(starts, block.end)
+        ]
         items = (
-            _block_statements(
-                text, block, states, quoted, reference, exact, affiliation, action_spans
-            )
+            _block_statements(text, block, in_block, quoted, reference, exact, affiliation, acts)
             if n in cued
             else []
         )
@@ -118,7 +128,8 @@ def find_statements(
         for item in items:
             _add(found, item, previous_para)
         previous_para = block.paragraph
-    return [_as_dict(text, s) for s in found if not _drop_reference(s, found)]
+    spoken = {(s.speaker, s.named_topic) for s in found if not s.reference}
+    return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
 
 
 def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
@@ -138,18 +149,12 @@ def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
     found.append(item)
 
 
-def _drop_reference(statement: _Statement, found: list[_Statement]) -> bool:
-    """A closing "see the statement on X by Y on behalf of Z" repeats an earlier one."""
-    if not statement.reference:
+def _drop_reference(statement: _Statement, spoken: set[tuple[str, str | None]]) -> bool:
+    """A closing "see the statement on X by Y on behalf of Z" repeats an earlier one
+    (``spoken``: the speaker and named topic of every statement that is not a reference)."""
+    if not statement.reference or statement.named_topic is None:
         return False
-    return any(
-        other is not statement
-        and other.speaker == statement.speaker
-        and not other.reference
-        and other.named_topic is not None
-        and other.named_topic == statement.named_topic
-        for other in found
-    )
+    return (statement.speaker, statement.named_topic) in spoken
 
 
 def _block_statements(
@@ -160,10 +165,10 @@ def _block_statements(
     reference: dt.date | None,
     exact: bool,
     affiliation: dict[str, str],
-    action_spans: list[tuple[str, int, int]],
+    acts: dict[str, list[int]],
 ) -> list[_Statement]:
     start, end = block.start, block.end
-    sentence_states = [s for s in states if start <= s.start < end]
+    sentence_states = states  # the caller gives only the block's
     orgs = find_organisations(text, start, end)
     people = [
         p
@@ -177,12 +182,13 @@ def _block_statements(
         v
         for v in _VERB.finditer(text, start, end)
         if not _inside(v.start(), quoted)
-        and not _NEGATED.search(text[start : v.start()][-30:])
-        and not _PASSIVE_AUX.search(text[start : v.start()][-12:])
+        and not _NEGATED.search(text[max(start, v.start() - 30) : v.start()])
+        and not _PASSIVE_AUX.search(text[max(start, v.start() - 12) : v.start()])
     ]
+    org_at = {o.start: o for o in orgs}
     behalf = None
     for m in _ON_BEHALF.finditer(text, start, end):
-        org = next((o for o in orgs if o.start == m.end()), None)
+        org = org_at.get(m.end())
         if org is not None:
             behalf = org
             for person in people:
@@ -204,7 +210,7 @@ def _block_statements(
     if not verbs:
         # "the statement on Victim Assistance on behalf of the CMC by Aynalem Zenebe"
         for ref in _STATEMENT_REF.finditer(text, start, end):
-            org = next((o for o in orgs if o.start == ref.end()), None)
+            org = org_at.get(ref.end())
             if org is not None and not _inside(ref.start(), quoted):
                 topic = vocabulary.topics(ref.group("topic"))
                 out.append(
@@ -225,7 +231,7 @@ def _block_statements(
         named = vocabulary.topics(named_in.group(1)) if named_in else []
         for speaker in speakers:
             code = affiliation.get(speaker.code) or _represents(text, speaker, end) or speaker.code
-            if _is_action(code, start, end, action_spans):
+            if _is_action(code, start, end, acts):
                 continue
             out.append(
                 _Statement(code, speaker.start, end, day, block.paragraph,
@@ -271,12 +277,7 @@ def _subjects(
         candidates.append(Speaker(s.iso3, s.start, s.end))
     candidates += [o for o in orgs if o.end <= verb_at]
     candidates += [p for p in people if p.end <= verb_at]
-    candidates = [
-        c
-        for c in sorted(candidates, key=lambda c: c.start)
-        if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) >
-                   (c.end - c.start) for o in candidates)
-    ]  # fmt: skip
+    candidates = _outermost(candidates)
     if not candidates:
         return []
     # "A few countries, including Australia, Finland, France, and Poland supported ..."
@@ -301,6 +302,28 @@ def _subjects(
     return []
 
 
+def _outermost(candidates: list[Speaker]) -> list[Speaker]:
+    """The candidates in order of start, without those inside a longer one ("Lao" in "Lao
+    People's Democratic Republic"); one sort and one sweep instead of a test of every pair."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    by_start: dict[int, int] = {}  # the furthest end among candidates starting there
+    for c in candidates:
+        by_start[c.start] = max(by_start.get(c.start, c.end), c.end)
+    out: list[Speaker] = []
+    reach = -1  # the furthest end among candidates starting before the current start
+    starts = sorted(by_start)
+    k = 0
+    for c in ordered:
+        while k < len(starts) and starts[k] < c.start:
+            reach = max(reach, by_start[starts[k]])
+            k += 1
+        # longer: starts before and ends at or after it, or starts with it and ends after
+        if reach >= c.end or by_start[c.start] > c.end:
+            continue
+        out.append(c)
+    return out
+
+
 _REPRESENTS = re.compile(
     r",?\s*(?:(?:the\s+)?(?:Permanent\s+Representative|Ambassador|Minister(?:\s+of\s+[A-Z]\w+"
     r"(?:\s+(?:and\s+)?[A-Z]\w+)*)?|representative|delegate|head\s+of\s+(?:the\s+)?delegation)"
@@ -323,18 +346,83 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
     return None
 
 
+_LIST_OPENER = re.compile(r"\b(?:including|such\s+as|namely)\s+(?:the\s+)?")
+_LIST_CHARS = re.compile(r"[\w\s\-'’.,]*")
+_NOT_CLAUSE_CHARS = re.compile(r"[;:.]")
+
+
 def _in_subject_list(text: str, start: int, c: Speaker, candidates: list[Speaker]) -> bool:
-    head = text[start : c.start]
-    opener = list(re.finditer(r"\b(?:including|such\s+as|namely)\s+(?:the\s+)?", head))
-    if not opener:
+    """Whether ``c`` is one of a list opened by "including", "such as" or "namely".
+
+    Between the opener and the name stand only words joined by commas or "and", ending
+    with one. This was one regex with a quantifier nested in another, which backtracks
+    exponentially where the list is followed by something else ("x, x, x, / Norway"); it
+    is the same test done in one pass."""
+    opener = None
+    for match in _LIST_OPENER.finditer(text, start, c.start):
+        opener = match  # the last one counts
+    if opener is None:
         return False
-    between = text[start + opener[-1].end() : c.start]
-    return bool(re.fullmatch(r"(?:[\w\s\-'’.]*?(?:,|\band\b)\s*(?:the\s+)?)*", between))
+    lo, hi = opener.end(), c.start
+    if lo == hi:
+        return True
+    if not _LIST_CHARS.fullmatch(text, lo, hi):
+        return False
+    return _ends_with_separator(text, lo, hi, the=True)
 
 
 def _only_names_between(text: str, start: int, end: int) -> bool:
-    between = text[start:end]
-    return bool(re.fullmatch(r"(?:[^,;:.]*?(?:,|\band\b)\s*)*?(?:and\s+)?(?:by\s+)?", between))
+    """Whether only names joined by commas or "and" stand between "delivered by" and a
+    person, with an optional "and" and "by" last ("by A, B and by C"). One pass, for the
+    same reason as _in_subject_list."""
+    if start >= end:
+        return True
+    if _NOT_CLAUSE_CHARS.search(text, start, end):
+        return False
+    # Where the optional tail "and ", "by " or "and by " may begin.
+    tails = [end]
+    i = _space_back(text, start, end)
+    if i < end:
+        if text[max(start, i - 2) : i] == "by" and i - 2 >= start:
+            tails.append(i - 2)
+            j = _space_back(text, start, i - 2)
+            if j < i - 2 and j - 3 >= start and text[j - 3 : j] == "and":
+                tails.append(j - 3)
+        if i - 3 >= start and text[i - 3 : i] == "and":
+            tails.append(i - 3)
+    return any(q == start or _ends_with_separator(text, start, q, the=False, stop=end)
+               for q in tails)  # fmt: skip
+
+
+def _space_back(text: str, lo: int, hi: int) -> int:
+    """Where the run of white space that ends at ``hi`` begins (not before ``lo``)."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _ends_with_separator(text: str, lo: int, hi: int, *, the: bool, stop: int = -1) -> bool:
+    """Whether ``text[lo:hi]`` ends with ``(?:,|\\band\\b)\\s*`` (and, if ``the``, an
+    optional ``the\\s+``); ``stop`` is where the text the regex saw ended (default ``hi``)."""
+    stop = hi if stop < 0 else stop
+    ends = [_space_back(text, lo, hi)]
+    if the and ends[0] < hi and ends[0] - 3 >= lo and text[ends[0] - 3 : ends[0]] == "the":
+        ends.append(_space_back(text, lo, ends[0] - 3))
+    for e in ends:
+        if e - 1 >= lo and text[e - 1] == ",":
+            return True
+        if (
+            e - 3 >= lo
+            and text[e - 3 : e] == "and"
+            and (e - 3 == lo or not _is_word(text[e - 4]))
+            and (e >= stop or not _is_word(text[e]))
+        ):
+            return True
+    return False
 
 
 def _statement_day(
@@ -357,12 +445,20 @@ def _statement_day(
     return None
 
 
-def _is_action(code: str, start: int, end: int, action_spans: list[tuple[str, int, int]]) -> bool:
-    return any(state == code and start <= s < end for state, s, _ in action_spans)
+def _is_action(code: str, start: int, end: int, acts: dict[str, list[int]]) -> bool:
+    """Whether an act of ``code`` starts in ``[start, end)`` (``acts``: sorted starts)."""
+    positions = acts.get(code)
+    if not positions:
+        return False
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _inside(at: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < at < e for s, e in ranges)
+    """Whether ``at`` is strictly inside one of ``ranges`` (sorted, not overlapping, so only
+    the last one starting before ``at`` can hold it)."""
+    i = bisect.bisect_left(ranges, (at,)) - 1
+    return i >= 0 and ranges[i][0] < at < ranges[i][1]
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
