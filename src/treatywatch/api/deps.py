@@ -54,9 +54,21 @@ class Live:
                 fresh = query.open_context(self.db)
                 if fresh is not ctx:
                     self.responses.clear()  # answers of the old revision
+                    _settle(fresh)
                 self._ctx, self._checked = fresh, now
                 ctx = fresh
         return ctx
+
+
+def _settle(ctx: query.Context) -> None:
+    """Build the rules engine now and move the whole record out of the garbage collector's
+    sight: it is read-only for as long as it is served, and the collector's full passes
+    over its hundreds of thousands of objects were the slowest requests' tail."""
+    import gc
+
+    ctx.rules  # noqa: B018 (built here, not inside the first request that needs it)
+    gc.collect()
+    gc.freeze()
 
 
 def memo(ctx: query.Context, key: tuple[Any, ...], build: Callable[[], T]) -> T:
