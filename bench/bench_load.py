@@ -85,6 +85,8 @@ def wrk_load(port: int, as_of: bool, seconds: float, concurrency: int) -> str:
         cmd += ["-s", script.name]
     else:
         url += CACHED
+    warm = [wrk, "-t2", f"-c{concurrency}", "-d1s", *cmd[4:]]
+    subprocess.run([*warm, url], capture_output=True, check=True)  # warm-up, not counted
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
     found = re.search(r"Requests/sec:\s+([\d.]+)", out)
     rps = float(found.group(1)) if found else 0.0

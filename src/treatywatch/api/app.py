@@ -18,6 +18,19 @@ API = "/api/v1"
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 
 
+#: How many requests are computed at once. The handlers are short and CPU-bound, so under
+#: the one interpreter lock 40 threads (anyio's default) only slice each other's time: with
+#: 32 connections every answer waited for most of the others and the slowest took 5-10
+#: times the median. With a few, requests queue in arrival order instead.
+WORKER_THREADS = 2
+
+
+async def _few_threads() -> None:
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+
+
 def create_app(db: str) -> FastAPI:
     """The app over a built database (a SQLite path or a database URL)."""
     from treatywatch.api import (
@@ -41,6 +54,7 @@ def create_app(db: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.live = Live(db)
+    app.router.on_startup.append(_few_threads)
     errors.install(app)
     for module in (
         routes_treaties,

@@ -37,27 +37,54 @@ T = TypeVar("T")
 
 
 class Live:
-    """The context of one database, re-checked for a new revision every few seconds."""
+    """The context of one database, re-checked for a new revision every few seconds.
+
+    Only the first request waits for the record to load. After it the check, and the
+    reading of a new revision with its rules engine (seconds on a large record), run in a
+    thread of their own while requests go on being answered from the revision they have;
+    the new one is swapped in whole when it is ready."""
 
     def __init__(self, db: str) -> None:
         self.db = db
         self._ctx: query.Context | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._refreshing = False
         self.responses: OrderedDict[tuple[Any, ...], Response] = OrderedDict()
 
     def get(self) -> query.Context:
-        now = time.monotonic()
         ctx = self._ctx
-        if ctx is None or now - self._checked > REFRESH_SECONDS:
+        if ctx is None:
             with self._lock:
-                fresh = query.open_context(self.db)
-                if fresh is not ctx:
-                    self.responses.clear()  # answers of the old revision
-                    _settle(fresh)
-                self._ctx, self._checked = fresh, now
-                ctx = fresh
+                if self._ctx is None:
+                    self._swap(query.open_context(self.db))
+                ctx = self._ctx
+            assert ctx is not None
+            return ctx
+        if time.monotonic() - self._checked > REFRESH_SECONDS:
+            with self._lock:
+                start, self._refreshing = not self._refreshing, True
+            if start:
+                threading.Thread(
+                    target=self._refresh, name="treatywatch-refresh", daemon=True
+                ).start()
         return ctx
+
+    def _refresh(self) -> None:
+        try:
+            fresh = query.open_context(self.db)
+            if fresh is not self._ctx:
+                self._swap(fresh)
+            self._checked = time.monotonic()
+        except Exception:  # a failed check (database briefly away) is retried next time
+            self._checked = time.monotonic()
+        finally:
+            self._refreshing = False
+
+    def _swap(self, fresh: query.Context) -> None:
+        _settle(fresh)
+        self._ctx, self._checked = fresh, time.monotonic()
+        self.responses.clear()  # answers of the old revision
 
 
 def _settle(ctx: query.Context) -> None:
@@ -113,8 +140,9 @@ class JSON(Response):
 def cached(request: Request, build: Callable[[], Response]) -> Response:
     """The response to this exact URL, built once per revision and day ("today" moves)."""
     lv = live(request)
-    lv.get()
-    key = (dt.date.today(), request.url.path, request.url.query)
+    # The revision is part of the key: a request still answering from the old one while
+    # the new is swapped in must not leave its answer for the new.
+    key = (id(lv.get().record), dt.date.today(), request.url.path, request.url.query)
     hit = lv.responses.get(key)
     if hit is not None:
         return hit
