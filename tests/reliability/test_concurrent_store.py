@@ -147,3 +147,43 @@ def test_two_ingests_at_once_take_different_ids_and_keep_every_candidate(
         ids = conn.execute(select(s.candidate.c.id)).scalars().all()
     assert documents == len(seeds)
     assert ids and len(ids) == len(set(ids))
+
+
+def test_the_api_answers_while_builds_run(any_db: str, data_copy: Path) -> None:
+    import datetime as dt
+    import random
+
+    from fastapi.testclient import TestClient
+
+    from treatywatch.api.app import create_app
+    from treatywatch.store.build import build
+
+    other = _variant(data_copy)
+    build(any_db, DATA)
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from treatywatch.store.build import build\n"
+            "for i in range(6):\n"
+            "    build(sys.argv[1], Path(sys.argv[2 + i % 2]))",
+            any_db,
+            str(other),
+            str(DATA),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    rng = random.Random(18)
+    answers = 0
+    with TestClient(create_app(any_db), raise_server_exceptions=False) as client:
+        deadline = time.monotonic() + 120
+        while writer.poll() is None and time.monotonic() < deadline:
+            day = dt.date(1998, 1, 1) + dt.timedelta(days=rng.randrange(10_000))
+            for url in (f"/api/v1/states?as_of={day}", "/api/v1/sources?limit=5", "/"):
+                r = client.get(url)
+                assert r.status_code == 200, (url, r.status_code, r.text[:200])
+                answers += 1
+    _, err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, err
+    assert answers > 30
