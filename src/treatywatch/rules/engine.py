@@ -57,7 +57,7 @@ class _Treaty:
         #: Each report's statuses over time, keyed by (state, obligation, due date).
         self.report_steps: dict[tuple[str, str, dt.date | None], ob.Steps[Obligation]] = {}
         #: Each Article 3/4 obligation over time, keyed by (state, obligation, entry into force).
-        self.deadline_steps: dict[tuple[str, str, dt.date | None], ob.Steps[Obligation | None]]
+        self.deadline_steps: dict[tuple[str, str, dt.date | None], ob.DeadlineSteps]
         self.deadline_steps = {}
 
     def report(
@@ -78,7 +78,7 @@ class _Treaty:
 
     def deadline(
         self, rule: DeadlineRule, iso3: str, eif: dt.date | None, group: ob.FactGroup
-    ) -> ob.Steps[Obligation | None]:
+    ) -> ob.DeadlineSteps:
         key = (iso3, rule.name, eif)
         found = self.deadline_steps.get(key)
         if found is None:
@@ -87,7 +87,7 @@ class _Treaty:
             def make(d: dt.date) -> Obligation | None:
                 return ob.deadline_obligation(self.rules, rule, iso3, eif, group, d, reach)
 
-            found = self.deadline_steps[key] = ob.deadline_steps(make, group, reach)
+            found = self.deadline_steps[key] = ob.DeadlineSteps(make, group, reach)
         return found
 
     def reach(self, part: str) -> Reach:
@@ -293,7 +293,7 @@ class Engine:
 
     def _state_steps(
         self, t: _Treaty, iso3: str, eif: dt.date | None, has_acts: bool
-    ) -> Iterator[ob.Steps[Obligation] | ob.Steps[Obligation | None]]:
+    ) -> Iterator[ob.Steps[Obligation] | ob.DeadlineSteps]:
         """A state's initial report and Article 3/4 obligations over time."""
         for rule in t.rules.deadlines:
             if rule.name == ob.INITIAL:

@@ -572,7 +572,7 @@ def fact_changes(group: FactGroup, reach: Reach) -> set[dt.date]:
     """The days on which what ``deadline_obligation`` sees of a group may change: a fact
     becomes known, a dated fact's day passes, the record's coverage ends. The due date it
     computes changes only on these days too, so its passing is added per stretch (see
-    ``deadline_steps``)."""
+    ``DeadlineSteps``)."""
     days: set[dt.date] = set()
     every = (
         *group.deadlines, *group.granted, *group.requests, *group.completed, *group.found,
@@ -588,19 +588,53 @@ def fact_changes(group: FactGroup, reach: Reach) -> set[dt.date]:
     return days
 
 
-def deadline_steps(
-    make: Callable[[dt.date], Obligation | None], group: FactGroup, reach: Reach
-) -> Steps[Obligation | None]:
-    """``deadline_obligation`` over time: the stretches between the days its facts change,
-    each split again on the day after the due date it computes there passes."""
-    base = fact_changes(group, reach)
-    coarse: Steps[Obligation | None] = Steps(make, base)
-    days = set(base)
-    for start in coarse.starts:
-        found = coarse.at(start)
-        if found is not None and found.due is not None and found.due < dt.date.max:
-            days.add(found.due + dt.timedelta(days=1))
-    return Steps(make, days)
+class DeadlineSteps:
+    """``deadline_obligation`` over time, computed only for the stretches asked about.
+
+    Between two days on which its facts change (``fact_changes``) the due date it computes
+    is fixed, and its status changes at most once more, the day after that due date: each
+    stretch is split there when it is first asked for."""
+
+    __slots__ = ("_make", "_split", "starts")
+
+    def __init__(
+        self, make: Callable[[dt.date], Obligation | None], group: FactGroup, reach: Reach
+    ) -> None:
+        self._make = make
+        changes = fact_changes(group, reach)
+        self.starts = (dt.date.min, *sorted(d for d in changes if d > dt.date.min))
+        # Per stretch: (its value, the day it splits or None, the value from then).
+        self._split: list[tuple[Obligation | None, dt.date | None, Obligation | None] | None]
+        self._split = [None] * len(self.starts)
+
+    def _stretch(self, i: int) -> tuple[Obligation | None, dt.date | None, Obligation | None]:
+        found = self._split[i]
+        if found is None:
+            start = self.starts[i]
+            end = self.starts[i + 1] if i + 1 < len(self.starts) else dt.date.max
+            first = self._make(start)
+            due = first.due if first is not None else None
+            after = due + dt.timedelta(days=1) if due is not None and due < dt.date.max else None
+            if after is not None and start < after < end:
+                found = (first, after, self._make(after))
+            else:
+                found = (first, None, None)
+            self._split[i] = found
+        return found
+
+    def at(self, day: dt.date) -> Obligation | None:
+        i = bisect_right(self.starts, day) - 1
+        first, split, later = self._stretch(i)
+        return later if split is not None and day >= split else first
+
+    def span(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        i = bisect_right(self.starts, day)
+        start = self.starts[i - 1]
+        end = self.starts[i] if i < len(self.starts) else dt.date.max
+        _, split, _ = self._stretch(i - 1)
+        if split is None:
+            return start, end
+        return (split, end) if day >= split else (start, split)
 
 
 def initial_report(
