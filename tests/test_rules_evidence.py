@@ -227,3 +227,15 @@ def test_what_is_found_after_a_declaration_of_none_reopens_it() -> None:
     )
     ob = clearance(ccm_record(BGR, obligations=done), D(2025, 1, 1))
     assert ob.status.value.startswith("met") and ob.completed == D(2024, 2, 1)
+
+
+def test_a_completion_known_only_to_have_been_done_by_a_day_counts_on_that_day() -> None:
+    # Guinea-Bissau's shape: cleared by its deadline, declared weeks after it.
+    facts = (
+        DEADLINE,
+        fact("BGR", "clearance", "completed", D(2021, 11, 15)),
+        fact("BGR", "clearance", "completed", None, D(2021, 10, 1)),
+    )
+    ob = clearance(ccm_record(BGR, obligations=facts), D(2021, 10, 20))
+    assert (ob.status, ob.completed) == (S.MET, D(2021, 10, 1))
+    assert "completed by 2021-10-01" in ob.basis

@@ -78,6 +78,8 @@ class FactGroup:
 def known_date(fact: model.ObligationFact, sources: Mapping[str, model.Source]) -> dt.date | None:
     if fact.date is not None:
         return fact.date
+    if fact.kind == "completed" and fact.deadline is not None:
+        return fact.deadline  # "done by" that day: see _completion_day
     cited = [sources[c.source_id] for c in fact.citations if c.source_id in sources]
     published = [s.published for s in cited if s.published]
     retrieved = [s.retrieved for s in cited if s.retrieved]
@@ -302,6 +304,15 @@ def _parts(group: FactGroup, day: dt.date) -> tuple[dict[str, Known], dict[str, 
     return done, still_open
 
 
+def _completion_day(fact: model.ObligationFact) -> dt.date | None:
+    """The day a part was done: its date, or where a source says only that it was done by a
+    day (Guinea-Bissau cleared its mined areas by its 1 January 2012 deadline, and declared
+    it later), that day, the latest it can have been."""
+    if fact.kind == "completed" and fact.date is None:
+        return fact.deadline
+    return fact.date
+
+
 def _part(scope: str) -> str:
     return f"{scope}: " if scope else ""
 
@@ -317,13 +328,17 @@ def _status(
 ) -> tuple[ObligationStatus, dt.date | None]:
     done, still_open = _parts(group, day)
     for scope, k in done.items():
-        when = k.fact.date
-        what = "declared nothing to do" if k.fact.kind == "not_applicable" else "completed"
-        basis.append(f"{_part(scope)}{what} {when or '(date not given)'} ({_cites(k)})")
+        if k.fact.kind == "not_applicable":
+            what, shown = "declared nothing to do", str(k.fact.date or "(date not given)")
+        elif k.fact.date is None and k.fact.deadline is not None:
+            what, shown = "completed by", str(k.fact.deadline)
+        else:
+            what, shown = "completed", str(k.fact.date or "(date not given)")
+        basis.append(f"{_part(scope)}{what} {shown} ({_cites(k)})")
     for scope, k in still_open.items():
         basis.append(f"{scope or 'more'} reported ({_cites(k)}), no completion on record")
     if done and not still_open:
-        dates = [k.fact.date for k in done.values()]
+        dates = [_completion_day(k.fact) for k in done.values()]
         if None in dates:
             last_known = max((k.known for k in done.values() if k.known), default=None)
             if due is not None and last_known and last_known > due:
