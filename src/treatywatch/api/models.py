@@ -123,7 +123,9 @@ class Alternative(BaseModel):
     sources: list[str]
 
 
-class StatusRow(BaseModel):
+class _Standing(BaseModel):
+    """What a state's standing toward a treaty is on a day: shared by the two rows below."""
+
     iso3: str
     state: str
     status: Standing
@@ -132,6 +134,9 @@ class StatusRow(BaseModel):
     consent_type: str | None
     entry_into_force: dt.date | None
     withdrawal_effective: dt.date | None
+
+
+class StatusRow(_Standing):
     provisional_application: dt.date | None
     withdrawal_notification: dt.date | None
     withdrawal_condition: str
@@ -150,17 +155,9 @@ class SeriesPoint(BaseModel):
 # -- states --------------------------------------------------------------------------------
 
 
-class StateRow(BaseModel):
-    iso3: str
-    state: str
+class StateRow(_Standing):
     region: str
     subregion: str
-    status: Standing
-    signature: dt.date | None
-    consent: dt.date | None
-    consent_type: str | None
-    entry_into_force: dt.date | None
-    withdrawal_effective: dt.date | None
 
 
 class StateAction(BaseModel):

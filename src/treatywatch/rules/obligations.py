@@ -500,11 +500,7 @@ def report_status(
     if group is None:  # most reports: nothing on record either way
         if day <= due:
             return S.PENDING, None
-        if reach.supports(due, day):
-            basis.append(f"due {due}; no receipt on record, which is complete for this day")
-            return S.OVERDUE, None
-        basis.append(f"due {due} passed with no receipt on record, but {reach.gap(day, due)}")
-        return S.UNKNOWN, None
+        return _no_receipt(due, day, reach, basis)
     g = group
     seen = [f for f in g.received if f.visible(day)]
     if seen:
@@ -532,6 +528,13 @@ def report_status(
     if any(f.fact.date is None for f in g.received):
         basis.append("received on a day the record does not give, after this one")
         return S.UNKNOWN, None
+    return _no_receipt(due, day, reach, basis)
+
+
+def _no_receipt(
+    due: dt.date, day: dt.date, reach: Reach, basis: list[str]
+) -> tuple[ObligationStatus, dt.date | None]:
+    """Past due with no receipt on record: overdue only where the record is complete."""
     if reach.supports(due, day):
         basis.append(f"due {due}; no receipt on record, which is complete for this day")
         return S.OVERDUE, None
