@@ -568,7 +568,11 @@ class Steps(Generic[T]):
     __slots__ = ("_make", "_values", "starts")
 
     def __init__(self, make: Callable[[dt.date], T], changes: Iterable[dt.date]) -> None:
-        self.starts = (dt.date.min, *sorted(d for d in set(changes) if d > dt.date.min))
+        # Built for every report the engine meets: kept to one sort, no generator.
+        starts = sorted(set(changes))
+        if not starts or starts[0] != dt.date.min:
+            starts.insert(0, dt.date.min)
+        self.starts = starts
         self._make = make
         self._values: list[Any] = [_UNSET] * len(self.starts)
 
@@ -619,8 +623,10 @@ class DeadlineSteps:
         self, make: Callable[[dt.date], Obligation | None], group: FactGroup, reach: Reach
     ) -> None:
         self._make = make
-        changes = fact_changes(group, reach)
-        self.starts = (dt.date.min, *sorted(d for d in changes if d > dt.date.min))
+        starts = sorted(fact_changes(group, reach))
+        if not starts or starts[0] != dt.date.min:
+            starts.insert(0, dt.date.min)
+        self.starts = starts
         # Per stretch: (its value, the day it splits or None, the value from then).
         self._split: list[tuple[Obligation | None, dt.date | None, Obligation | None] | None]
         self._split = [None] * len(self.starts)
