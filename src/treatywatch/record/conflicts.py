@@ -37,7 +37,8 @@ def disputes(
     for k, variants in sorted(groups.items()):
         # A source that leaves the value out (a report that gives no day) does not disagree.
         if len({value(v) for v in variants} - {""}) > 1:
-            ranked = sorted(variants, key=lambda f: rank(f, sources))
+            # The value breaks ties, so the order is the same however the facts were read.
+            ranked = sorted(variants, key=lambda f: (rank(f, sources), value(f)))
             out.append(
                 model.Conflict(
                     fact_type,
@@ -52,6 +53,13 @@ def disputes(
 #: Obligation facts that happen once: two sources giving two days for one of them disagree.
 #: Deadlines and extensions are not here, since a state may have several in turn.
 ONCE_ONLY_OBLIGATION_KINDS = frozenset({"completed"})
+
+
+def _completion_value(o: model.ObligationFact) -> str:
+    """A completion's day, or "by" the day a source says it was done by."""
+    if o.date is not None:
+        return str(o.date)
+    return f"by {o.deadline}" if o.deadline is not None else ""
 
 
 def _obligation_key(o: model.ObligationFact) -> str:
@@ -96,7 +104,7 @@ def find_conflicts(record: model.Record) -> list[model.Conflict]:
         *disputes(
             (o for o in record.obligations if o.kind in ONCE_ONLY_OBLIGATION_KINDS),
             _obligation_key,
-            lambda o: str(o.date or ""),
+            _completion_value,
             "obligation",
             "date",
             record.sources,
