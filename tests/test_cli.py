@@ -178,3 +178,18 @@ def test_an_event_and_the_sources_of_one_fact(built_db: str) -> None:
         tw("sources", "--fact", f"event:{beirut['id']}", "--format", "json", db=built_db).stdout
     )
     assert srcs and all(s["locator"] is not None for s in srcs)
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_sentence_and_exits_1(built_db: str) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = tw("serve", "--port", str(port), db=built_db)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: Port {port} on 127.0.0.1 is already in use; choose another with --port."
+    )
+    assert "http://" not in result.stderr  # the address is not announced first

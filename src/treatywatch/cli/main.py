@@ -276,8 +276,30 @@ def serve(
 
     target = resolve_db(db)
     open_context(target)  # fail now, clearly, if the database has not been built
+    _check_free(host, port)
     typer.echo(f"treatywatch on http://{host}:{port}/ (API: /api/v1, database {target})", err=True)
     uvicorn.run(create_app(target), host=host, port=port, log_level="warning")
+
+
+def _check_free(host: str, port: int) -> None:
+    """Say in one sentence, before announcing the address, that it cannot be served: uvicorn
+    would print the address, then its own error, and exit 3 (outside 0/1/2)."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise UserError(f"Cannot serve on {host}: {exc.strerror or exc}.") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            in_use = exc.errno == errno.EADDRINUSE
+            why = "is already in use" if in_use else f"cannot be used ({exc.strerror})"
+            raise UserError(f"Port {port} on {host} {why}; choose another with --port.") from None
 
 
 def _register_optional() -> None:
