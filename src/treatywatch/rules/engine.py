@@ -48,7 +48,6 @@ class _Treaty:
         self.fact_states = sorted({s for s, _ in self.facts})
         self.series = tuple(self.standings.series())
         self.memo: dict[dt.date, tuple[Obligation, ...]] = {}
-        self.compliance_memo: dict[dt.date, tuple[Obligation, ...]] = {}
         self.status_changes = self.standings.status_changes()
         #: Every state's standing, per stretch between change days (its first day).
         self.status_memo: dict[dt.date, tuple[StateStatus, ...]] = {}
@@ -61,19 +60,18 @@ class _Treaty:
         self.deadline_steps = {}
 
     def report(
-        self, iso3: str, name: str, due: dt.date | None, make: Callable[[dt.date], Obligation]
+        self,
+        iso3: str,
+        name: str,
+        due: dt.date | None,
+        group: ob.ReportGroup | None,
+        make: Callable[[dt.date], Obligation],
     ) -> ob.Steps[Obligation]:
         key = (iso3, name, due)
         found = self.report_steps.get(key)
         if found is None:
-            if due is None:
-                found = ob.Steps(make, ())
-            else:
-                year = None if name == ob.INITIAL else due.year - 1
-                kind = "initial" if name == ob.INITIAL else "annual"
-                group = self.reports.get((iso3, kind, year))
-                found = ob.Steps(make, ob.report_changes(group, due, self.reach(name)))
-            self.report_steps[key] = found
+            changes = ob.report_changes(group, due, self.reach(name)) if due else ()
+            found = self.report_steps[key] = ob.Steps(make, changes)
         return found
 
     def deadline(
@@ -231,30 +229,18 @@ class Engine:
         state on every date of a series costs a few lookups per state and day."""
         t = self._treaty(instrument)
         day = as_of or dt.date.today()
-        every = t.compliance_memo.get(day)
-        if every is None:
-            every = tuple(self._compliance_on(t, day))
-            if len(t.compliance_memo) >= _MEMO_LIMIT:
-                t.compliance_memo.clear()
-            t.compliance_memo[day] = every
-        return [o for o in every if state is None or o.state == state]
-
-    def _compliance_on(self, t: _Treaty, day: dt.date) -> Iterator[Obligation]:
         # A state's answer holds over a stretch of days (until its standing, one of its
         # obligations or the latest annual report due changes): kept, a view asked on
         # every date of a series recomputes a state only where something changed.
-        st = t.standings
-        for iso3, acts in st.states.items():
+        out: list[Obligation] = []
+        for iso3, acts in self._everyone(t):
+            if state is not None and iso3 != state:
+                continue
             held = t.compliance_spans.get(iso3)
             if held is None or not held[0] <= day < held[1]:
                 held = t.compliance_spans[iso3] = self._state_compliance(t, iso3, acts, day)
-            yield from held[2]
-        for iso3 in t.fact_states:
-            if iso3 not in st.states:
-                held = t.compliance_spans.get(iso3)
-                if held is None or not held[0] <= day < held[1]:
-                    held = t.compliance_spans[iso3] = self._state_compliance(t, iso3, None, day)
-                yield from held[2]
+            out.extend(held[2])
+        return out
 
     def _state_compliance(
         self, t: _Treaty, iso3: str, acts: StateActs | None, day: dt.date
@@ -313,17 +299,25 @@ class Engine:
             if found is not None:
                 yield found
 
+    @staticmethod
+    def _everyone(t: _Treaty) -> Iterator[tuple[str, StateActs | None]]:
+        """Every state with acts on the treaty, then those with obligation facts only:
+        facts about a state whose acts are not in the record yet still show."""
+        yield from t.standings.states.items()
+        for iso3 in t.fact_states:
+            if iso3 not in t.standings.states:
+                yield iso3, None
+
     def _subjects(self, t: _Treaty, day: dt.date) -> Iterator[tuple[str, dt.date | None, bool]]:
-        """(state, entry into force as known on ``day``, withdrawal scheduled-after ``day``)."""
-        st = t.standings
-        for iso3, acts in st.states.items():
-            active, eif = st.subject_on(acts, day)
+        """(state, entry into force as known on ``day``, whether its acts are on record),
+        for the states bound on ``day`` and those with obligation facts only."""
+        for iso3, acts in self._everyone(t):
+            if acts is None:
+                yield iso3, None, False
+                continue
+            active, eif = t.standings.subject_on(acts, day)
             if active:
                 yield iso3, eif, True
-        for iso3 in t.fact_states:
-            # Facts about a state whose acts are not in the record yet still show.
-            if iso3 not in st.states:
-                yield iso3, None, False
 
     def _obligations_on(
         self, t: _Treaty, day: dt.date, until: dt.date | None
@@ -356,7 +350,7 @@ class Engine:
         def make(d: dt.date) -> Obligation:
             return ob.initial_report(t.rules, rule, iso3, eif, d, group, reach)
 
-        return t.report(iso3, rule.name, due, make)
+        return t.report(iso3, rule.name, due, group, make)
 
     @staticmethod
     def _annual_steps(t: _Treaty, iso3: str, due: dt.date) -> ob.Steps[Obligation]:
@@ -368,7 +362,7 @@ class Engine:
         def make(d: dt.date) -> Obligation:
             return ob.annual_report(t.rules, annual, iso3, due, d, group, reach)
 
-        return t.report(iso3, annual.name, due, make)
+        return t.report(iso3, annual.name, due, group, make)
 
     def _annual(self, t: _Treaty, iso3: str, due: dt.date, day: dt.date) -> Obligation:
         return self._annual_steps(t, iso3, due).at(day)

@@ -41,18 +41,24 @@ from treatywatch.rules.results import Obligation, ObligationStatus
 
 S = ObligationStatus
 T = TypeVar("T")
+F = TypeVar("F", model.ObligationFact, model.ReportFact)
 INITIAL = "transparency_initial"
 
 
 @dataclass(frozen=True, slots=True)
-class Known:
+class Dated(Generic[F]):
     """A fact with the day from which the record may be said to know it."""
 
-    fact: model.ObligationFact
+    fact: F
     known: dt.date | None  # None: counts on every day
 
     def visible(self, day: dt.date) -> bool:
         return self.known is None or self.known <= day
+
+
+# The two kinds in use (annotations only: a frozen slotted generic is built as Dated(...)).
+Known = Dated[model.ObligationFact]  # an obligation fact
+Filed = Dated[model.ReportFact]  # a report fact
 
 
 @dataclass(slots=True)
@@ -80,7 +86,15 @@ def known_date(fact: model.ObligationFact, sources: Mapping[str, model.Source]) 
         return fact.date
     if fact.kind == "completed" and fact.deadline is not None:
         return fact.deadline  # "done by" that day: see _completion_day
-    cited = [sources[c.source_id] for c in fact.citations if c.source_id in sources]
+    return source_day(fact.citations, sources)
+
+
+def source_day(
+    citations: Iterable[model.Citation], sources: Mapping[str, model.Source]
+) -> dt.date | None:
+    """The earliest day a fact's sources were published (else retrieved): for a fact that
+    gives no day of its own, the day from which the record may be said to know it."""
+    cited = [sources[c.source_id] for c in citations if c.source_id in sources]
     published = [s.published for s in cited if s.published]
     retrieved = [s.retrieved for s in cited if s.retrieved]
     return min(published or retrieved, default=None)
@@ -92,7 +106,7 @@ def group_facts(
     groups: dict[tuple[str, str], FactGroup] = {}
     for f in facts:
         g = groups.setdefault((f.state, f.obligation), FactGroup())
-        k = Known(f, known_date(f, sources))
+        k: Known = Dated(f, known_date(f, sources))
         bucket = {
             "deadline": g.deadlines,
             "extension_granted": g.granted,
@@ -132,7 +146,7 @@ def _period_text(rule: DeadlineRule) -> str:
     return f"{years} years"
 
 
-def _cites(k: Known) -> str:
+def _cites(k: Known | Filed) -> str:
     return ", ".join(c.source_id for c in k.fact.citations)
 
 
@@ -221,13 +235,14 @@ def deadline_obligation(
         extensions += 1
         basis.append(f"deadline {due} as published ({_cites(latest)})")
     status, completed = _status(group, due, day, issues, basis, extensions, reach)
-    if status is S.OVERDUE and (vague := _grant_of_unknown_length(group, due, day)):
+    if status is S.OVERDUE and (vague := _grant_of_unknown_length(group, day)):
         # A meeting extended the deadline to a day the record does not give: it may not
         # have passed at all.
         status = S.UNKNOWN
+        granted = f" {vague.fact.date}" if vague.fact.date else ""
         basis[-1] = (
-            f"deadline {due} passed with no completion on record, but an extension granted "
-            f"{vague.fact.date or ''} ({_cites(vague)}) gives no new deadline".replace("  ", " ")
+            f"deadline {due} passed with no completion on record, but an extension granted"
+            f"{granted} ({_cites(vague)}) gives no new deadline"
         )
     return Obligation(
         *base,
@@ -242,9 +257,10 @@ def deadline_obligation(
     )
 
 
-def _grant_of_unknown_length(group: FactGroup, due: dt.date | None, day: dt.date) -> Known | None:
-    """A grant known on ``day`` that names neither a deadline nor a period, made after the
-    chain's last known link (no published or granted deadline beyond ``due`` is known)."""
+def _grant_of_unknown_length(group: FactGroup, day: dt.date) -> Known | None:
+    """A grant known on ``day`` that names neither a deadline nor a period. Any such grant
+    counts, even one a later link of the chain may have overtaken: the record cannot tell
+    which deadline it set, so it cannot rule out one that has not passed."""
     for k in group.granted:
         if k.visible(day) and k.fact.deadline is None and k.fact.years is None:
             return k
@@ -439,17 +455,6 @@ def _answered(r: Known, decided: list[Known], published: list[Known]) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Filed:
-    """A report fact with the day from which the record may be said to know it."""
-
-    fact: model.ReportFact
-    known: dt.date | None
-
-    def visible(self, day: dt.date) -> bool:
-        return self.known is None or self.known <= day
-
-
 @dataclass(slots=True)
 class ReportGroup:
     """What the record says of one report (a state's initial report, or its annual report
@@ -475,22 +480,14 @@ def group_reports(
     groups: dict[ReportKey, ReportGroup] = {}
     for f in facts:
         g = groups.setdefault((f.state, f.report, f.year), ReportGroup())
-        cited = [sources[c.source_id] for c in f.citations if c.source_id in sources]
-        dates = [s.published for s in cited if s.published] or [
-            s.retrieved for s in cited if s.retrieved
-        ]
         # A "not received" statement speaks of its own day; a receipt is known from its day,
         # or where the source gives none, from the source's.
-        known = f.date or min(dates, default=None)
-        (g.received if f.status == "received" else g.not_received).append(Filed(f, known))
+        known = f.date or source_day(f.citations, sources)
+        (g.received if f.status == "received" else g.not_received).append(Dated(f, known))
     for g in groups.values():
         g.received.sort(key=lambda k: (k.fact.date is None, k.fact.date or dt.date.min))
         g.not_received.sort(key=lambda k: k.known or dt.date.min)
     return groups
-
-
-def _filed_cites(f: Filed) -> str:
-    return ", ".join(c.source_id for c in f.fact.citations)
 
 
 def report_status(
@@ -501,31 +498,30 @@ def report_status(
         if day <= due:
             return S.PENDING, None
         return _no_receipt(due, day, reach, basis)
-    g = group
-    seen = [f for f in g.received if f.visible(day)]
+    seen = [f for f in group.received if f.visible(day)]
     if seen:
         first = seen[0]
         when = first.fact.date
         if when is None:
-            basis.append(f"received, day not given ({_filed_cites(first)})")
+            basis.append(f"received, day not given ({_cites(first)})")
             return S.MET, None
-        basis.append(f"received {when} ({_filed_cites(first)})")
+        basis.append(f"received {when} ({_cites(first)})")
         return (S.MET if when <= due else S.MET_LATE), when
     if day <= due:
         return S.PENDING, None
-    later = [f for f in g.received if f.fact.date is not None and f.fact.date > day]
-    if later and not any(f.fact.date is None for f in g.received):
-        basis.append(f"received only on {later[0].fact.date} ({_filed_cites(later[0])})")
+    later = [f for f in group.received if f.fact.date is not None and f.fact.date > day]
+    if later and not any(f.fact.date is None for f in group.received):
+        basis.append(f"received only on {later[0].fact.date} ({_cites(later[0])})")
         return S.OVERDUE, None
     # A dated word that it had not arrived outweighs a receipt the record cannot date.
-    said = [f for f in g.not_received if f.fact.date is not None and f.fact.date >= day]
+    said = [f for f in group.not_received if f.fact.date is not None and f.fact.date >= day]
     if said:
-        basis.append(f"not received as of {said[0].fact.date} ({_filed_cites(said[0])})")
+        basis.append(f"not received as of {said[0].fact.date} ({_cites(said[0])})")
         return S.OVERDUE, None
-    earlier = [f for f in g.not_received if f.visible(day)]
+    earlier = [f for f in group.not_received if f.visible(day)]
     if earlier:
-        basis.append(f"not received as of {earlier[-1].fact.date} ({_filed_cites(earlier[-1])})")
-    if any(f.fact.date is None for f in g.received):
+        basis.append(f"not received as of {earlier[-1].fact.date} ({_cites(earlier[-1])})")
+    if any(f.fact.date is None for f in group.received):
         basis.append("received on a day the record does not give, after this one")
         return S.UNKNOWN, None
     return _no_receipt(due, day, reach, basis)
@@ -559,6 +555,15 @@ def report_changes(group: ReportGroup | None, due: dt.date, reach: Reach) -> set
 _UNSET: Any = object()
 
 
+def _starts(changes: Iterable[dt.date]) -> list[dt.date]:
+    """The first days of the stretches that ``changes`` cut the calendar into, from the
+    beginning of time; built for every obligation the engine meets, so one sort."""
+    starts = sorted(set(changes))
+    if not starts or starts[0] != dt.date.min:
+        starts.insert(0, dt.date.min)
+    return starts
+
+
 class Steps(Generic[T]):
     """A value that changes only on given days, computed once per stretch and only when
     asked for: the engine asks each obligation's status on many days, and most never change
@@ -568,11 +573,7 @@ class Steps(Generic[T]):
     __slots__ = ("_make", "_values", "starts")
 
     def __init__(self, make: Callable[[dt.date], T], changes: Iterable[dt.date]) -> None:
-        # Built for every report the engine meets: kept to one sort, no generator.
-        starts = sorted(set(changes))
-        if not starts or starts[0] != dt.date.min:
-            starts.insert(0, dt.date.min)
-        self.starts = starts
+        self.starts = _starts(changes)
         self._make = make
         self._values: list[Any] = [_UNSET] * len(self.starts)
 
@@ -623,10 +624,7 @@ class DeadlineSteps:
         self, make: Callable[[dt.date], Obligation | None], group: FactGroup, reach: Reach
     ) -> None:
         self._make = make
-        starts = sorted(fact_changes(group, reach))
-        if not starts or starts[0] != dt.date.min:
-            starts.insert(0, dt.date.min)
-        self.starts = starts
+        self.starts = _starts(fact_changes(group, reach))
         # Per stretch: (its value, the day it splits or None, the value from then).
         self._split: list[tuple[Obligation | None, dt.date | None, Obligation | None] | None]
         self._split = [None] * len(self.starts)
