@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from treatywatch import model, registry
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine as SqlEngine
 
     from treatywatch.rules import Engine as RulesEngine
+
+
+T = TypeVar("T")
 
 
 class NotFoundError(LookupError):
@@ -40,6 +44,22 @@ class Context:
         from treatywatch.rules import Engine
 
         return Engine(self.record)
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value computed once per record revision (a new revision is a new context).
+        Bounded: past ``MEMO_LIMIT`` values (as-of questions name thousands of days) all
+        are dropped and rebuilt as asked for."""
+        try:
+            return cast(T, self._facts[key])
+        except KeyError:
+            if len(self._facts) >= MEMO_LIMIT:
+                self._facts.clear()
+            value = self._facts[key] = build()
+            return value
+
+
+#: How many values a context keeps (see Context.memo).
+MEMO_LIMIT = 5_000
 
 
 _contexts: dict[str, Context] = {}
@@ -140,23 +160,19 @@ def status(
     """Every state's standing toward a treaty on a date (today by default)."""
     inst = find_instrument(ctx, treaty)
     iso3 = find_state(state).iso3 if state else None
-    # The rows are the same on every day of a stretch between two changes of standing.
-    key = f"status:{inst.id}:{ctx.rules.status_stretch(inst.id, as_of)}:{iso3}"
-    rows: list[dict[str, Any]] | None = ctx._facts.get(key)
-    if rows is None:
+
+    def build() -> list[dict[str, Any]]:
         rows = []
         for st in ctx.rules.status(inst.id, as_of=as_of, state=iso3):
             row = _plain(st)
             row["state"] = participant_label(row["iso3"])
             rows.append(row)
         rows.sort(key=lambda r: r["state"])
-        if len(ctx._facts) > _STATUS_MEMO_LIMIT:
-            ctx._facts.clear()
-        ctx._facts[key] = rows
-    return [dict(r) for r in rows]
+        return rows
 
-
-_STATUS_MEMO_LIMIT = 5_000
+    # The rows are the same on every day of a stretch between two changes of standing.
+    key = f"status:{inst.id}:{ctx.rules.status_stretch(inst.id, as_of)}:{iso3}"
+    return [dict(r) for r in ctx.memo(key, build)]
 
 
 # -- states --------------------------------------------------------------------------------
@@ -658,18 +674,10 @@ COMPLIANCE_COLUMNS = (
 )
 
 
-def _compliance_memo(ctx: Context, name: str, build: Any) -> Any:
-    key = "treatywatch.query:compliance:" + name
-    value = ctx._facts.get(key)
-    if value is None:
-        value = ctx._facts[key] = build()
-    return value
-
-
 def _state_labels(ctx: Context) -> dict[str, tuple[str, str]]:
     """iso3 -> (name, region), once per record revision."""
-    return _compliance_memo(
-        ctx, "labels", lambda: {s.iso3: (s.name, s.region) for s in registry.all_states()}
+    return ctx.memo(
+        "compliance:labels", lambda: {s.iso3: (s.name, s.region) for s in registry.all_states()}
     )
 
 
@@ -688,15 +696,6 @@ def _compliance_instruments(ctx: Context, treaty: str | None) -> list[model.Inst
             f"{inst.id} has no obligations the rules compute; treaty must be one of {known}."
         )
     return [inst]
-
-
-def _annual_due_on(ctx: Context, instrument: str) -> tuple[int, int]:
-    """(month, day) annual reports fall due, from the treaty's rules (30 April for both)."""
-    try:
-        rule = ctx.rules.rules(instrument).annual
-    except (AttributeError, KeyError):
-        rule = None
-    return (rule.month, rule.day) if rule is not None else (4, 30)
 
 
 def compliance(
@@ -729,9 +728,8 @@ def compliance(
         tally = {o: dict.fromkeys(OBLIGATION_STATUSES, 0) for o in COMPLIANCE_OBLIGATIONS}
         cells: dict[str, dict[str, dict[str, Any] | None]] = {}
         for ob in ctx.rules.compliance(inst.id, day, iso3):
+            # The engine gives one answer per state and obligation.
             mine = cells.setdefault(ob.state, dict.fromkeys(COMPLIANCE_OBLIGATIONS))
-            if ob.obligation not in mine or mine[ob.obligation] is not None:
-                continue
             built = mine[ob.obligation] = cell(ob)
             tally[ob.obligation][built["status"]] += 1
         for code, by_obligation in cells.items():
@@ -799,7 +797,7 @@ def _cell_cache(ctx: Context) -> Any:
     engine hands the same result on every day its status holds, so a view asked on many
     dates builds each cell once. Keyed by identity (the result is kept, so its id stays its
     own), as hashing a result would cost more than building the cell."""
-    memo: dict[int, tuple[Any, dict[str, Any]]] = _compliance_memo(ctx, "cells", dict)
+    memo: dict[int, tuple[Any, dict[str, Any]]] = ctx.memo("compliance:cells", dict)
     sources: dict[tuple[model.Citation, ...], list[dict[str, Any]]] = {}
     rec = ctx.record
 
@@ -877,14 +875,14 @@ def _stated_rates(ctx: Context, instrument: str) -> list[dict[str, Any]]:
     cover: that of the latest annual due date on or before the claim's ``as_of``."""
 
     def build() -> list[dict[str, Any]]:
-        month, dday = _annual_due_on(ctx, instrument)
+        annual = ctx.rules.rules(instrument).annual  # the view lists treaties with rules only
         out = []
         for c in ctx.record.claims:
             if c.subject != instrument or c.property not in REPORTING_CLAIMS:
                 continue
             year = None
-            if c.as_of is not None:
-                due_passed = (c.as_of.month, c.as_of.day) >= (month, dday)
+            if c.as_of is not None and annual is not None:
+                due_passed = (c.as_of.month, c.as_of.day) >= (annual.month, annual.day)
                 year = c.as_of.year - (1 if due_passed else 2)
             out.append(
                 {
@@ -900,7 +898,7 @@ def _stated_rates(ctx: Context, instrument: str) -> list[dict[str, Any]]:
         out.sort(key=lambda r: (r["as_of"] or dt.date.min, r["property"]))
         return out
 
-    return _compliance_memo(ctx, f"stated:{instrument}", build)
+    return ctx.memo(f"compliance:stated:{instrument}", build)
 
 
 def compliance_rows(view: dict[str, Any]) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import orjson
 from starlette.requests import Request
@@ -100,14 +100,7 @@ def _settle(ctx: query.Context) -> None:
 
 def memo(ctx: query.Context, key: tuple[Any, ...], build: Callable[[], T]) -> T:
     """A value computed once per record revision (the context is replaced on a new one)."""
-    facts = ctx._facts
-    full = "treatywatch.api:" + repr(key)
-    try:
-        return cast(T, facts[full])
-    except KeyError:
-        value = build()
-        facts[full] = value
-        return value
+    return ctx.memo("treatywatch.api:" + repr(key), build)
 
 
 def live(request: Request) -> Live:
