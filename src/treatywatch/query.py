@@ -718,32 +718,18 @@ def compliance(
     day = as_of or dt.date.today()
     insts = _compliance_instruments(ctx, treaty)
     iso3 = find_state(state).iso3 if state else None
-    labels = _state_labels(ctx)
-    cell = _cell_cache(ctx)
+    row_for = _row_cache(ctx)
     rows: list[dict[str, Any]] = []
     counts: dict[str, dict[str, dict[str, int]]] = {}
     reach: dict[str, list[dict[str, Any]]] = {}
     series: dict[str, dict[str, Any]] = {}
     for inst in insts:
         tally = {o: dict.fromkeys(OBLIGATION_STATUSES, 0) for o in COMPLIANCE_OBLIGATIONS}
-        cells: dict[str, dict[str, dict[str, Any] | None]] = {}
-        for ob in ctx.rules.compliance(inst.id, day, iso3):
-            # The engine gives one answer per state and obligation.
-            mine = cells.setdefault(ob.state, dict.fromkeys(COMPLIANCE_OBLIGATIONS))
-            built = mine[ob.obligation] = cell(ob)
-            tally[ob.obligation][built["status"]] += 1
-        for code, by_obligation in cells.items():
-            name, region = labels.get(code) or (participant_label(code), None)
-            rows.append(
-                {
-                    "instrument": inst.id,
-                    "iso3": code,
-                    "state": name,
-                    "region": region,
-                    "link": f"/states/{code}#obligations",
-                    "cells": by_obligation,
-                }
-            )
+        for code, held in ctx.rules.compliance_by_state(inst.id, day, iso3):
+            row, marks = row_for(inst.id, code, held)
+            rows.append(row)
+            for obligation, status in marks:
+                tally[obligation][status] += 1
         counts[inst.id] = tally
         reach[inst.id] = coverage(ctx, inst.id, day)
         if reporting:
@@ -790,6 +776,44 @@ def coverage(ctx: Context, treaty: str, as_of: dt.date | None = None) -> list[di
     order = {name: i for i, name in enumerate(COMPLIANCE_OBLIGATIONS)}
     out.sort(key=lambda c: order.get(str(c["obligation"]), len(order)))
     return out
+
+
+_Marks = tuple[tuple[str, str], ...]
+
+
+def _row_cache(ctx: Context) -> Any:
+    """A function from a state's engine answers to its row of the compliance view and the
+    (obligation, status) pairs it adds to the counts, remembered per record revision by the
+    answers' identity: the engine hands the same tuple on every day a state's answer holds,
+    so a view asked on every date of a series builds a row only where something changed."""
+    memo: dict[int, tuple[Any, dict[str, Any], _Marks]] = ctx.memo("compliance:rows", dict)
+    labels = _state_labels(ctx)
+    cell = _cell_cache(ctx)
+
+    def row_for(instrument: str, code: str, held: tuple[Any, ...]) -> tuple[dict[str, Any], _Marks]:
+        hit = memo.get(id(held))
+        if hit is not None and hit[0] is held:
+            return hit[1], hit[2]
+        # The engine gives one answer per state and obligation.
+        by_obligation: dict[str, dict[str, Any] | None] = dict.fromkeys(COMPLIANCE_OBLIGATIONS)
+        for ob in held:
+            by_obligation[ob.obligation] = cell(ob)
+        name, region = labels.get(code) or (participant_label(code), None)
+        row = {
+            "instrument": instrument,
+            "iso3": code,
+            "state": name,
+            "region": region,
+            "link": f"/states/{code}#obligations",
+            "cells": by_obligation,
+        }
+        marks = tuple((o, c["status"]) for o, c in by_obligation.items() if c is not None)
+        if len(memo) > _CELL_MEMO_LIMIT:
+            memo.clear()
+        memo[id(held)] = (held, row, marks)
+        return row, marks
+
+    return row_for
 
 
 def _cell_cache(ctx: Context) -> Any:

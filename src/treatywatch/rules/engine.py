@@ -227,19 +227,27 @@ class Engine:
         obligations and initial report as :meth:`obligations` gives them, and of its annual
         reports only the latest one due by then (else the first one due), so a view of every
         state on every date of a series costs a few lookups per state and day."""
+        return [o for _, held in self.compliance_by_state(instrument, as_of, state) for o in held]
+
+    def compliance_by_state(
+        self, instrument: str, as_of: dt.date | None = None, state: str | None = None
+    ) -> list[tuple[str, tuple[Obligation, ...]]]:
+        """:meth:`compliance` grouped by state. A state's tuple is the same object on every
+        day its answer holds, so a caller can remember what it built from it by identity."""
         t = self._treaty(instrument)
         day = as_of or dt.date.today()
         # A state's answer holds over a stretch of days (until its standing, one of its
         # obligations or the latest annual report due changes): kept, a view asked on
         # every date of a series recomputes a state only where something changed.
-        out: list[Obligation] = []
+        out: list[tuple[str, tuple[Obligation, ...]]] = []
         for iso3, acts in self._everyone(t):
             if state is not None and iso3 != state:
                 continue
             held = t.compliance_spans.get(iso3)
             if held is None or not held[0] <= day < held[1]:
                 held = t.compliance_spans[iso3] = self._state_compliance(t, iso3, acts, day)
-            out.extend(held[2])
+            if held[2]:
+                out.append((iso3, held[2]))
         return out
 
     def _state_compliance(
