@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export TREATYWATCH_DB=${TREATYWATCH_DB:-$PWD/treatywatch.sqlite}
+# The same default database as every other command ($TREATYWATCH_DB, else the user data
+# folder), so `treatywatch status CCM` afterwards reads what is served.
 .venv/bin/treatywatch build
 exec .venv/bin/treatywatch serve "$@"

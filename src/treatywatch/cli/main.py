@@ -268,13 +268,22 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     db: DbOption = None,
 ) -> None:
-    """Serve the dashboard and the REST API (/api/v1) over a built database."""
+    """Serve the dashboard and the REST API (/api/v1) over a built database.
+
+    On first run, when the SQLite database does not exist yet, it is built from the bundled
+    record first (as `treatywatch build` would).
+    """
     import uvicorn
 
     from treatywatch.api.app import create_app
     from treatywatch.query import open_context
+    from treatywatch.store.db import sqlite_path
 
     target = resolve_db(db)
+    path = sqlite_path(target)
+    if path is not None and not path.exists():
+        typer.echo(f"No database at {path} yet: building it from the bundled record.", err=True)
+        build(db=target, data=None)
     open_context(target)  # fail now, clearly, if the database has not been built
     _check_free(host, port)
     typer.echo(f"treatywatch on http://{host}:{port}/ (API: /api/v1, database {target})", err=True)

@@ -12,8 +12,13 @@ __all__ = ["Problem", "RecordError", "default_data_dir", "load"]
 
 
 def default_data_dir() -> Path:
-    """``$TREATYWATCH_DATA``, else the ``data/`` folder of this source checkout."""
+    """``$TREATYWATCH_DATA``, else the ``data/`` folder of this source checkout, else the
+    copy of it an installed wheel carries (setup.py puts it there)."""
     env = os.environ.get("TREATYWATCH_DATA")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "data"
+    here = Path(__file__).resolve()
+    checkout = here.parents[3] / "data"
+    if (checkout / "instruments.yaml").is_file():
+        return checkout
+    return here.parents[1] / "_bundled" / "data"

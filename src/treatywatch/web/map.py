@@ -37,7 +37,8 @@ DOTS: dict[str, tuple[float, float]] = {
 
 
 def atlas_file() -> Path | None:
-    """countries-50m.json from ``$TREATYWATCH_NODE_MODULES`` or the checkout's node_modules."""
+    """countries-50m.json from ``$TREATYWATCH_NODE_MODULES``, the checkout's node_modules, or
+    the copy an installed wheel carries."""
     candidates = []
     env = os.environ.get("TREATYWATCH_NODE_MODULES")
     if env:
@@ -45,6 +46,7 @@ def atlas_file() -> Path | None:
     here = Path(__file__).resolve()
     candidates += [p / "node_modules" for p in here.parents]
     candidates.append(Path.cwd() / "node_modules")
+    candidates.append(here.parents[1] / "_bundled")
     for base in candidates:
         path = base / "world-atlas" / "countries-50m.json"
         if path.is_file():
