@@ -155,14 +155,24 @@ def test_the_cases_users_check(engine: Engine) -> None:
         ob = _one(engine, "APMBC", state, "clearance")
         assert ob.extensions >= 1, state
         assert ob.status is not S.OVERDUE, (state, ob.basis)
-    # Angola and Colombia asked the 22MSP for more years, and its decisions are not on
-    # record; Chad's 2025 deadline passed with no later decision on record either: each
-    # reads "unknown", saying why.
+    # Angola and Colombia asked the 22MSP (December 2025) for five more years, and it
+    # approved 12 of its 14 requests, all but Senegal's and Tajikistan's (Japan's foreign
+    # ministry, for the President): extended to the end of 2030. The day before the
+    # decision, Angola's deadline had passed with the request awaiting it: unknown, not
+    # overdue. Chad's deadline is 1 January 2030 as Mine Action Review publishes it.
     for state in ("AGO", "COL"):
         ob = _one(engine, "APMBC", state, "clearance")
-        assert ob.status is S.UNKNOWN and "requested for apmbc-22msp" in ob.basis, state
+        assert (ob.status, ob.due) == (S.EXTENDED, D(2030, 12, 31)), (state, ob.basis)
+        assert "mofa-japan-2025-22msp" in ob.basis
+    before = _one(engine, "APMBC", "AGO", "clearance", D(2025, 12, 4))
+    assert before.status is S.UNKNOWN and "requested for apmbc-22msp" in before.basis
     tcd = _one(engine, "APMBC", "TCD", "clearance")
-    assert tcd.status is S.UNKNOWN and "complete through 2017-12-21" in tcd.basis
+    assert (tcd.status, tcd.due) == (S.EXTENDED, D(2030, 1, 1))
+    # Tajikistan's late request was not approved: its deadline passed, and the record of
+    # the meetings' decisions after the 16MSP is partial, so "unknown", saying both.
+    tjk = _one(engine, "APMBC", "TJK", "clearance")
+    assert tjk.status is S.UNKNOWN
+    assert "not granted at apmbc-22msp" in tjk.basis and "complete through" in tjk.basis
     # Greece and Ukraine: in breach of Article 4 on the last day the record is complete for,
     # and today "unknown" only because the record stops there.
     for state in ("GRC", "UKR"):

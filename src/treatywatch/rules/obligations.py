@@ -400,6 +400,15 @@ def _status(
             f = findings[-1]
             found_on = f" on {f.fact.date}" if f.fact.date else ""
             basis.append(f"found in non-compliance{found_on} ({_cites(f)})")
+        refused = [
+            k for k in group.answers if k.visible(day) and k.fact.kind == "extension_refused"
+        ]
+        if refused:
+            # Said beside the verdict: a reader should learn that a meeting said no.
+            r = refused[-1]
+            at = f" at {r.fact.event}" if r.fact.event else ""
+            on = f" on {r.fact.date}" if r.fact.date else ""
+            basis.append(f"a request to extend it was not granted{at}{on} ({_cites(r)})")
         if not reach.supports(due, day):
             basis.append(
                 f"deadline {due} passed with no completion on record, but {reach.gap(day, due)}"
