@@ -33,7 +33,13 @@ async def _few_threads() -> None:
 
 def create_app(db: str) -> FastAPI:
     """The app over a built database (a SQLite path or a database URL)."""
+    from fastapi import Depends
+    from starlette.middleware.gzip import GZipMiddleware
+
     from treatywatch.api import (
+        caching,
+        docs,
+        params,
         routes_compliance,
         routes_events,
         routes_obligations,
@@ -42,15 +48,16 @@ def create_app(db: str) -> FastAPI:
         routes_states,
         routes_treaties,
     )
-    from treatywatch.web import pages
+    from treatywatch.web import feeds, pages
 
     app = FastAPI(
         title="treatywatch",
         summary="The sourced, time-aware record of the Convention on Cluster Munitions and "
         "the Mine Ban Convention.",
+        description=docs.DESCRIPTION,
         version="1",
         openapi_url=f"{API}/openapi.json",
-        docs_url=None,  # Swagger UI would load its scripts from a CDN
+        docs_url=None,  # FastAPI's loads Swagger UI from a CDN; api/docs.py serves it offline
         redoc_url=None,
     )
     app.state.live = Live(db)
@@ -65,8 +72,15 @@ def create_app(db: str) -> FastAPI:
         routes_compliance,
         routes_sources,
     ):
-        app.include_router(module.router, prefix=API)
+        app.include_router(module.router, prefix=API, dependencies=[Depends(params.only_declared)])
+    docs.install(app)
     app.include_router(pages.router)
+    app.include_router(feeds.router)  # /calendar.ics and /feed.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Inside ReadOnlySecure, which turns HEAD into GET: HEAD gets GET's tag and length.
+    app.add_middleware(caching.ETags)  # tags the uncompressed body, so inside GZip
+    app.add_middleware(
+        GZipMiddleware, minimum_size=caching.GZIP_MINIMUM, compresslevel=caching.GZIP_LEVEL
+    )
     app.add_middleware(errors.ReadOnlySecure)
     return app

@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from treatywatch import model, query
+from treatywatch.api.caching import tag_once
 
 REFRESH_SECONDS = 2.0
 DEFAULT_LIMIT = 100
@@ -141,6 +142,7 @@ def cached(request: Request, build: Callable[[], Response]) -> Response:
         return hit
     response = build()
     if response.status_code == 200:
+        tag_once(response)
         lv.responses[key] = response
         if len(lv.responses) > 4096:
             lv.responses.popitem(last=False)

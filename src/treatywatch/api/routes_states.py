@@ -26,7 +26,7 @@ def list_states(
     treaty: Annotated[str, text("CCM or APMBC")] = "CCM",
     status: Annotated[
         str | None,
-        text("state_party, not_in_force_yet, signatory, withdrawn, not_joined"),
+        text("state_party, not_in_force_yet, signatory, withdrawn, not_joined, cannot_deposit"),
     ] = None,
     region: Annotated[str | None, text("UN region or sub-region (any case)")] = None,
     grouping: Annotated[str | None, text("A grouping code, e.g. EU")] = None,
