@@ -7,6 +7,7 @@ returns plain dicts and lists ready to print or serialise. Interfaces only forma
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -35,9 +36,19 @@ class BadRequestError(ValueError):
 @dataclass
 class Context:
     db: str
-    engine: SqlEngine
     record: model.Record
+    _engine: SqlEngine | None = field(default=None, repr=False)
     _facts: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def engine(self) -> SqlEngine:
+        """The database's engine, made when first needed: a read command answered from
+        the record's copy (store/snapshot.py) never imports SQLAlchemy."""
+        if self._engine is None:
+            from treatywatch.store.db import existing_engine
+
+            self._engine = existing_engine(self.db)
+        return self._engine
 
     @cached_property
     def rules(self) -> RulesEngine:
@@ -67,14 +78,19 @@ _contexts: dict[str, Context] = {}
 
 def open_context(db: str) -> Context:
     """A context over a built database, reused while the database is unchanged."""
-    from treatywatch.store.db import existing_engine
-    from treatywatch.store.read import load_record
+    from treatywatch.store.snapshot import cached_record
 
-    eng = existing_engine(db)
-    record = load_record(eng)
+    record = cached_record(db)
+    eng = None
+    if record is None:
+        from treatywatch.store.db import existing_engine
+        from treatywatch.store.read import load_record
+
+        eng = existing_engine(db)
+        record = load_record(eng)
     ctx = _contexts.get(db)
     if ctx is None or ctx.record is not record:
-        ctx = Context(db=db, engine=eng, record=record)
+        ctx = Context(db=db, record=record, _engine=eng)
         _contexts[db] = ctx
     return ctx
 
@@ -295,6 +311,16 @@ def events(
     return rows
 
 
+def event_year(row: dict[str, Any]) -> int | None:
+    """The year an event took place, where the record knows it without a start day: from its
+    end, else from its id (ids are slugged with their year, ``san-jose-2007``)."""
+    for day in (row.get("start"), row.get("end")):
+        if isinstance(day, dt.date):
+            return day.year
+    found = re.search(r"(?:^|-)((?:19|20)\d\d)(?:-|$)", str(row.get("id") or ""))
+    return int(found.group(1)) if found else None
+
+
 def event_detail(ctx: Context, event_id: str) -> dict[str, Any]:
     rec = ctx.record
     ev = rec.events.get(event_id)
@@ -367,11 +393,13 @@ def source_row(src: model.Source) -> dict[str, Any]:
     }
 
 
-def sources(ctx: Context, fact: str | None = None) -> list[dict[str, Any]]:
-    """All sources, or those behind one fact (``action:12``, ``event:lima-2007``, ...)."""
+def sources(ctx: Context, fact: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
+    """All sources, or those behind one fact (``action:12``, ``event:lima-2007``, ...);
+    with ``q``, those whose id, title, publisher or address holds every word of it."""
     rec = ctx.record
     if fact is None:
-        return [source_row(s) for s in rec.sources.values()]
+        rows = [source_row(s) for s in rec.sources.values()]
+        return [r for r in rows if _source_matches(r, q)] if q else rows
     citations = fact_citations(ctx, fact)
     rows = []
     for c in citations:
@@ -379,6 +407,11 @@ def sources(ctx: Context, fact: str | None = None) -> list[dict[str, Any]]:
         if src is not None:
             rows.append({**source_row(src), "locator": c.locator})
     return rows
+
+
+def _source_matches(row: dict[str, Any], q: str) -> bool:
+    haystack = " ".join(str(row[k] or "") for k in ("id", "title", "publisher", "url")).casefold()
+    return all(t in haystack for t in q.casefold().split())
 
 
 def fact_citations(ctx: Context, fact: str) -> tuple[model.Citation, ...]:
@@ -403,12 +436,23 @@ def fact_citations(ctx: Context, fact: str) -> tuple[model.Citation, ...]:
 
 
 def conflict_row(c: model.Conflict, rec: model.Record) -> dict[str, Any]:
+    """A conflict with its variants; ``chosen`` marks the value the rest of the site shows."""
+    chosen = chosen_variant(c)
     return {
         "fact_type": c.fact_type,
         "key": c.key,
         "field": c.field,
-        "variants": [{"value": v.value, "citations": cites(v.citations, rec)} for v in c.variants],
+        "variants": [
+            {"value": v.value, "citations": cites(v.citations, rec), "chosen": i == chosen}
+            for i, v in enumerate(c.variants)
+        ],
     }
+
+
+def chosen_variant(c: model.Conflict) -> int:
+    """Which of a conflict's variants the views and the rules take: the record lists them
+    in order of preference (record.conflicts: the higher authority first), so the first."""
+    return 0
 
 
 def conflicts(ctx: Context) -> list[dict[str, Any]]:
@@ -416,6 +460,26 @@ def conflicts(ctx: Context) -> list[dict[str, Any]]:
 
 
 # -- statements ----------------------------------------------------------------------------
+
+
+#: Statement topics (model.TOPICS) as a reader names them.
+TOPIC_LABELS = {
+    "universalisation": "Universalisation",
+    "victim-assistance": "Victim assistance",
+    "clearance": "Clearance",
+    "stockpile-destruction": "Stockpile destruction",
+    "transparency": "Transparency",
+    "compliance": "Compliance",
+    "cooperation-assistance": "Cooperation and assistance",
+    "ccw-protocol": "CCW protocol (Convention on Certain Conventional Weapons)",
+    "interoperability": "Interoperability",
+    "national-implementation": "National implementation",
+    "use-of-cluster-munitions": "Use of cluster munitions",
+}
+
+
+def topic_label(topic: str) -> str:
+    return TOPIC_LABELS.get(topic) or topic.replace("-", " ").capitalize()
 
 
 def search_statements(
@@ -456,7 +520,8 @@ def search_statements(
             continue
         if date_to and (s.date is None or s.date > date_to):
             continue
-        haystack = s.text.casefold()
+        # A word may name a topic as well as stand in the text ("CCW": ccw-protocol).
+        haystack = " ".join([s.text, *s.topics, *(topic_label(t) for t in s.topics)]).casefold()
         if any(t not in haystack for t in terms):
             continue
         out.append(
@@ -480,7 +545,12 @@ def search_statements(
 
 #: The status of a state that has taken no step toward a treaty on the date asked.
 NOT_JOINED = "not_joined"
-STATUS_ORDER = ("state_party", "not_in_force_yet", "signatory", "withdrawn", NOT_JOINED)
+#: The status of an entity that cannot join: the depositary accepts no instrument from it
+#: (``registry.CANNOT_DEPOSIT``), and it has taken no step either.
+CANNOT_DEPOSIT = "cannot_deposit"
+STATUS_ORDER = (
+    "state_party", "not_in_force_yet", "signatory", "withdrawn", NOT_JOINED, CANNOT_DEPOSIT,
+)  # fmt: skip
 STATES_COLUMNS = ("iso3", "state", "region", "subregion", *STATUS_COLUMNS[2:])
 
 
@@ -511,7 +581,8 @@ def status_counts(ctx: Context, treaty: str, as_of: dt.date | None = None) -> di
 
     Counted over every state in the registry, as :func:`states` lists them, so that each
     count is the length of the list its link opens (``not_joined`` includes the states that
-    never acted as well as those whose only act, e.g. adopting the text, is no consent).
+    never acted as well as those whose only act, e.g. adopting the text, is no consent;
+    ``cannot_deposit`` counts apart the entities the depositary accepts no instrument from).
     """
     counts = dict.fromkeys(STATUS_ORDER, 0)
     for row in states(ctx, treaty, as_of):
@@ -558,7 +629,10 @@ def states(
         }
         for col in STATUS_COLUMNS[2:]:
             out[col] = row.get(col) if row else None
-        out["status"] = row["status"] if row else NOT_JOINED
+        if row:
+            out["status"] = row["status"]
+        else:
+            out["status"] = CANNOT_DEPOSIT if st.iso3 in registry.CANNOT_DEPOSIT else NOT_JOINED
         if status_is is not None and out["status"] != status_is:
             continue
         rows.append(out)
@@ -582,13 +656,19 @@ def obligations(
     treaty: str | None = None,
     as_of: dt.date | None = None,
     state: str | None = None,
+    obligation: str | None = None,
+    status: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Obligations computed by the treaties' rules, with due dates and status on ``as_of``."""
+    """Obligations computed by the treaties' rules, with due dates and status on ``as_of``;
+    only those of one state, one obligation or one status when given."""
     iso3 = find_state(state).iso3 if state else None
+    wanted = _obligation_filter(obligation, status)
     insts = [find_instrument(ctx, treaty)] if treaty else _treaty_instruments(ctx)
     rows = []
     for inst in insts:
         for ob in ctx.rules.obligations(inst.id, as_of=as_of, state=iso3):
+            if not wanted(ob):
+                continue
             row = _plain(ob)
             row.setdefault("instrument", inst.id)
             if "state" in row and isinstance(row["state"], str):
@@ -603,10 +683,16 @@ def deadlines(
     within_days: int = 365,
     as_of: dt.date | None = None,
     overdue: bool = False,
+    state: str | None = None,
+    obligation: str | None = None,
+    status: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Obligations falling due within ``within_days`` of ``as_of``, or already overdue."""
+    """Obligations falling due within ``within_days`` of ``as_of``, or already overdue;
+    only those of one state, one obligation or one status when given."""
     if within_days < 0:
         raise BadRequestError(f"within_days {within_days} must be zero or more.")
+    iso3 = find_state(state).iso3 if state else None
+    wanted = _obligation_filter(obligation, status)
     insts = [find_instrument(ctx, treaty)] if treaty else _treaty_instruments(ctx)
     rows = []
     for inst in insts:
@@ -616,6 +702,8 @@ def deadlines(
             else ctx.rules.due_within(inst.id, within_days, as_of=as_of)
         )
         for ob in found:
+            if (iso3 is not None and ob.state != iso3) or not wanted(ob):
+                continue
             row = _plain(ob)
             row.setdefault("instrument", inst.id)
             if "state" in row and isinstance(row["state"], str):
@@ -626,6 +714,25 @@ def deadlines(
 
 def _treaty_instruments(ctx: Context) -> list[model.Instrument]:
     return [i for i in ctx.record.instruments.values() if i.kind is model.InstrumentKind.TREATY]
+
+
+def _obligation_filter(obligation: str | None, status: str | None) -> Callable[[Any], bool]:
+    """Whether an engine's obligation is of the kind and status asked for (either may be
+    None for any). Each is checked against the values the rules have: an unknown one is an
+    error, not an empty list that would read as "nothing is due"."""
+    if obligation is not None and obligation not in COMPLIANCE_OBLIGATIONS:
+        known = ", ".join(COMPLIANCE_OBLIGATIONS)
+        raise BadRequestError(f"obligation {obligation[:40]!r} is not one of {known}.")
+    if status is not None and status not in OBLIGATION_STATUSES:
+        known = ", ".join(OBLIGATION_STATUSES)
+        raise BadRequestError(f"status {status[:40]!r} is not one of {known}.")
+
+    def wanted(ob: Any) -> bool:
+        return (obligation is None or ob.obligation == obligation) and (
+            status is None or ob.status.value == status
+        )
+
+    return wanted
 
 
 # -- compliance: states by obligation on a date ---------------------------------------------

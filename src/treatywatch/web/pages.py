@@ -7,6 +7,7 @@ main content is a table also answers ``?format=json|csv|xlsx`` with the same row
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter
@@ -22,12 +23,15 @@ from treatywatch.web.render import data_response, label, render, wants
 
 router = APIRouter(include_in_schema=False)
 
-#: The series the rules engine computes that the chart draws, in order, with their labels.
+#: The series the rules engine computes that the chart draws, in order: (field, label, drawn
+#: only where above zero). States Parties are those the treaty is in force for, as the
+#: headline counts them; a consent takes effect months after its deposit, so the consents
+#: line runs ahead of it.
 SERIES_LINES = (
-    ("parties", "States Parties"),
-    ("in_force", "In force for"),
-    ("signatories", "Signatories"),
-    ("withdrawn", "Withdrawn"),
+    ("in_force", "States Parties", False),
+    ("parties", "Ratified or acceded", False),
+    ("signatories", "Signatories", False),
+    ("withdrawn", "Withdrawn", True),
 )
 
 
@@ -45,7 +49,7 @@ def _chart(ctx: query.Context, treaty: str, title: str) -> Any:
     def build() -> Any:
         series = query.parties_series(ctx, treaty)
         lines = []
-        for key, text in SERIES_LINES:
+        for key, text, hide_zero in SERIES_LINES:
             points = []
             for p in series:
                 day = p.get("date")
@@ -53,7 +57,7 @@ def _chart(ctx: query.Context, treaty: str, title: str) -> Any:
                     day = dt.date.fromisoformat(day)
                 if isinstance(day, dt.date) and isinstance(p.get(key), int):
                     points.append((day, int(p[key])))
-            lines.append(charts.Line(key.replace("_", "-"), text, points))
+            lines.append(charts.Line(key.replace("_", "-"), text, points, hide_zero))
         link = f"/states?treaty={treaty}&as_of={{}}"
         return charts.step_chart(lines, title, link=link)
 
@@ -125,13 +129,15 @@ def home(request: Request) -> Response:
         )
         if chosen and chosen not in ids:
             chosen = query.find_instrument(ctx, chosen).id
+        map_as_of = _as_of(request)
         return render(
             request,
             "home.html",
             today=dt.date.today(),
             treaties=treaties,
             map_treaty=chosen,
-            map_svg=_map(ctx, chosen, None) if treaties else "",
+            map_as_of=map_as_of,
+            map_svg=_map(ctx, chosen, map_as_of) if treaties else "",
             upcoming=[d for d in upcoming if not _is_report(d)][:20],
             reports_due=sum(1 for d in upcoming if _is_report(d)),
             overdue=_deadlines(ctx, overdue=True)[:20],
@@ -218,12 +224,82 @@ def state_page(request: Request, name: str) -> Response:
             request,
             "state.html",
             s=story,
+            event_names=_event_names(ctx),
+            topic_labels=query.TOPIC_LABELS,
+            timeline=_timeline(story["actions"]),
+            obligation_facts=_obligation_facts(story["obligation_facts"]),
+            instruments={i.id: i.short_name for i in ctx.record.instruments.values()},
             standings=standings,
             obligations=[o for o in obligations if o.get("obligation") != "transparency_annual"],
             annual=annual,
         )
 
     return cached(request, build)
+
+
+def _with_citations(row: dict[str, Any], more: list[dict[str, Any]]) -> dict[str, Any]:
+    seen = {(c["source"], c["locator"]) for c in row["citations"]}
+    extra = [c for c in more if (c["source"], c["locator"]) not in seen]
+    return {**row, "citations": [*row["citations"], *extra]}
+
+
+def _merge_same(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Rows that say the same thing from different sources, as one row citing them all."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = tuple(row.get(f) for f in fields)
+        merged[key] = _with_citations(merged[key], row["citations"]) if key in merged else row
+    return list(merged.values())
+
+
+def _fold_undated(
+    rows: list[dict[str, Any]], key: tuple[str, ...], once: Callable[[dict[str, Any]], bool]
+) -> list[dict[str, Any]]:
+    """Rows without repeats: a fact a source gives no day for, of a kind that happens once
+    (``once``: an endorsement, a completion), where the rows already hold that fact with a
+    day, is folded into it, its sources and note kept. A source that leaves the day out does
+    not disagree (record.conflicts), so this is the same fact, not a second one."""
+    dated: dict[tuple[Any, ...], list[int]] = {}
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        if r["date"] is not None:
+            dated.setdefault(tuple(r[k] for k in key), []).append(len(out))
+            out.append(r)
+    for r in rows:
+        if r["date"] is not None:
+            continue
+        same = dated.get(tuple(r[k] for k in key), [])
+        if len(same) != 1 or not once(r):
+            out.append(r)
+            continue
+        i = same[0]
+        folded = _with_citations(out[i], r["citations"])
+        note, more = out[i].get("note"), r.get("note")
+        if more and more not in (note or ""):
+            folded["note"] = f"{note}; {more}" if note else more
+        out[i] = folded
+    return out
+
+
+#: Kinds of obligation fact that happen once per obligation (record.conflicts says so too).
+_ONCE_ONLY_FACTS = frozenset({"completed"})
+
+
+def _timeline(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A state's acts, each once: an undated act folds into the dated one of its kind."""
+    folded = _fold_undated(actions, ("instrument", "action"), lambda a: True)
+    fields = ("instrument", "action", "date", "note")
+    merged = _merge_same(folded, fields)
+    return sorted(merged, key=lambda a: (a["date"] is None, a["date"] or dt.date.min))
+
+
+def _obligation_facts(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A state's obligation facts, each once: identical rows from several sources become
+    one, and an undated completion folds into the dated one."""
+    once = _fold_undated(
+        facts, ("instrument", "obligation", "kind"), lambda o: o["kind"] in _ONCE_ONLY_FACTS
+    )
+    return _merge_same(once, ("instrument", "obligation", "kind", "date", "deadline", "years"))
 
 
 @router.get("/treaties/{treaty}")
@@ -256,7 +332,9 @@ def treaty_page(request: Request, treaty: str) -> Response:
 
 
 def _rules_text(name: str) -> list[dict[str, Any]]:
-    """The treaty's rules declaration as (rule, article, text) rows, if the engine has one."""
+    """The treaty's rules declaration as rows: the rule's name, its article, the article's
+    paraphrase and the figures the engine applies, as words (a rule nested in another, such
+    as the later states' entry into force, is a row of its own)."""
     from importlib import resources
 
     import yaml
@@ -268,34 +346,125 @@ def _rules_text(name: str) -> list[dict[str, Any]]:
         return []
     rows: list[dict[str, Any]] = []
 
-    def walk(node: Any, path: str) -> None:
+    def walk(node: Any, path: list[str]) -> None:
         if isinstance(node, dict):
             if "article" in node:
-                rest = {k: v for k, v in node.items() if k != "article"}
-                rows.append({"rule": path, "article": node["article"], "detail": rest})
-                return
+                rows.append(_rule_row(path, node))
             for k, v in node.items():
-                walk(v, f"{path}.{k}" if path else str(k))
+                if isinstance(v, (dict, list)) and _holds_rule(v):
+                    walk(v, [*path, str(k)])
         elif isinstance(node, list):
-            for i, v in enumerate(node):
-                walk(v, f"{path}[{i}]")
+            for v in node:
+                walk(v, path)
 
-    walk(raw, "")
+    walk(raw, [])
     return rows
+
+
+def _holds_rule(node: Any) -> bool:
+    if isinstance(node, dict):
+        return "article" in node or any(_holds_rule(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_holds_rule(v) for v in node)
+    return False
+
+
+def _rule_row(path: list[str], node: dict[str, Any]) -> dict[str, Any]:
+    detail = [
+        (k.replace("_", " "), _readable(v))
+        for k, v in node.items()
+        if k not in ("article", "text") and not _holds_rule(v)
+    ]
+    return {
+        "rule": " › ".join(p.replace("_", " ") for p in path).capitalize(),
+        "article": node["article"],
+        "text": str(node.get("text") or ""),
+        "detail": detail,
+    }
+
+
+def _readable(value: Any) -> str:
+    """A value of the rules file as a reader would write it: lists joined, mappings as
+    "key value" pairs, names without underscores."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k.replace('_', ' ')} {_readable(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_readable(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("_", " ")
 
 
 @router.get("/events")
 def events_page(request: Request) -> Response:
+    """Meetings to come first, then the rest oldest first, grouped by year; an event with
+    no day on record sits in its year where that is known, else in a group of its own."""
+
     def build() -> Response:
         ctx = context(request)
         p = request.query_params
+        year = _year(p.get("year"))
         rows = query.events(ctx, p.get("treaty") or None, p.get("kind") or None)
+        if year is not None:
+            rows = [r for r in rows if query.event_year(r) == year]
         fmt = wants(request)
         if fmt != "html":
             return data_response(fmt, "events", rows, query.EVENT_COLUMNS, rows)
-        return render(request, "events.html", rows=rows, today=dt.date.today())
+        from treatywatch import model
+
+        today = dt.date.today()
+        every_year = {query.event_year(r) for r in query.events(ctx)} - {None}
+        return render(
+            request,
+            "events.html",
+            rows=rows,
+            **event_groups(rows, today),
+            treaties=_treaty_ids(ctx),
+            kinds=[k.value for k in model.EventKind],
+            years=sorted(every_year, reverse=True),
+            year=year,
+            today=today,
+        )
 
     return cached(request, build)
+
+
+def _year(value: str | None) -> int | None:
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and len(value) == 4):
+        raise query.BadRequestError(f"year {value[:40]!r} is not a year such as 2008.")
+    return int(value)
+
+
+def event_groups(rows: list[dict[str, Any]], today: dt.date) -> dict[str, Any]:
+    """Events as the page lists them: ``upcoming`` (under way or announced, soonest first),
+    ``by_year`` (the others by year, oldest first) and ``undated`` (no day, no year known)."""
+    upcoming = [r for r in rows if r["start"] and (r["end"] or r["start"]) >= today]
+    upcoming.sort(key=lambda r: (r["start"], r["id"]))
+    past = [r for r in rows if r not in upcoming]
+    return {
+        "upcoming": upcoming,
+        "by_year": _by_year(past),
+        "undated": [r for r in past if query.event_year(r) is None],
+    }
+
+
+def _by_year(rows: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]]]:
+    """Events by year, oldest first; within a year, those with a day in date order, then
+    those without one."""
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        y = query.event_year(r)
+        if y is not None:
+            groups.setdefault(y, []).append(r)
+    for events in groups.values():
+        events.sort(key=lambda r: (r["start"] is None, r["start"] or dt.date.min, r["id"]))
+    return sorted(groups.items())
+
+
+def _event_names(ctx: query.Context) -> dict[str, str]:
+    return {e.id: e.name for e in ctx.record.events.values()}
 
 
 @router.get("/events/{event_id}")
@@ -310,7 +479,14 @@ def event_page(request: Request, event_id: str) -> Response:
             for e in query.events(ctx, ev["instrument"])
             if ev["instrument"] and e["start"] and ev["start"] and e["start"] > ev["start"]
         ][:3]
-        return render(request, "event.html", ev=ev, following=following, today=dt.date.today())
+        return render(
+            request,
+            "event.html",
+            ev=ev,
+            following=following,
+            today=dt.date.today(),
+            topic_labels=query.TOPIC_LABELS,
+        )
 
     return cached(request, build)
 
@@ -341,6 +517,8 @@ def statements_page(request: Request) -> Response:
             "statements.html",
             rows=rows[:200],
             total=len(rows),
+            event_names=_event_names(ctx),
+            topic_labels=query.TOPIC_LABELS,
             topics=sorted(model.TOPICS),
             stances=[s.value for s in model.Stance],
             events=query.events(ctx),
@@ -521,11 +699,12 @@ def compliance_page(request: Request) -> Response:
 @router.get("/sources")
 def sources_page(request: Request) -> Response:
     def build() -> Response:
-        rows = query.sources(context(request))
+        q = (request.query_params.get("q") or "").strip()
+        rows = query.sources(context(request), q=q or None)
         fmt = wants(request)
         if fmt != "html":
             return data_response(fmt, "sources", rows, query.SOURCE_COLUMNS, rows)
-        return render(request, "sources.html", rows=rows)
+        return render(request, "sources.html", rows=rows, q=q)
 
     return cached(request, build)
 

@@ -22,6 +22,7 @@ STATUS_LABELS = {
     "signatory": "Signatory",
     "withdrawn": "Withdrawn",
     "not_joined": "Not joined",
+    "cannot_deposit": "Cannot deposit with the UN",
 }
 
 
