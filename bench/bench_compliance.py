@@ -24,7 +24,6 @@ import datetime as dt
 import statistics
 import time
 from pathlib import Path
-from typing import Any, cast
 
 from treatywatch import model, query
 
@@ -63,7 +62,7 @@ def synthetic() -> model.Record:
 def fresh(record: model.Record) -> query.Context:
     """A context over the record with a new rules engine (built here, outside the timings);
     the view reads only the record and the engine, never the database."""
-    ctx = query.Context(db="bench", engine=cast(Any, None), record=record)
+    ctx = query.Context(db="bench", record=record)
     ctx.rules  # noqa: B018 (build the engine now)
     return ctx
 

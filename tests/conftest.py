@@ -51,6 +51,9 @@ def pytest_configure(config: pytest.Config) -> None:
             f"The seed documents are not at {SEEDS}: set TREATYWATCH_SHARED to the folder "
             "that holds seeds/ and gold/."
         )
+    # The commands keep copies of the record and the registry in a cache folder: the tests'
+    # go to one of their own, not the user's (subprocesses and xdist workers inherit it).
+    os.environ.setdefault("TREATYWATCH_CACHE", tempfile.mkdtemp(prefix="treatywatch-cache-"))
 
 
 def _free_port() -> int:

@@ -23,7 +23,7 @@ from treatywatch import model
 if TYPE_CHECKING:
     from treatywatch.query import Context
 
-FORMATS = ("datapackage", "xlsx", "json")
+FORMATS = ("datapackage", "xlsx", "json", "csv")
 MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
@@ -346,11 +346,14 @@ def record_tables(ctx: Context, as_of: dt.date | None = None) -> list[Table]:
             ],
         ),
     ]
+    tables.append(_states_table())
+    tables.append(_report_facts_table(rec))
     day = as_of or dt.date.today()
     for inst in rec.instruments.values():
         if not inst.rules:
             continue
         slug = inst.id.lower()
+        tables.append(_deadlines_table(ctx, inst, day))
         tables.append(
             Table(
                 f"status-{slug}",
@@ -373,6 +376,73 @@ def record_tables(ctx: Context, as_of: dt.date | None = None) -> list[Table]:
             )
         )
     return tables
+
+
+def _states_table() -> Table:
+    from treatywatch import registry
+
+    return Table(
+        "states",
+        "States",
+        "Every state the record knows, with the names and regions the other tables use; "
+        "can_deposit is false for an entity the UN Secretary-General, the depositary, "
+        "accepts no instrument from.",
+        ("iso3", "iso2", "name", "formal_name", "region", "subregion", "un_member",
+         "can_deposit"),
+        [
+            {
+                "iso3": st.iso3,
+                "iso2": st.iso2,
+                "name": st.name,
+                "formal_name": st.formal_name,
+                "region": st.region,
+                "subregion": st.subregion,
+                "un_member": st.un_member,
+                "can_deposit": st.iso3 not in registry.CANNOT_DEPOSIT,
+            }
+            for st in registry.all_states()
+        ],
+        primary_key=("iso3",),
+    )  # fmt: skip
+
+
+def _report_facts_table(rec: model.Record) -> Table:
+    return Table(
+        "report_facts",
+        "Article 7 report facts",
+        "Transparency reports received, or stated not received on a day, as published.",
+        ("instrument", "state", "state_name", "report", "year", "status", "date", "note",
+         "sources", "locators"),
+        [
+            {
+                "instrument": r.instrument,
+                "state": r.state,
+                "state_name": _name(r.state),
+                "report": r.report,
+                "year": r.year,
+                "status": r.status,
+                "date": r.date,
+                "note": r.note,
+                **_src(r.citations),
+            }
+            for r in rec.reports
+        ],
+    )  # fmt: skip
+
+
+def _deadlines_table(ctx: Context, inst: model.Instrument, day: dt.date) -> Table:
+    from treatywatch import query
+
+    return Table(
+        f"deadlines-{inst.id.lower()}",
+        f"{inst.short_name}: obligations on {day.isoformat()}",
+        f"Each State Party's {inst.short_name} obligations with due date and status on "
+        f"{day.isoformat()}, computed by the treaty's rules from the obligation and report "
+        "facts; basis says how, and why where the status is unknown.",
+        ("as_of", "instrument", "state", "state_name", "obligation", "article", "year", "due",
+         "original_due", "completed", "extensions", "status", "basis"),
+        [{"as_of": day, **r} for r in query.obligations(ctx, inst.id, day)],
+    )  # fmt: skip
 
 
 # -- Frictionless Data Package -------------------------------------------------------------
@@ -461,6 +531,20 @@ def whole_record_bytes(fmt: str, ctx: Context, as_of: dt.date | None = None) -> 
 
 
 def write(fmt: str, ctx: Context, output: Path, as_of: dt.date | None = None) -> Path:
+    """Write the record to ``output``: one file, or for ``csv`` a folder of one file per
+    table. Each file is written beside its place and renamed into it, so an interrupted
+    export never leaves half a file where a whole one was."""
+    if fmt == "csv":
+        output.mkdir(parents=True, exist_ok=True)
+        for t in record_tables(ctx, as_of):
+            _replace(output / f"{t.name}.csv", csv_bytes(t.columns, t.rows))
+        return output
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(whole_record_bytes(fmt, ctx, as_of))
+    _replace(output, whole_record_bytes(fmt, ctx, as_of))
     return output
+
+
+def _replace(path: Path, data: bytes) -> None:
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -382,3 +382,22 @@ class Conflict:
     key: str  # e.g. "CCM/SWZ/accession" or "lima-2007/states_attending"
     field: str  # which value differs: "date", "quantity", "start", ...
     variants: tuple[Variant, ...]
+
+
+def _pickled_by_fields(cls: type) -> None:
+    """Pickle a slotted dataclass as its class and field values: the state methods
+    dataclasses gives slotted classes look up the fields on every object, and a read
+    command loads its record copy (store/snapshot.py), some 9,000 objects, on each run."""
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, tuple(getattr(self, n) for n in names)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign, assignment]
+
+
+for _cls in (
+    Source, Citation, Implication, Instrument, Event, Participation, Action, Statement,
+    Claim, ObligationFact, ReportFact, Coverage, Variant, Conflict,
+):  # fmt: skip
+    _pickled_by_fields(_cls)

@@ -100,13 +100,31 @@ def dumps(data: Any) -> str:
     return json.dumps(data, default=_json_default, ensure_ascii=False, indent=2)
 
 
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Show every column in the table, however narrow the terminal "
+        "(without it, long text columns are left out where they would not fit).",
+    ),
+]
+
+
 def output(
     rows: Sequence[dict[str, Any]],
     fmt: Format,
     columns: Sequence[str] | None = None,
     title: str | None = None,
+    *,
+    optional: Sequence[str] = (),
+    wide: bool = False,
+    footer: str | None = None,
 ) -> None:
-    """Print rows as a table, JSON or CSV; the same rows in every format."""
+    """Print rows as a table, JSON or CSV; the same rows in every format.
+
+    In a table, ``optional`` columns are left out, with a line saying so, where the table
+    would not fit the terminal (80 columns when piped) unless ``wide``; ``footer`` is
+    printed under the table only."""
     cols = list(columns or (rows[0].keys() if rows else []))
     if fmt is Format.json:
         sys.stdout.write(dumps([{c: r.get(c) for c in cols} for r in rows]) + "\n")
@@ -118,21 +136,101 @@ def output(
             writer.writerow(["" if r.get(c) is None else _cell(r.get(c)) for c in cols])
         sys.stdout.write(buf.getvalue())
     else:
-        print_table(rows, cols, title)
+        print_table(rows, cols, title, optional=optional, wide=wide, footer=footer)
 
 
-def print_table(rows: Iterable[dict[str, Any]], cols: Sequence[str], title: str | None) -> None:
+#: A cell no longer than this, without spaces and not an address, is a code, a date or an
+#: id: never wrapped or cut ("2008-1…" tells nobody anything).
+_ATOM = 40
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(_cell(value))
+
+
+def _is_atom(value: str) -> bool:
+    return (
+        len(value) <= _ATOM
+        and not any(c.isspace() for c in value)
+        and not value.startswith(("http://", "https://"))
+    )
+
+
+def _is_atom_column(values: Sequence[str]) -> bool:
+    return all(_is_atom(v) for v in values)
+
+
+def print_table(
+    rows: Iterable[dict[str, Any]],
+    cols: Sequence[str],
+    title: str | None,
+    *,
+    optional: Sequence[str] = (),
+    wide: bool = False,
+    footer: str | None = None,
+) -> None:
+    """A table that stays readable at 80 columns: codes and dates are never wrapped or cut,
+    text wraps, and the ``optional`` columns go first when it will not fit (unless
+    ``wide``)."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for c in cols:
-        table.add_column(c)
-    n = 0
-    for r in rows:
-        table.add_row(*["" if r.get(c) is None else str(_cell(r.get(c))) for c in cols])
-        n += 1
     console = Console()
-    console.print(table)
-    if n == 0:
-        console.print("(no rows)")
+    cells = [[_text(r.get(c)) for c in cols] for r in rows]
+    by_column = {c: [row[i] for row in cells] for i, c in enumerate(cols)}
+
+    def natural(c: str) -> int:
+        return max([len(c), *(len(v) for v in by_column[c])])
+
+    def atom_width(shown: Sequence[str]) -> int:
+        # Borders and padding: three characters a column, and one.
+        fixed = sum(natural(c) for c in shown if _is_atom_column(by_column[c]))
+        text = sum(min(natural(c), 12) for c in shown if not _is_atom_column(by_column[c]))
+        return fixed + text + 3 * len(shown) + 1
+
+    shown = list(cols)
+    hidden: list[str] = []
+    if not wide:
+        for c in optional:
+            total = sum(natural(x) for x in shown) + 3 * len(shown) + 1
+            if total <= console.width or c not in shown:
+                continue
+            shown.remove(c)
+            hidden.append(c)
+    width = max(console.width, atom_width(shown))
+    table = Table(title=title, show_lines=False, header_style="bold", width=None)
+    for c in shown:
+        if _is_atom_column(by_column[c]):
+            table.add_column(c, no_wrap=True, min_width=natural(c))
+        else:
+            table.add_column(c, overflow="fold")
+    index = {c: i for i, c in enumerate(cols)}
+    for row in cells:
+        table.add_row(*[row[index[c]] for c in shown])
+    out = Console(width=width) if width != console.width else console
+    out.print(table)
+    if not cells:
+        out.print("(no rows)")
+    if footer:
+        out.print(footer)
+    if hidden and len(cells) <= _NOTES_UP_TO:
+        # A few rows: the text left out of the table follows it, row by row, so that
+        # `deadlines --state X` still explains each verdict at 80 columns.
+        key = [index[c] for c in shown[:2]]
+        for c in hidden:
+            if _is_atom_column(by_column[c]):
+                continue
+            out.print(f"\n[bold]{c}[/bold]")
+            for row in cells:
+                if row[index[c]]:
+                    out.print(f"{' '.join(row[i] for i in key)}: {row[index[c]]}", markup=False)
+        hidden = [c for c in hidden if _is_atom_column(by_column[c])]
+    if hidden:
+        out.print(
+            f"Left out to fit {console.width} columns: {', '.join(hidden)}; "
+            "--wide shows them, --format csv or json gives every field."
+        )
+
+
+#: Up to this many rows, text columns that do not fit follow the table as notes.
+_NOTES_UP_TO = 40

@@ -60,6 +60,9 @@ def _sentence(exc: Exception, path: Path) -> str:
     return message if str(path) in message or path.name in message else f"{path}: {message}"
 
 
+_COUNTS = frozenset({"tp", "fp", "fn"})
+
+
 def eval(  # the command is `treatywatch eval`; main.py registers functions by name
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (*.json).")],
     docs_dir: Annotated[Path, typer.Argument(help="Folder of the documents they annotate.")],
@@ -83,6 +86,12 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
         rows = evaluate(gold_dir, docs_dir)
     except FileNotFoundError as exc:
         raise UserError(str(exc)) from None
+    # Counts are sums, and participant lists add partial matches (Jaccard overlaps), so
+    # they are floats; a whole one is shown as the count it is (134, not 134.0).
+    rows = [
+        {k: int(v) if k in _COUNTS and float(v).is_integer() else v for k, v in r.items()}
+        for r in rows
+    ]
     output(
         rows,
         fmt,

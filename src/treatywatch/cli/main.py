@@ -15,6 +15,7 @@ from treatywatch.cli.common import (
     Format,
     FormatOption,
     UserError,
+    WideOption,
     dumps,
     fail,
     output,
@@ -24,6 +25,9 @@ from treatywatch.cli.common import (
 
 app = typer.Typer(
     name="treatywatch",
+    # Docstrings are wrapped for the source; markdown joins their lines into paragraphs
+    # that the terminal's width wraps.
+    rich_markup_mode="markdown",
     help=(
         "The sourced record of the Convention on Cluster Munitions and its sister treaties.\n\n"
         "Start with `treatywatch build` (reads data/ into a local SQLite database), then ask:\n\n"
@@ -105,21 +109,62 @@ def status(
     as_of: AsOfOption = None,
     state: Annotated[str | None, typer.Option(help="Only this state (any name or code).")] = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
     db: DbOption = None,
 ) -> None:
-    """Where every state stands toward a treaty on a date.
+    """Where every state stands toward a treaty on a date, with the totals.
 
-    status is one of state_party, signatory, withdrawn, not_in_force_yet (consent given,
-    entry into force for that state not yet reached on that date).
+    Every state in the registry is listed, as on the web page and in the downloads.
+    status is one of state_party, not_in_force_yet (consent given, entry into force for
+    that state not yet reached on that date), signatory, withdrawn, not_joined (no step
+    that binds it), cannot_deposit (Kosovo: the UN Secretary-General, the depositary,
+    accepts no instrument from it).
 
     Example: treatywatch status CCM --as-of 2011-09-16 --format csv
     """
-    from treatywatch.query import STATUS_COLUMNS, open_context
-    from treatywatch.query import status as query_status
+    from treatywatch.query import STATUS_COLUMNS, find_instrument, open_context, states
 
     ctx = open_context(resolve_db(db))
-    rows = query_status(ctx, treaty, parse_date(as_of), state)
-    output(rows, fmt, STATUS_COLUMNS, title=f"{treaty} as of {as_of or 'today'}")
+    inst = find_instrument(ctx, treaty)
+    day = parse_date(as_of)
+    rows = states(ctx, inst.id, day)
+    if state is not None:
+        from treatywatch.query import find_state
+
+        iso3 = find_state(state).iso3
+        rows = [r for r in rows if r["iso3"] == iso3]
+    output(
+        rows,
+        fmt,
+        STATUS_COLUMNS,
+        title=f"{inst.id} as of {day or 'today'}",
+        optional=("withdrawal_effective", "consent_type", "signature"),
+        wide=wide,
+        footer=None if state else _status_totals(rows),
+    )
+
+
+def _status_totals(rows: list[dict[str, Any]]) -> str:
+    """Per-status totals, and what they are counted out of."""
+    from treatywatch.query import STATUS_ORDER
+
+    counts = {s: 0 for s in STATUS_ORDER}
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    from treatywatch import registry
+
+    parts = [f"{name.replace('_', ' ')} {n}" for name, n in counts.items() if n]
+    every = registry.all_states()
+    members = sum(1 for st in every if st.un_member)
+    others = [
+        st.name for st in every if not st.un_member and st.iso3 not in registry.CANNOT_DEPOSIT
+    ]
+    apart = [st.name for st in every if st.iso3 in registry.CANNOT_DEPOSIT]
+    return (
+        f"Totals: {', '.join(parts)}; out of {members + len(others)} states that can "
+        f"deposit an instrument with the UN Secretary-General (the {members} UN members, "
+        f"{', '.join(others)}); {', '.join(apart)} counted apart."
+    )
 
 
 @app.command("state")
@@ -187,13 +232,23 @@ def events(
         str | None, typer.Option(help="conference, meeting_of_states_parties, ...")
     ] = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
     db: DbOption = None,
 ) -> None:
-    """Meetings and conferences, oldest first."""
+    """Meetings and conferences, oldest first.
+
+    Example: treatywatch events --treaty CCM --kind meeting_of_states_parties
+    """
     from treatywatch.query import EVENT_COLUMNS, open_context
     from treatywatch.query import events as query_events
 
-    output(query_events(open_context(resolve_db(db)), treaty, kind), fmt, EVENT_COLUMNS)
+    output(
+        query_events(open_context(resolve_db(db)), treaty, kind),
+        fmt,
+        EVENT_COLUMNS,
+        optional=("instrument", "kind", "country", "city"),
+        wide=wide,
+    )
 
 
 @app.command()
@@ -203,14 +258,86 @@ def event(
     fmt: FormatOption = Format.table,
     db: DbOption = None,
 ) -> None:
-    """One event: participants, statements, claims, and their sources."""
+    """One event: its dates and place, participants, statements, claims, and their sources.
+
+    --format csv gives the participants; json gives everything.
+
+    Example: treatywatch event oslo-2007
+    """
     from treatywatch.query import event_detail, open_context
 
     detail = event_detail(open_context(resolve_db(db)), event_id)
     if fmt is Format.json:
         sys.stdout.write(dumps(detail) + "\n")
         return
-    output(detail["participants"], fmt, ("participant", "name", "role"), title=detail["name"])
+    if fmt is Format.csv:
+        output(detail["participants"], fmt, ("participant", "name", "role"))
+        return
+    _print_event(detail)
+
+
+def _print_event(detail: dict[str, Any]) -> None:
+    from collections import Counter
+
+    from rich.console import Console
+
+    from treatywatch.cli.common import print_table
+
+    console = Console()
+    when = " to ".join(str(d) for d in dict.fromkeys((detail["start"], detail["end"])) if d)
+    where = ", ".join(x for x in (detail["city"], detail["country"]) if x)
+    console.print(f"[bold]{detail['name']}[/bold] ({detail['id']})", highlight=False)
+    console.print(
+        f"{detail['kind'].replace('_', ' ')}; {when or 'dates not known'}; "
+        f"{where or 'place not known'}"
+        + (f"; {detail['instrument']}" if detail["instrument"] else ""),
+        highlight=False,
+    )
+    if detail["note"]:
+        console.print(detail["note"], markup=False)
+
+    def first(row: dict[str, Any]) -> str:
+        return str(row["citations"][0]["source"]) if row["citations"] else ""
+
+    people = detail["participants"]
+    if people:
+        roles = Counter(p["role"] for p in people)
+        by_role = ", ".join(f"{n} {role}" for role, n in sorted(roles.items()))
+        print_table(
+            [{**p, "source": first(p)} for p in people],
+            ("participant", "name", "role", "source"),
+            f"Participants on record: {len(people)} ({by_role})",
+            optional=("source", "participant"),
+        )
+    else:
+        console.print("No participants on record.")
+    if detail["statements"]:
+        print_table(
+            [{**st, "source": first(st)} for st in detail["statements"]],
+            ("speaker_name", "date", "stance", "text", "source"),
+            "Statements",
+            optional=("source", "date"),
+        )
+    if detail["claims"]:
+        print_table(
+            [{**c, "source": first(c)} for c in detail["claims"]],
+            ("property", "quantity", "as_of", "text", "source"),
+            "What the sources count",
+            optional=("as_of",),
+        )
+    for c in detail["conflicts"]:
+        values = "; ".join(_variant_text(v, c["field"]) for v in c["variants"])
+        console.print(f"Sources disagree on {c['field']}: {values}", markup=False)
+    ids: dict[str, dict[str, Any]] = {}
+    for group in (detail, *people, *detail["statements"], *detail["claims"]):
+        for cite in group["citations"]:
+            ids.setdefault(cite["source"], cite)
+    print_table(
+        [{"id": k, "title": v["title"], "url": v["url"]} for k, v in ids.items()],
+        ("id", "title", "url"),
+        "Sources",
+        optional=("url",),
+    )
 
 
 @app.command()
@@ -221,15 +348,19 @@ def sources(
         typer.Option(help="Only the sources of one fact, e.g. action:12 or event:lima-2007."),
     ] = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
     db: DbOption = None,
 ) -> None:
-    """The sources behind the record, or behind one fact."""
+    """The sources behind the record, or behind one fact.
+
+    Example: treatywatch sources --fact event:oslo-2007
+    """
     from treatywatch.query import SOURCE_COLUMNS, open_context
     from treatywatch.query import sources as query_sources
 
     rows = query_sources(open_context(resolve_db(db)), fact)
     cols = (*SOURCE_COLUMNS, "locator") if fact else SOURCE_COLUMNS
-    output(rows, fmt, cols)
+    output(rows, fmt, cols, optional=("retrieved", "url", "publisher"), wide=wide)
 
 
 def _variant_text(variant: dict[str, Any], field: str) -> str:

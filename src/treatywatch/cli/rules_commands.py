@@ -18,6 +18,7 @@ from treatywatch.cli.common import (
     Format,
     FormatOption,
     UserError,
+    WideOption,
     output,
     parse_date,
     resolve_db,
@@ -133,6 +134,7 @@ def deadlines(
         int | None, typer.Option("--due-within", help="Only what falls due within N days.")
     ] = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
     db: DbOption = None,
 ) -> None:
     """A treaty's obligations per state: due date, status, article and basis.
@@ -150,7 +152,14 @@ def deadlines(
     engine, inst = _open(db, treaty)
     iso3 = find_state(state).iso3 if state else None
     rows = deadline_rows(engine, inst, iso3, parse_date(as_of), due_within)
-    output(rows, fmt, DEADLINE_COLUMNS, title=f"{inst} obligations as of {as_of or 'today'}")
+    output(
+        rows,
+        fmt,
+        DEADLINE_COLUMNS,
+        title=f"{inst} obligations as of {as_of or 'today'}",
+        optional=("basis", "article"),
+        wide=wide,
+    )
 
 
 def reports(
@@ -164,6 +173,7 @@ def reports(
     ] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
     db: DbOption = None,
 ) -> None:
     """Article 7 transparency reports: each State Party's initial report and its annual
@@ -180,7 +190,14 @@ def reports(
     engine, inst = _open(db, treaty)
     iso3 = find_state(state).iso3 if state else None
     rows = report_rows(engine, inst, iso3, parse_date(as_of), year)
-    output(rows, fmt, REPORT_COLUMNS, title=f"{inst} Article 7 reports as of {as_of or 'today'}")
+    output(
+        rows,
+        fmt,
+        REPORT_COLUMNS,
+        title=f"{inst} Article 7 reports as of {as_of or 'today'}",
+        optional=("basis",),
+        wide=wide,
+    )
 
 
 def series(

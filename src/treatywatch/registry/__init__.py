@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from treatywatch.registry.groupings import Grouping, grouping, groupings, members_of
 from treatywatch.registry.states import (
+    CANNOT_DEPOSIT,
     State,
     UnknownStateError,
     all_states,
@@ -22,6 +23,7 @@ from treatywatch.registry.states import (
 )
 
 __all__ = [
+    "CANNOT_DEPOSIT",
     "Grouping",
     "State",
     "UnknownStateError",

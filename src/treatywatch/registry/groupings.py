@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from treatywatch import yamlfile
 
 _FILE = Path(__file__).with_name("groupings.yaml")
 
@@ -48,7 +48,7 @@ def groupings() -> dict[str, Grouping]:
     from treatywatch.registry.states import is_state
 
     with _FILE.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+        raw = yamlfile.safe_load(fh) or {}
     out: dict[str, Grouping] = {}
     for code, spec in raw.items():
         memberships = []

@@ -10,13 +10,20 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from treatywatch import yamlfile
 
 #: Non-member states that can join the CCM/APMBC (observer states, states in free
 #: association with New Zealand, and Kosovo, which the depositary does not list but
 #: documents name). Their codes follow common usage (XKX is the user-assigned code
 #: the EU and the World Bank use for Kosovo).
 NON_MEMBER_STATES: tuple[str, ...] = ("VAT", "PSE", "COK", "NIU", "XKX")
+
+#: Entities that documents name as states but from which the UN Secretary-General, the
+#: depositary of both treaties, accepts no instrument: he acts for UN members, the observer
+#: states (Holy See, Palestine) and states whose treaty-making capacity he recognises (Cook
+#: Islands, Niue), which leaves Kosovo. Counts keep them apart from the states that have
+#: not joined, so "not joined" counts those that could.
+CANNOT_DEPOSIT: frozenset[str] = frozenset({"XKX"})
 
 _HERE = Path(__file__).parent
 
@@ -72,16 +79,59 @@ _REGION_FROM_CONTINENT = {"America": "Americas"}
 
 def _load_yaml(name: str) -> dict[str, list[str]]:
     with (_HERE / name).open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = yamlfile.safe_load(fh) or {}
     return {str(k): [str(v) for v in vs] for k, vs in data.items()}
+
+
+_NAME_FIELDS = frozenset({"name", "formal_name"})
+
+
+def _load_names(name: str) -> dict[str, dict[str, str]]:
+    with (_HERE / name).open(encoding="utf-8") as fh:
+        data = yamlfile.safe_load(fh) or {}
+    out: dict[str, dict[str, str]] = {}
+    for iso3, fields in data.items():
+        extra = set(fields) - _NAME_FIELDS
+        if extra:
+            raise RuntimeError(f"{name}: {iso3} gives {sorted(extra)}; only name, formal_name")
+        out[str(iso3)] = {str(k): str(v) for k, v in fields.items()}
+    return out
 
 
 @cache
 def _states() -> dict[str, State]:
+    """The registry, from its copy in the cache folder when its sources have not changed:
+    building it imports pycountry and reads its tables, most of a read command's start-up
+    (about 90 ms)."""
+    from importlib.metadata import version
+
+    from treatywatch import cachefile
+
+    key = "|".join(
+        [
+            f"pycountry {version('pycountry')}",
+            f"country_converter {version('country_converter')}",
+            cachefile.file_stamp(*(_HERE / n for n in _REGISTRY_FILES)),
+            cachefile.source_stamp(__name__),
+        ]
+    )
+    kept = cachefile.load("registry", key, dict)
+    if kept is not None:
+        return kept
+    built = _build_states()
+    cachefile.save("registry", key, built)
+    return built
+
+
+_REGISTRY_FILES = ("aliases.yaml", "demonyms.yaml", "names.yaml")
+
+
+def _build_states() -> dict[str, State]:
     import pycountry
 
     aliases = _load_yaml("aliases.yaml")
     demonyms = _load_yaml("demonyms.yaml")
+    practice = _load_names("names.yaml")
     states: dict[str, State] = {}
     with _country_converter_table().open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -90,7 +140,8 @@ def _states() -> dict[str, State]:
             if not member_since and iso3 not in NON_MEMBER_STATES:
                 continue
             py = pycountry.countries.get(alpha_3=iso3)
-            names: list[str] = [row["name_short"], row["name_official"]]
+            usage = practice.get(iso3, {})
+            names: list[str] = [*usage.values(), row["name_short"], row["name_official"]]
             if py is not None:
                 names += [
                     getattr(py, "name", ""),
@@ -99,12 +150,14 @@ def _states() -> dict[str, State]:
                 ]
             names += aliases.get(iso3, [])
             unique = tuple(dict.fromkeys(n for n in names if n))
-            formal = (getattr(py, "official_name", None) if py else None) or row["name_official"]
+            formal = usage.get("formal_name") or (
+                (getattr(py, "official_name", None) if py else None) or row["name_official"]
+            )
             states[iso3] = State(
                 iso3=iso3,
                 # country_converter writes a few ISO2 cells as match patterns ("^GB$|^UK$").
                 iso2=py.alpha_2 if py is not None else row["ISO2"][:2],
-                name=row["name_short"],
+                name=usage.get("name") or row["name_short"],
                 formal_name=formal,
                 region=_REGION_FROM_CONTINENT.get(row["continent"], row["continent"]),
                 subregion=row["UNregion"],
@@ -113,7 +166,7 @@ def _states() -> dict[str, State]:
                 aliases=unique,
                 demonyms=tuple(demonyms.get(iso3, [])),
             )
-    unknown = (set(aliases) | set(demonyms)) - set(states)
+    unknown = (set(aliases) | set(demonyms) | set(practice)) - set(states)
     if unknown:
         raise RuntimeError(f"aliases/demonyms name codes outside the registry: {sorted(unknown)}")
     return dict(sorted(states.items()))
@@ -170,8 +223,21 @@ def suggest(name: str, limit: int = 3) -> list[str]:
     key = normalise(name)
     if not key:
         return []
+    from rapidfuzz.distance import DamerauLevenshtein
+
     index = _name_index()
-    matches = process.extract(key, list(index), scorer=fuzz.ratio, limit=limit * 4, score_cutoff=80)
+    names = list(index)
+    close = process.extract(key, names, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=80)
+    # A swapped or dropped letter in a short name ("Loas") scores under 80 by ratio, which
+    # weighs each edit against the name's length; count the edits instead.
+    edits = process.extract(
+        key,
+        names,
+        scorer=DamerauLevenshtein.distance,
+        limit=limit * 4,
+        score_cutoff=max(1, len(key) // 4),
+    )
+    matches = [*edits, *close]  # the fewest edits first
     out: list[str] = []
     for _match, _score, _ in matches:
         label = f"{_states()[index[_match]].name} ({index[_match]})"

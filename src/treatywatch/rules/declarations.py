@@ -11,9 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from treatywatch import model
+from treatywatch import model, yamlfile
 
 
 class RulesError(ValueError):
@@ -175,4 +173,4 @@ def load_rules(name: str) -> TreatyRules:
         text = (resources.files("treatywatch.rules") / "treaties" / file).read_text("utf-8")
     except (FileNotFoundError, OSError):
         raise RulesError(f"no rules declaration {file!r} in treatywatch/rules/treaties") from None
-    return parse(yaml.safe_load(text), file)
+    return parse(yamlfile.safe_load(text), file)

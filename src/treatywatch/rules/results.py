@@ -15,6 +15,8 @@ class Standing(StrEnum):
     SIGNATORY = "signatory"
     WITHDRAWN = "withdrawn"
     NOT_JOINED = "not_joined"  # only other acts (moratorium, renounced, ...) on that date
+    # No act, and the depositary accepts none from it (registry.CANNOT_DEPOSIT: Kosovo).
+    CANNOT_DEPOSIT = "cannot_deposit"
 
 
 class ObligationStatus(StrEnum):

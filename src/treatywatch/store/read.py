@@ -28,8 +28,9 @@ def revision(conn: Connection) -> str:
     return str(value or "")
 
 
-def load_record(eng: Engine) -> model.Record:
-    """The record as stored, cached until the database's revision changes."""
+def load_record(eng: Engine, fresh: bool = False) -> model.Record:
+    """The record as stored, cached until the database's revision changes (``fresh``: read
+    again whatever the cache holds)."""
     key = str(eng.url)
     # One transaction, so every table is read as one build left it (on PostgreSQL a
     # repeatable-read snapshot; on SQLite the transaction db.engine begins).
@@ -38,7 +39,7 @@ def load_record(eng: Engine) -> model.Record:
         rev = revision(conn)
         with _lock:
             hit = _cache.get(key)
-            if hit is not None and hit[0] == rev:
+            if hit is not None and hit[0] == rev and not fresh:
                 return hit[1]
         record = _read(conn)
     with _lock:
