@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from treatywatch import model, query
-from treatywatch.rules.standing import source_rank
+from treatywatch.rules.standing import by_preference
 
 #: The host part of every calendar UID (``ccm-13msp@treatywatch``) and the tagging authority
 #: of every Atom id (``tag:treatywatch,2025:...``; RFC 4151).
@@ -304,7 +304,7 @@ def feed_entries(
 
 def _chosen(facts: Sequence[Any], sources: dict[str, model.Source]) -> tuple[Any, list[Any]]:
     """The fact the engine would take among dated variants, and the others."""
-    ordered = sorted(facts, key=lambda f: (source_rank(f.citations, sources), f.date))
+    ordered = by_preference(facts, sources)
     return ordered[0], [f for f in ordered[1:] if f.date != ordered[0].date]
 
 

@@ -7,7 +7,7 @@ loader, the store and the extractors can all speak the same types.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -108,6 +108,40 @@ AUTHORITY_RANK: dict[Authority, int] = {
     Authority.MONITOR: 2,
     Authority.SECONDARY: 3,
 }
+
+#: What one independent source adds to the value it gives, by its authority: the
+#: depositary settles a question alone; a treaty body or government outweighs two
+#: Monitor reports and several news items, but two official sources that agree outweigh
+#: one that stands alone (an archived support-unit list against the UN's convening note
+#: and a meeting report).
+AUTHORITY_WEIGHT: dict[Authority, int] = {
+    Authority.DEPOSITARY: 1000,
+    Authority.OFFICIAL: 10,
+    Authority.MONITOR: 4,
+    Authority.SECONDARY: 1,
+}
+
+
+def preference(
+    citations: Iterable[Citation], sources: Mapping[str, Source]
+) -> tuple[int, int, str]:
+    """How strongly the record holds a value, as a sort key (the preferred value first):
+    the weight of the independent sources that give it (sources of one publisher count
+    once, at their best), then the best authority among them, then the first source's id
+    so the order never depends on how the files were read."""
+    best_by_publisher: dict[str, int] = {}
+    ranks: list[int] = []
+    first = ""
+    for c in citations:
+        first = first or c.source_id
+        src = sources.get(c.source_id)
+        if src is None:
+            continue
+        publisher = (src.publisher or src.id).casefold()
+        weight = AUTHORITY_WEIGHT[src.authority]
+        best_by_publisher[publisher] = max(best_by_publisher.get(publisher, 0), weight)
+        ranks.append(AUTHORITY_RANK[src.authority])
+    return (-sum(best_by_publisher.values()), min(ranks, default=len(AUTHORITY_RANK)), first)
 
 
 @dataclass(frozen=True, slots=True)

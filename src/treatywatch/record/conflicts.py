@@ -10,15 +10,33 @@ from typing import Any
 from treatywatch import model
 
 
-def rank(fact: Any, sources: Mapping[str, model.Source]) -> tuple[int, str]:
-    """Order of preference between variants: the most authoritative source first."""
-    ranks = [
-        model.AUTHORITY_RANK[sources[c.source_id].authority]
-        for c in fact.citations
-        if c.source_id in sources
-    ]
-    first = fact.citations[0].source_id if fact.citations else ""
-    return (min(ranks, default=len(model.AUTHORITY_RANK)), first)
+def rank(fact: Any, sources: Mapping[str, model.Source]) -> tuple[int, int, str]:
+    """Order of preference between facts: the weight of their independent sources, then
+    the best authority among them (``model.preference``)."""
+    return model.preference(fact.citations, sources)
+
+
+def pooled(
+    facts: Iterable[Any], value: Callable[[Any], Any]
+) -> dict[Any, tuple[model.Citation, ...]]:
+    """Each value the facts give, with the sources of every fact that gives it."""
+    out: dict[Any, list[model.Citation]] = {}
+    for fact in facts:
+        cites = out.setdefault(value(fact), [])
+        cites.extend(c for c in fact.citations if c not in cites)
+    return {v: tuple(c) for v, c in out.items()}
+
+
+def ordered_values(
+    facts: Iterable[Any], value: Callable[[Any], Any], sources: Mapping[str, model.Source]
+) -> list[tuple[Any, tuple[model.Citation, ...]]]:
+    """The values the facts give, the one the record holds most strongly first (by the
+    weight of the independent sources that agree on it, then authority); a fact that gives
+    no value (None or "") comes last, since it does not say anything against the others."""
+    return sorted(
+        pooled(facts, value).items(),
+        key=lambda vc: (vc[0] in (None, ""), model.preference(vc[1], sources), str(vc[0])),
+    )
 
 
 def disputes(
@@ -34,18 +52,12 @@ def disputes(
     for fact in facts:
         groups[key(fact)].append(fact)
     out = []
-    for k, variants in sorted(groups.items()):
+    for k, facts in sorted(groups.items()):
         # A source that leaves the value out (a report that gives no day) does not disagree.
-        if len({value(v) for v in variants} - {""}) > 1:
-            # The value breaks ties, so the order is the same however the facts were read.
-            ranked = sorted(variants, key=lambda f: (rank(f, sources), value(f)))
+        if len({value(f) for f in facts} - {""}) > 1:
+            ranked = ordered_values(facts, value, sources)
             out.append(
-                model.Conflict(
-                    fact_type,
-                    k,
-                    field,
-                    tuple(model.Variant(value(v), v.citations) for v in ranked),
-                )
+                model.Conflict(fact_type, k, field, tuple(model.Variant(v, c) for v, c in ranked))
             )
     return out
 

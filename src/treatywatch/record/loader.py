@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
 from treatywatch import model, registry
-from treatywatch.record.conflicts import find_conflicts, rank
+from treatywatch.record.conflicts import find_conflicts, ordered_values, rank
 from treatywatch.record.derive import implied_acts
 from treatywatch.record.rows import (
     Problem,
@@ -320,28 +321,23 @@ class Loader:
         by_id: dict[str, list[model.Event]] = defaultdict(list)
         for event in events:
             by_id[event.id].append(event)
+        sources = self.record.sources
         for eid, variants in by_id.items():
-            ranked = sorted(variants, key=self._rank)
-            self.record.events[eid] = _filled(ranked)
-            if len(ranked) > 1:
+            self.record.events[eid] = _agreed(variants, sources)
+            if len(variants) > 1:
                 for field in ("start", "end", "city", "name", "country", "kind"):
+                    values = ordered_values(variants, attrgetter(field), sources)
                     # A source that leaves a value out (no days given) does not disagree.
-                    values = {str(getattr(v, field)) for v in ranked} - {"None"}
-                    if len(values) > 1:
+                    given = [(v, c) for v, c in values if v is not None]
+                    if len(given) > 1:
                         self.record.conflicts.append(
                             model.Conflict(
                                 "event",
                                 eid,
                                 field,
-                                tuple(
-                                    model.Variant(str(getattr(v, field)), v.citations)
-                                    for v in ranked
-                                ),
+                                tuple(model.Variant(str(v), c) for v, c in given),
                             )
                         )
-
-    def _rank(self, fact: Any) -> tuple[int, str]:
-        return rank(fact, self.record.sources)
 
     def _event_row(self, row: Row) -> tuple[tuple[Any, ...], model.Event]:
         c = self.check
@@ -603,18 +599,35 @@ class Loader:
         )
 
 
-def _filled(ranked: list[model.Event]) -> model.Event:
-    """The most authoritative variant of an event, with what it leaves out (its days, its
-    city) taken from the next source that gives it."""
+def _agreed(variants: list[model.Event], sources: Mapping[str, model.Source]) -> model.Event:
+    """An event as the record holds it where sources differ: each field the value its
+    independent sources hold most strongly (conflicts.ordered_values), the end taken from
+    the sources that agree on the start, and what the preferred ones leave out (days, a
+    city) from the next source that gives it. It cites the sources of the days it shows."""
     from dataclasses import replace
 
-    best = ranked[0]
-    missing: dict[str, Any] = {
-        f: next((getattr(v, f) for v in ranked if getattr(v, f) is not None), None)
-        for f in ("start", "end", "city", "country", "instrument")
-        if getattr(best, f) is None
-    }
-    return replace(best, **missing) if missing else best
+    def best(field: str, among: list[model.Event]) -> Any:
+        values = ordered_values(among, lambda v: getattr(v, field), sources)
+        return next((v for v, _ in values if v is not None), None)
+
+    start = best("start", variants)
+    agreeing = [v for v in variants if v.start == start] or variants
+    end = best("end", agreeing)
+    if start is not None and end is not None and end < start:
+        end = None  # the sources that give an end disagree with the start shown
+    chosen = {f: best(f, variants) for f in ("name", "kind", "city", "country", "instrument")}
+    first = min(agreeing, key=lambda v: rank(v, sources))
+    cites = sorted(
+        (c for v in agreeing for c in v.citations),
+        key=lambda c: model.preference((c,), sources)[1],  # the most authoritative first
+    )
+    return replace(
+        first,
+        start=start,
+        end=end,
+        **{f: v for f, v in chosen.items() if v is not None},
+        citations=tuple(dict.fromkeys(cites)),
+    )
 
 
 def _mapping(row: Row) -> dict[str, Any]:

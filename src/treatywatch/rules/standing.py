@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from treatywatch import model
 from treatywatch.rules.dates import add_months, first_day_of_month_after
@@ -27,7 +28,6 @@ _SLOTS: dict[K, str] = {
     K.WITHDRAWAL_EFFECTIVE: "wd_effective",
     **{k: "consent" for k in model.CONSENT_KINDS},
 }
-_UNKNOWN_RANK = len(model.AUTHORITY_RANK)  # a source missing from the record ranks last
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +56,30 @@ class StateActs:
     alternatives: tuple[Alternative, ...]
 
 
-def source_rank(citations: Iterable[model.Citation], sources: Mapping[str, model.Source]) -> int:
-    ranks = [
-        model.AUTHORITY_RANK[sources[c.source_id].authority]
-        for c in citations
-        if c.source_id in sources
-    ]
-    return min(ranks, default=_UNKNOWN_RANK)
+T = TypeVar("T")
+
+
+def by_preference(candidates: Iterable[T], sources: Mapping[str, model.Source]) -> list[T]:
+    """Dated facts of one kind (a state's acts of one kind, the receipts of one report), the
+    one the record holds most strongly first: by the weight of the independent sources that
+    agree on its day, then authority, then the earlier day (record/conflicts.py orders a
+    conflict's variants the same way)."""
+    facts = list(candidates)
+
+    def day(f: Any) -> tuple[Any, Any]:
+        return getattr(f, "kind", None), f.date
+
+    agreeing: dict[tuple[Any, Any], list[model.Citation]] = {}
+    for f in facts:
+        cites = agreeing.setdefault(day(f), [])
+        cites.extend(c for c in f.citations if c not in cites)
+    return sorted(facts, key=lambda f: (model.preference(agreeing[day(f)], sources), f.date))
 
 
 def _choose(
     candidates: list[model.Action], sources: Mapping[str, model.Source]
 ) -> tuple[Act, list[Alternative]]:
-    ordered = sorted(candidates, key=lambda a: (source_rank(a.citations, sources), a.date))
+    ordered = by_preference(candidates, sources)
     best = ordered[0]
     assert best.date is not None  # only dated actions are candidates
     alts = [
