@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from treatywatch import model
 from treatywatch.rules.dates import add_months, first_day_of_month_after
@@ -56,7 +56,14 @@ class StateActs:
     alternatives: tuple[Alternative, ...]
 
 
-T = TypeVar("T")
+class _Dated(Protocol):
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def citations(self) -> tuple[model.Citation, ...]: ...
+
+
+T = TypeVar("T", bound=_Dated)
 
 
 def by_preference(candidates: Iterable[T], sources: Mapping[str, model.Source]) -> list[T]:
@@ -73,7 +80,9 @@ def by_preference(candidates: Iterable[T], sources: Mapping[str, model.Source]) 
     for f in facts:
         cites = agreeing.setdefault(day(f), [])
         cites.extend(c for c in f.citations if c not in cites)
-    return sorted(facts, key=lambda f: (model.preference(agreeing[day(f)], sources), f.date))
+    return sorted(
+        facts, key=lambda f: (model.preference(agreeing[day(f)], sources), f.date or dt.date.max)
+    )
 
 
 def _choose(
