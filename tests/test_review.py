@@ -168,3 +168,15 @@ def test_a_reviewed_adoption_entails_the_wellington_endorsement(
     (derived,) = wellington("MLT")
     assert derived.date is None and derived.note.startswith("derived from its adoption")
     assert [c.source_id for c in derived.citations] == ["norway-un-2008-dublin"]
+
+
+@needs_extractor
+def test_review_summaries_never_print_none(db: str) -> None:
+    # "Lima, None–None" and "on None" where a document gives no days (issue 19).
+    assert tw("ingest", str(SEEDS), "--db", db).returncode == 0
+    listed = tw("review", "--format", "json", "--db", db)
+    summaries = [c["summary"] for c in json.loads(listed.stdout)]
+    assert len(summaries) > 20
+    assert not [s for s in summaries if "None" in s]
+    table = tw("review", "--db", db)
+    assert table.returncode == 0 and "None" not in table.stdout

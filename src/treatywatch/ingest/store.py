@@ -166,19 +166,30 @@ class Candidate:
     quote: str
 
     def summary(self) -> str:
-        p = self.payload
+        """One line a reviewer reads; what the document does not give is left out, not
+        printed as None."""
+        p = {k: v for k, v in self.payload.items() if v not in (None, "", [])}
         if self.kind == "participant_list":
-            n = len(p.get("states", []))
-            return f"{n} states (stated {p.get('stated_count')}), as of {p.get('as_of')}"
+            parts = [f"{len(p.get('states', []))} states"]
+            if "stated_count" in p:
+                parts.append(f"(stated {p['stated_count']})")
+            if "as_of" in p:
+                parts.append(f"as of {p['as_of']}")
+            return " ".join(parts)
         if self.kind == "event":
-            return f"{p.get('name')} — {p.get('city')}, {p.get('start')}–{p.get('end')}"
+            days = "–".join(str(p[k]) for k in ("start", "end") if k in p)
+            where = ", ".join(x for x in (str(p.get("city", "")), days) if x)
+            name = str(p.get("name", "event"))
+            return f"{name} — {where}" if where else name
         if self.kind == "statement":
-            return f"{p.get('speaker')} on {p.get('date')}: {str(p.get('text', ''))[:80]}"
+            on = f" on {p['date']}" if "date" in p else ""
+            return f"{p.get('speaker', 'speaker not known')}{on}: {str(p.get('text', ''))[:80]}"
         if self.kind == "action":
-            return f"{p.get('state')} {p.get('action')} {p.get('date') or ''}".strip()
+            return " ".join(str(p[k]) for k in ("state", "action", "date") if k in p)
         if self.kind == "claim":
-            return f"{p.get('quantity')} {p.get('unit')}: {p.get('text')}"
-        return json.dumps(p)[:100]
+            what = " ".join(str(p[k]) for k in ("quantity", "unit") if k in p)
+            return f"{what}: {p['text']}" if "text" in p else what
+        return json.dumps(self.payload)[:100]
 
 
 def candidates(
