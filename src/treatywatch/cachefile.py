@@ -28,17 +28,30 @@ def folder() -> Path:
 
 
 def source_stamp(*modules: str) -> str:
-    """Size and modification time of each module's file, found without importing it."""
+    """Size and modification time of each module's file, found without importing it (nor
+    its package: finding a submodule the usual way imports the packages above it)."""
     parts = []
     for name in modules:
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec is not None else None
+        path = _module_file(name)
         try:
-            st = os.stat(origin) if origin else None
+            st = os.stat(path) if path else None
         except OSError:
             st = None
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}" if st else name)
     return "|".join(parts)
+
+
+def _module_file(name: str) -> str | None:
+    top, _, rest = name.partition(".")
+    spec = importlib.util.find_spec(top)
+    if spec is None or not rest:
+        return spec.origin if spec is not None else None
+    for folder in spec.submodule_search_locations or ():
+        base = Path(folder).joinpath(*rest.split("."))
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return str(candidate)
+    return None
 
 
 def file_stamp(*paths: Path) -> str:

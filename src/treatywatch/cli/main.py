@@ -49,24 +49,26 @@ def handles_user_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from treatywatch.query import BadRequestError, NotFoundError
-        from treatywatch.record import RecordError
-        from treatywatch.store.db import MissingDatabaseError
-        from treatywatch.store.lock import BuildLockedError
-
         try:
             return fn(*args, **kwargs)
-        except RecordError as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(1) from None
-        except (
-            UserError,
-            NotFoundError,
-            BadRequestError,
-            MissingDatabaseError,
-            BuildLockedError,
-        ) as exc:
-            fail(str(exc).strip("'\""))
+        except Exception as exc:
+            # The error types are imported only once something failed: the record's loader
+            # and the build lock cost a read command start-up time it need not spend.
+            from treatywatch.query import BadRequestError, NotFoundError
+            from treatywatch.record import RecordError
+            from treatywatch.store.db import MissingDatabaseError
+            from treatywatch.store.lock import BuildLockedError
+
+            if isinstance(exc, RecordError):
+                typer.echo(str(exc), err=True)
+                raise typer.Exit(1) from None
+            mistakes = (
+                UserError, NotFoundError, BadRequestError, MissingDatabaseError,
+                BuildLockedError,
+            )  # fmt: skip
+            if isinstance(exc, mistakes):
+                fail(str(exc).strip("'\""))
+            raise
 
     return wrapper  # type: ignore[return-value]
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from treatywatch import yamlfile
-
 _FILE = Path(__file__).with_name("groupings.yaml")
 
 
@@ -45,6 +43,7 @@ def _date(value: object) -> dt.date | None:
 
 @cache
 def groupings() -> dict[str, Grouping]:
+    from treatywatch import yamlfile
     from treatywatch.registry.states import is_state
 
     with _FILE.open(encoding="utf-8") as fh:

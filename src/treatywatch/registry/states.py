@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from treatywatch import yamlfile
-
 #: Non-member states that can join the CCM/APMBC (observer states, states in free
 #: association with New Zealand, and Kosovo, which the depositary does not list but
 #: documents name). Their codes follow common usage (XKX is the user-assigned code
@@ -78,6 +76,8 @@ _REGION_FROM_CONTINENT = {"America": "Americas"}
 
 
 def _load_yaml(name: str) -> dict[str, list[str]]:
+    from treatywatch import yamlfile
+
     with (_HERE / name).open(encoding="utf-8") as fh:
         data = yamlfile.safe_load(fh) or {}
     return {str(k): [str(v) for v in vs] for k, vs in data.items()}
@@ -87,6 +87,8 @@ _NAME_FIELDS = frozenset({"name", "formal_name"})
 
 
 def _load_names(name: str) -> dict[str, dict[str, str]]:
+    from treatywatch import yamlfile
+
     with (_HERE / name).open(encoding="utf-8") as fh:
         data = yamlfile.safe_load(fh) or {}
     out: dict[str, dict[str, str]] = {}
@@ -103,16 +105,13 @@ def _states() -> dict[str, State]:
     """The registry, from its copy in the cache folder when its sources have not changed:
     building it imports pycountry and reads its tables, most of a read command's start-up
     (about 90 ms)."""
-    from importlib.metadata import version
-
     from treatywatch import cachefile
 
     key = "|".join(
         [
-            f"pycountry {version('pycountry')}",
-            f"country_converter {version('country_converter')}",
+            # The packages' own files, found without importing them (an upgrade changes them).
+            cachefile.source_stamp("pycountry", "country_converter", __name__),
             cachefile.file_stamp(*(_HERE / n for n in _REGISTRY_FILES)),
-            cachefile.source_stamp(__name__),
         ]
     )
     kept = cachefile.load("registry", key, dict)

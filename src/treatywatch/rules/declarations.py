@@ -6,12 +6,13 @@ treaty-specific numbers, so a new treaty is a new file.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from treatywatch import model, yamlfile
+from treatywatch import model
 
 
 class RulesError(ValueError):
@@ -173,4 +174,16 @@ def load_rules(name: str) -> TreatyRules:
         text = (resources.files("treatywatch.rules") / "treaties" / file).read_text("utf-8")
     except (FileNotFoundError, OSError):
         raise RulesError(f"no rules declaration {file!r} in treatywatch/rules/treaties") from None
-    return parse(yamlfile.safe_load(text), file)
+    # Parsed once per version of the file and of this module, not on every command: YAML
+    # is a tenth of a read command's start-up.
+    from treatywatch import cachefile
+
+    key = f"{file}|{hashlib.sha256(text.encode()).hexdigest()}|{cachefile.source_stamp(__name__)}"
+    kept = cachefile.load("rules", key, TreatyRules)
+    if kept is not None:
+        return kept
+    from treatywatch import yamlfile
+
+    rules = parse(yamlfile.safe_load(text), file)
+    cachefile.save("rules", key, rules)
+    return rules

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -113,7 +115,11 @@ class Engine:
         reports: dict[str, list[model.ReportFact]] = defaultdict(list)
         for r in record.reports:
             reports[r.instrument].append(r)
+        # Each treaty's precomputation is made when first asked for: `status CCM` need not
+        # pay for the APMBC's (about 20 ms each).
         self._treaties: dict[str, _Treaty] = {}
+        self._pending: dict[str, Callable[[], _Treaty]] = {}
+        self._building = threading.Lock()
         for inst in {*record.instruments, *actions, *facts}:
             rules = self._declaration(inst)
             if rules is not None:
@@ -123,7 +129,8 @@ class Engine:
                     if declared is not None and declared.entered_into_force is not None
                     else None
                 )
-                self._treaties[inst] = _Treaty(
+                self._pending[inst] = functools.partial(
+                    _Treaty,
                     rules,
                     actions[inst],
                     facts[inst],
@@ -143,15 +150,21 @@ class Engine:
             return None
 
     def _treaty(self, instrument: str) -> _Treaty:
-        try:
-            return self._treaties[instrument]
-        except KeyError:
-            known = ", ".join(sorted(self._treaties)) or "none"
-            raise KeyError(f"{instrument!r} has no rules declaration (treaties: {known})") from None
+        found = self._treaties.get(instrument)
+        if found is not None:
+            return found
+        if instrument not in self._pending:
+            known = ", ".join(sorted(self._pending)) or "none"
+            raise KeyError(f"{instrument!r} has no rules declaration (treaties: {known})")
+        with self._building:  # the API's threads share one engine: build each treaty once
+            found = self._treaties.get(instrument)
+            if found is None:
+                found = self._treaties[instrument] = self._pending[instrument]()
+        return found
 
     @property
     def instruments(self) -> tuple[str, ...]:
-        return tuple(sorted(self._treaties))
+        return tuple(sorted(self._pending))
 
     def rules(self, instrument: str) -> TreatyRules:
         return self._treaty(instrument).rules
