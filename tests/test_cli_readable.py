@@ -140,3 +140,26 @@ def test_export_csv_writes_every_table_with_states_and_deadlines(
     on_a_file.write_text("x")
     refused = tw("export", "--format", "csv", "--output", str(on_a_file), db=built_db)
     assert refused.returncode == 1 and "is a file" in refused.stderr
+
+
+def test_eval_explain_names_each_missed_and_extra_item_in_its_words(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    seed = next(SEEDS.glob("001_*"))
+    gold = json.loads((GOLD / f"{seed.stem}.json").read_text(encoding="utf-8"))
+    # Take Lao PDR out of the gold and put Mongolia in, which the text never names: the extractor
+    # reads Laos (an extra item) and no Mongolia (a missed one).
+    gold["states"] = [s for s in gold["states"] if s["iso3"] != "LAO"] + [{"iso3": "MNG"}]
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "gold" / f"{seed.stem}.json").write_text(json.dumps(gold), encoding="utf-8")
+    shutil.copy(seed, tmp_path / "docs" / seed.name)
+    out = tw("eval", str(tmp_path / "gold"), str(tmp_path / "docs"), "--explain", "-f", "json")
+    assert out.returncode == 0, out.stderr
+    rows = {(r["field"], r["kind"], r["item"]): r for r in json.loads(out.stdout)}
+    extra = rows[("states", "extra", "LAO")]
+    assert "[" in extra["context"] and "Lao" in extra["context"]
+    assert ("states", "missed", "MNG") in rows
+    table = tw("eval", str(tmp_path / "gold"), str(tmp_path / "docs"), "--explain").stdout
+    assert "states missed: MNG" in table and "states extra: LAO" in table

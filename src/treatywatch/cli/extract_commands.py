@@ -67,6 +67,14 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (*.json).")],
     docs_dir: Annotated[Path, typer.Argument(help="Folder of the documents they annotate.")],
     fmt: FormatOption = Format.table,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also list each item missed and each extra item, with the words around it "
+            "(with --format csv or json, only that list).",
+        ),
+    ] = False,
 ) -> None:
     """Score the extractor against gold annotations: precision, recall and F1 per field.
 
@@ -75,7 +83,7 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
     Jaccard overlap, events by start day and city, statements by speaker and day, actions
     by state, kind and day).
 
-    Example: treatywatch eval ../shared/gold ../shared/seeds
+    Example: treatywatch eval ../shared/gold ../shared/seeds --explain
     """
     from treatywatch.ingest.evaluate import evaluate
 
@@ -92,9 +100,23 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
         {k: int(v) if k in _COUNTS and float(v).is_integer() else v for k, v in r.items()}
         for r in rows
     ]
-    output(
-        rows,
-        fmt,
-        ("field", "precision", "recall", "f1", "tp", "fp", "fn"),
-        title=f"Extraction against {gold_dir}",
-    )
+    if explain:
+        from treatywatch.ingest.evaluate import explain as explain_items
+
+        items = explain_items(gold_dir, docs_dir)
+    if not explain or fmt is Format.table:
+        output(
+            rows,
+            fmt,
+            ("field", "precision", "recall", "f1", "tp", "fp", "fn"),
+            title=f"Extraction against {gold_dir}",
+        )
+    if explain and fmt is Format.table:
+        # A line each: the words around an item do not fit a table column at 80 columns.
+        typer.echo(f"\n{len(items)} missed or extra items:")
+        for it in items:
+            context = f"\n    {it['context']}" if it["context"] else ""
+            typer.echo(f"{it['document']} {it['field']} {it['kind']}: {it['item']}{context}")
+    elif explain:
+        # In csv or json, the items alone, so that the output stays one table.
+        output(items, fmt, ("document", "field", "kind", "item", "context"))

@@ -98,16 +98,17 @@ def score_document(gold: dict[str, Any], found: dict[str, Any], scores: dict[str
         _multiset(scores[field], map(key, gold.get(field, [])), map(key, found.get(field, [])))
 
 
-def evaluate(gold_dir: Path | str, docs_dir: Path | str) -> list[dict[str, Any]]:
-    """Score every gold file against the extractor's reading of the document of the same
-    name; raises FileNotFoundError naming a gold file whose document is missing."""
+def _pairs(
+    gold_dir: Path | str, docs_dir: Path | str
+) -> Iterable[tuple[str, dict[str, Any], dict[str, Any], str]]:
+    """(name, gold, the extractor's reading, the document's text) for every gold file;
+    raises FileNotFoundError naming a gold file whose document is missing."""
     import json
 
     from treatywatch.ingest.extract import extract
     from treatywatch.ingest.readers import read_document
 
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
-    scores = {field: Score(field) for field in FIELDS}
     gold_files = sorted(p for p in gold_dir.glob("*.json"))
     if not gold_files:
         raise FileNotFoundError(f"{gold_dir}: no gold files (*.json) found")
@@ -123,5 +124,85 @@ def evaluate(gold_dir: Path | str, docs_dir: Path | str) -> list[dict[str, Any]]
         if doc_path is None:
             raise FileNotFoundError(f"{gold_path}: no document {gold_path.stem}.* in {docs_dir}")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        score_document(gold, extract(read_document(doc_path)), scores)
+        doc = read_document(doc_path)
+        yield gold_path.stem, gold, extract(doc), doc.text
+
+
+def evaluate(gold_dir: Path | str, docs_dir: Path | str) -> list[dict[str, Any]]:
+    """Score every gold file against the extractor's reading of the document of the same
+    name; raises FileNotFoundError naming a gold file whose document is missing."""
+    scores = {field: Score(field) for field in FIELDS}
+    for _, gold, found, _text in _pairs(gold_dir, docs_dir):
+        score_document(gold, found, scores)
     return [scores[field].as_dict() for field in FIELDS]
+
+
+#: Characters of the document shown on each side of an item in ``explain``.
+CONTEXT = 60
+
+
+def explain(gold_dir: Path | str, docs_dir: Path | str) -> list[dict[str, Any]]:
+    """Each item the extractor missed and each it found that the gold lacks, by document
+    and field, with the words around it: where the extractor read it (its span), or for a
+    missed item where its name first stands in the text (else no context)."""
+    rows: list[dict[str, Any]] = []
+    for name, gold, found, text in _pairs(gold_dir, docs_dir):
+        for field, key in (("states", _state_key), *_KEYS.items()):
+            want = Counter(key(i) for i in gold.get(field, []))
+            got: dict[Any, list[dict[str, Any]]] = {}
+            for item in found.get(field, []):
+                got.setdefault(key(item), []).append(item)
+            have = Counter({k: len(v) for k, v in got.items()})
+            for k in (want - have).elements():
+                rows.append(_row(name, field, "missed", k, _find(text, k)))
+            for k in (have - want).elements():
+                item = got[k][0]
+                span = item.get("span") or (item.get("spans") or [None])[0]
+                rows.append(_row(name, field, "extra", k, _around(text, span)))
+        for g in gold.get("participant_lists", []):
+            best = max(
+                (_jaccard(g["states"], f["states"]) for f in found.get("participant_lists", [])
+                 if f.get("stated_count") == g.get("stated_count")),
+                default=0.0,
+            )  # fmt: skip
+            if best < 1.0:
+                what = f"list of {len(g['states'])} (stated {g.get('stated_count')})"
+                rows.append(_row(name, "participant_lists", "missed", what, f"best {best:.2f}"))
+    return rows
+
+
+def _state_key(item: dict[str, Any]) -> Any:
+    return item["iso3"]
+
+
+def _row(document: str, field: str, kind: str, key: Any, context: str) -> dict[str, Any]:
+    item = key if isinstance(key, str) else " ".join(str(k) for k in key if k is not None)
+    return {"document": document, "field": field, "kind": kind, "item": item, "context": context}
+
+
+def _around(text: str, span: Any) -> str:
+    if not span:
+        return ""
+    start, end = int(span[0]), int(span[1])
+    before = text[max(0, start - CONTEXT) : start]
+    after = text[end : end + CONTEXT]
+    return " ".join(f"{before}[{text[start:end]}]{after}".split())
+
+
+def _find(text: str, key: Any) -> str:
+    """Where a missed item's name first stands: a state's names, a city, a speaker."""
+    from treatywatch import registry
+
+    parts = [key] if isinstance(key, str) else [k for k in key if isinstance(k, str)]
+    names: list[str] = []
+    for part in parts:
+        code = part.split(":", 1)[1] if ":" in part else part
+        if registry.is_state(code):
+            names += [m.form for m in registry.mention_index() if m.iso3 == code]
+        names.append(code)
+    folded = text.casefold()
+    for n in sorted(set(names), key=len, reverse=True):
+        at = folded.find(n.casefold()) if len(n) > 2 else -1
+        if at >= 0:
+            return _around(text, (at, at + len(n)))
+    return ""
