@@ -94,7 +94,7 @@ def _settle(ctx: query.Context) -> None:
     over its hundreds of thousands of objects were the slowest requests' tail."""
     import gc
 
-    ctx.rules  # noqa: B018 (built here, not inside the first request that needs it)
+    ctx.rules.prepare()  # built here, not inside the first request that needs it
     gc.collect()
     gc.freeze()
 

