@@ -141,7 +141,11 @@ def _year_labels(start: dt.date, stop: dt.date, share: Callable[[dt.date], float
 
 
 def step_chart(
-    lines: Sequence[Line], title: str, end: dt.date | None = None, link: str | None = None
+    lines: Sequence[Line],
+    title: str,
+    end: dt.date | None = None,
+    link: str | None = None,
+    empty: str = "No dated facts to chart yet.",
 ) -> Markup:
     """An SVG step chart of whole-number series over time (e.g. parties and signatories),
     with its legend as HTML. Lines with no point to draw are left out, legend included.
@@ -152,7 +156,7 @@ def step_chart(
     drawn = [ln for ln in lines if any(v > 0 or not ln.hide_zero for _, v in ln.points)]
     points = [p for line in drawn for p in line.points]
     if not points:
-        return Markup('<p class="empty">No dated facts to chart yet.</p>')
+        return Markup('<p class="empty">{}</p>').format(empty)
     start = min(d for d, _ in points)
     stop = max(end or dt.date.today(), max(d for d, _ in points))
     span = max((stop - start).days, 1)
@@ -232,16 +236,18 @@ def share_chart(
     marks: Sequence[Mark] = (),
     mark_label: str = "Stated by a source",
     link: str | None = None,
+    of: str = "of",
+    empty: str = "Nothing to chart yet.",
 ) -> Markup:
     """An SVG chart of shares per column (e.g. annual reports received, overdue and unknown
     per year covered), 0-100 %, with the figures sources state as dots over the columns, and
     its legend as HTML.
 
     With ``link`` (a format string taking a column's label), each column links to the view
-    behind it.
+    behind it. ``of`` and ``empty`` are the chart's own words, in the page's language.
     """
     if not bars:
-        return Markup('<p class="empty">Nothing to chart yet.</p>')
+        return Markup('<p class="empty">{}</p>').format(empty)
     ph = SH - TOP - BOTTOM
     slot = 1 / len(bars)
     width = PLOT * max(0.002, min(0.06, slot * 0.72))
@@ -263,7 +269,7 @@ def share_chart(
     for bar in bars:
         x0 = PLOT * where[bar.label] - width / 2
         parts = ", ".join(f"{text} {n}" for _, text, n in bar.parts)
-        tip = f"{bar.label}: {parts}" + (f" of {bar.total}" if bar.total else "")
+        tip = f"{bar.label}: {parts}" + (f" {of} {bar.total}" if bar.total else "")
         if bar.note:
             tip += f"; {bar.note}"
         col = [f"<g><title>{escape(tip)}</title>"]

@@ -147,7 +147,12 @@ def view_box() -> str:
     return f"0 {top:.0f} {WIDTH:.0f} {bottom - top:.0f}"
 
 
-def render(statuses: dict[str, str], labels: dict[str, str], link: str = "/states/{}") -> str:
+def render(
+    statuses: dict[str, str],
+    labels: dict[str, str],
+    link: str = "/states/{}",
+    title: str = "World map of states coloured by status",
+) -> str:
     """The map as an SVG element: one linked shape per state, coloured by its status class.
 
     ``statuses`` maps ISO3 to a status slug (CSS class ``st-<slug>``); ``labels`` maps ISO3
@@ -158,7 +163,7 @@ def render(statuses: dict[str, str], labels: dict[str, str], link: str = "/state
     parts = [
         f'<svg class="map" viewBox="{view_box()}" role="img" '
         'aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="map-title">World map of states coloured by status</title>',
+        f'<title id="map-title">{escape(title)}</title>',
     ]
     for iso3, (name, d) in shapes().items():
         status = statuses.get(iso3)

@@ -2,6 +2,9 @@
 
 Every page works with JavaScript off; /static/site.js only adds table sorting. A page whose
 main content is a table also answers ``?format=json|csv|xlsx`` with the same rows.
+
+Each page is served in English at its address and in French and Spanish under ``/fr`` and
+``/es`` (web/i18n.py); the downloads have one, language-neutral, address.
 """
 
 from __future__ import annotations
@@ -17,22 +20,39 @@ from starlette.responses import RedirectResponse, Response
 from treatywatch import export, query
 from treatywatch.api.deps import cached, check_event, context, memo, parse_date, parse_days
 from treatywatch.api.params import check_region
-from treatywatch.web import charts
+from treatywatch.web import charts, i18n
 from treatywatch.web import map as worldmap
+from treatywatch.web.i18n import N_
 from treatywatch.web.render import data_response, label, render, wants
 
-router = APIRouter(include_in_schema=False)
+#: The pages, served once per language (``router`` at the end of this module).
+_pages = APIRouter(include_in_schema=False)
+#: The downloads: files, the same in every language, at one address.
+_files = APIRouter(include_in_schema=False)
 
 #: The series the rules engine computes that the chart draws, in order: (field, label, drawn
 #: only where above zero). States Parties are those the treaty is in force for, as the
 #: headline counts them; a consent takes effect months after its deposit, so the consents
 #: line runs ahead of it.
 SERIES_LINES = (
-    ("in_force", "States Parties", False),
-    ("parties", "Ratified or acceded", False),
-    ("signatories", "Signatories", False),
-    ("withdrawn", "Withdrawn", True),
+    ("in_force", N_("States Parties"), False),
+    ("parties", N_("Ratified or acceded"), False),
+    ("signatories", N_("Signatories"), False),
+    ("withdrawn", N_("Withdrawn"), True),
 )
+
+
+def _lang(request: Request) -> str:
+    return i18n.lang_of(request.url.path)
+
+
+def _chart_title(lang: str, short_name: str) -> str:
+    _ = i18n.gettext_for(lang)
+    return _("%(treaty)s: parties and signatories") % {"treaty": short_name}
+
+
+def _short_name(lang: str, inst: Any) -> str:
+    return i18n.instrument_text(lang, inst.id, "short_name", inst.short_name)
 
 
 def _as_of(request: Request) -> dt.date | None:
@@ -43,8 +63,9 @@ def _treaty_ids(ctx: query.Context) -> list[str]:
     return [t["id"] for t in query.treaties(ctx) if t["rules"]]
 
 
-def _chart(ctx: query.Context, treaty: str, title: str) -> Any:
-    """The treaty's series as an SVG step chart, drawn once per revision and day."""
+def _chart(ctx: query.Context, treaty: str, title: str, lang: str = i18n.DEFAULT) -> Any:
+    """The treaty's series as an SVG step chart, drawn once per revision, day and language."""
+    _ = i18n.gettext_for(lang)
 
     def build() -> Any:
         series = query.parties_series(ctx, treaty)
@@ -57,21 +78,31 @@ def _chart(ctx: query.Context, treaty: str, title: str) -> Any:
                     day = dt.date.fromisoformat(day)
                 if isinstance(day, dt.date) and isinstance(p.get(key), int):
                     points.append((day, int(p[key])))
-            lines.append(charts.Line(key.replace("_", "-"), text, points, hide_zero))
-        link = f"/states?treaty={treaty}&as_of={{}}"
-        return charts.step_chart(lines, title, link=link)
+            lines.append(charts.Line(key.replace("_", "-"), _(text), points, hide_zero))
+        link = i18n.prefix(lang) + f"/states?treaty={treaty}&as_of={{}}"
+        return charts.step_chart(lines, title, link=link, empty=_("No dated facts to chart yet."))
 
-    return memo(ctx, ("chart", treaty, dt.date.today()), build)
+    return memo(ctx, ("chart", treaty, dt.date.today(), lang), build)
 
 
-def _map(ctx: query.Context, treaty: str, as_of: dt.date | None) -> str:
+def _map(ctx: query.Context, treaty: str, as_of: dt.date | None, lang: str = i18n.DEFAULT) -> str:
+    _ = i18n.gettext_for(lang)
+
     def build() -> str:
         rows = query.states(ctx, treaty, as_of)
         statuses = {r["iso3"]: r["status"] for r in rows}
-        labels = {r["iso3"]: f"{r['state']}: {label(r['status'])}" for r in rows}
-        return worldmap.render(statuses, labels)
+        labels = {
+            r["iso3"]: f"{i18n.state_name(lang, r['iso3'], r['state'])}: {_(label(r['status']))}"
+            for r in rows
+        }
+        return worldmap.render(
+            statuses,
+            labels,
+            link=i18n.prefix(lang) + "/states/{}",
+            title=_("World map of states coloured by status"),
+        )
 
-    return memo(ctx, ("map", treaty, as_of or dt.date.today()), build)
+    return memo(ctx, ("map", treaty, as_of or dt.date.today(), lang), build)
 
 
 def _action_sources(ctx: query.Context) -> dict[tuple[str, str], list[str]]:
@@ -105,20 +136,22 @@ def _deadlines(ctx: query.Context, overdue: bool, within: int = 365) -> list[dic
         return []  # the rules engine answers no deadlines yet
 
 
-@router.get("/")
+@_pages.get("/")
 def home(request: Request) -> Response:
     def build() -> Response:
         ctx = context(request)
+        lang = _lang(request)
         treaties = []
         for tid in _treaty_ids(ctx):
             inst = query.find_instrument(ctx, tid)
+            name = _short_name(lang, inst)
             treaties.append(
                 {
                     "id": tid,
-                    "name": inst.short_name,
-                    "full_name": inst.name,
+                    "name": name,
+                    "full_name": i18n.instrument_text(lang, tid, "name", inst.name),
                     "counts": query.status_counts(ctx, tid),
-                    "chart": _chart(ctx, tid, f"{inst.short_name}: parties and signatories"),
+                    "chart": _chart(ctx, tid, _chart_title(lang, name), lang),
                 }
             )
         ids = [t["id"] for t in treaties]
@@ -137,7 +170,7 @@ def home(request: Request) -> Response:
             treaties=treaties,
             map_treaty=chosen,
             map_as_of=map_as_of,
-            map_svg=_map(ctx, chosen, map_as_of) if treaties else "",
+            map_svg=_map(ctx, chosen, map_as_of, lang) if treaties else "",
             upcoming=[d for d in upcoming if not _is_report(d)][:20],
             reports_due=sum(1 for d in upcoming if _is_report(d)),
             overdue=_deadlines(ctx, overdue=True)[:20],
@@ -146,7 +179,7 @@ def home(request: Request) -> Response:
     return cached(request, build)
 
 
-@router.get("/states")
+@_pages.get("/states")
 def states_page(request: Request) -> Response:
     def build() -> Response:
         ctx = context(request)
@@ -163,7 +196,15 @@ def states_page(request: Request) -> Response:
             p.get("grouping") or None,
         )
         sort = p.get("sort") or "state"
-        if sort in query.STATES_COLUMNS:
+        lang = _lang(request)
+        if sort == "state" and lang != i18n.DEFAULT and wants(request) == "html":
+            # The names the page shows, in its language's alphabetical order.
+            rows = sorted(
+                rows,
+                key=lambda r: i18n.sort_key(i18n.state_name(lang, r["iso3"], r["state"])),
+                reverse=p.get("dir") == "desc",
+            )
+        elif sort in query.STATES_COLUMNS:
             rows = sorted(
                 rows,
                 key=lambda r: (r[sort] is None, str(r[sort] or "")),
@@ -192,13 +233,15 @@ def states_page(request: Request) -> Response:
     return cached(request, build)
 
 
-@router.get("/states/{name}")
+@_pages.get("/states/{name}")
 def state_page(request: Request, name: str) -> Response:
     def build() -> Response:
         ctx = context(request)
         story = query.state_story(ctx, name)
+        lang = _lang(request)
         if name != story["iso3"]:  # one address per state, whatever name was typed
-            return RedirectResponse(f"/states/{story['iso3']}", status_code=301)
+            where = i18n.prefix(lang) + f"/states/{story['iso3']}"
+            return RedirectResponse(where, status_code=301)
         standings = []
         for tid in _treaty_ids(ctx):
             rows = query.status(ctx, tid, None, story["iso3"])
@@ -220,15 +263,18 @@ def state_page(request: Request, name: str) -> Response:
         for o in obligations:
             if o.get("obligation") == "transparency_annual":
                 annual.setdefault(o["instrument"], []).append(o)
+        names = i18n.state_names(lang).get(story["iso3"], (story["name"], story["formal_name"]))
         return render(
             request,
             "state.html",
             s=story,
+            name=names[0] if lang != i18n.DEFAULT else story["name"],
+            formal_name=names[1] if lang != i18n.DEFAULT else story["formal_name"],
             event_names=_event_names(ctx),
-            topic_labels=query.TOPIC_LABELS,
+            topic_labels=_topic_labels(lang),
             timeline=_timeline(story["actions"]),
             obligation_facts=_obligation_facts(story["obligation_facts"]),
-            instruments={i.id: i.short_name for i in ctx.record.instruments.values()},
+            instruments={i.id: _short_name(lang, i) for i in ctx.record.instruments.values()},
             standings=standings,
             obligations=[o for o in obligations if o.get("obligation") != "transparency_annual"],
             annual=annual,
@@ -302,17 +348,19 @@ def _obligation_facts(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return _merge_same(once, ("instrument", "obligation", "kind", "date", "deadline", "years"))
 
 
-@router.get("/treaties/{treaty}")
+@_pages.get("/treaties/{treaty}")
 def treaty_page(request: Request, treaty: str) -> Response:
     def build() -> Response:
         ctx = context(request)
         inst = query.find_instrument(ctx, treaty)
         as_of = _as_of(request)
+        lang = _lang(request)
         body: dict[str, Any] = {"treaty": query.treaty_row(inst, ctx.record)}
         if inst.rules:
             body["counts"] = query.status_counts(ctx, inst.id, as_of)
             body["rows"] = query.status(ctx, inst.id, as_of)
-            body["chart"] = _chart(ctx, inst.id, f"{inst.short_name}: parties and signatories")
+            title = _chart_title(lang, _short_name(lang, inst))
+            body["chart"] = _chart(ctx, inst.id, title, lang)
             body["rules"] = _rules_text(inst.rules)
         events = query.events(ctx, inst.id)
         fmt = wants(request)
@@ -395,7 +443,7 @@ def _readable(value: Any) -> str:
     return str(value).replace("_", " ")
 
 
-@router.get("/events")
+@_pages.get("/events")
 def events_page(request: Request) -> Response:
     """Meetings to come first, then the rest oldest first, grouped by year; an event with
     no day on record sits in its year where that is known, else in a group of its own."""
@@ -463,11 +511,16 @@ def _by_year(rows: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]
     return sorted(groups.items())
 
 
+def _topic_labels(lang: str) -> dict[str, str]:
+    _ = i18n.gettext_for(lang)
+    return {topic: _(text) for topic, text in query.TOPIC_LABELS.items()}
+
+
 def _event_names(ctx: query.Context) -> dict[str, str]:
     return {e.id: e.name for e in ctx.record.events.values()}
 
 
-@router.get("/events/{event_id}")
+@_pages.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Response:
     def build() -> Response:
         ctx = context(request)
@@ -485,13 +538,13 @@ def event_page(request: Request, event_id: str) -> Response:
             ev=ev,
             following=following,
             today=dt.date.today(),
-            topic_labels=query.TOPIC_LABELS,
+            topic_labels=_topic_labels(_lang(request)),
         )
 
     return cached(request, build)
 
 
-@router.get("/statements")
+@_pages.get("/statements")
 def statements_page(request: Request) -> Response:
     def build() -> Response:
         ctx = context(request)
@@ -518,7 +571,7 @@ def statements_page(request: Request) -> Response:
             rows=rows[:200],
             total=len(rows),
             event_names=_event_names(ctx),
-            topic_labels=query.TOPIC_LABELS,
+            topic_labels=_topic_labels(_lang(request)),
             topics=sorted(model.TOPICS),
             stances=[s.value for s in model.Stance],
             events=query.events(ctx),
@@ -545,7 +598,7 @@ def _extended(ctx: query.Context, as_of: dt.date | None = None) -> list[dict[str
     return found
 
 
-@router.get("/deadlines")
+@_pages.get("/deadlines")
 def deadlines_page(request: Request) -> Response:
     """What matters first: overdue, then due soon, then extended; Article 7 reports only
     counted, with a link to the compliance view that shows them state by state."""
@@ -598,20 +651,36 @@ def deadlines_page(request: Request) -> Response:
 
 #: The reporting chart's stacked parts: (CSS key, legend, field of the series row).
 REPORT_PARTS = (
-    ("received", "Received (on record)", "received"),
-    ("overdue", "Overdue", "overdue"),
-    ("unknown", "Unknown: no receipt data", "unknown"),
+    ("received", N_("Received (on record)"), "received"),
+    ("overdue", N_("Overdue"), "overdue"),
+    ("unknown", N_("Unknown: no receipt data"), "unknown"),
 )
 
 
-def _reporting_chart(treaty: str, reporting: dict[str, Any], day: dt.date) -> Any:
+def _annual_due_day(lang: str, year: int) -> str:
+    """30 April of a year, when annual reports fall due, in the page's language."""
+    day = dt.date(year, 4, 30)
+    if lang == i18n.DEFAULT:
+        return f"30 April {year}"
+    return i18n.prose_date(lang, day)
+
+
+def _reporting_chart(
+    treaty: str, reporting: dict[str, Any], day: dt.date, lang: str = i18n.DEFAULT
+) -> Any:
+    _ = i18n.gettext_for(lang)
     bars = []
     for r in reporting["computed"]:
-        parts = [(key, text, int(r[field])) for key, text, field in REPORT_PARTS]
+        parts = [(key, _(text), int(r[field])) for key, text, field in REPORT_PARTS]
         note = (
-            f"{r['required']} due on 30 April {r['year'] + 1}, not yet due on {day.isoformat()}"
+            _("%(count)s due on %(due)s, not yet due on %(day)s")
+            % {
+                "count": r["required"],
+                "due": _annual_due_day(lang, r["year"] + 1),
+                "day": i18n.prose_date(lang, day),
+            }
             if not r["due"]
-            else f"{r['due']} reports due"
+            else _("%(count)s reports due") % {"count": r["due"]}
         )
         bars.append(charts.Bar(str(r["year"]), parts, int(r["due"]), note))
     marks = []
@@ -619,14 +688,26 @@ def _reporting_chart(treaty: str, reporting: dict[str, Any], day: dt.date) -> An
         percent = str(c["unit"]).strip().lower() in ("percent", "%", "per cent")
         if c["property"] == "annual_reporting_rate" and percent and c["year"] is not None:
             srcs = ", ".join(x["source"] for x in c["citations"])
-            when = c["as_of"].isoformat() if c["as_of"] else "date not given"
-            text = f"{c['year']}: {c['quantity']} {c['unit']} as stated ({when}; {srcs})"
+            when = i18n.prose_date(lang, c["as_of"]) if c["as_of"] else _("date not given")
+            text = _("%(year)s: %(figure)s as stated (%(when)s; %(sources)s)") % {
+                "year": c["year"],
+                "figure": f"{c['quantity']} {c['unit']}",
+                "when": when,
+                "sources": srcs,
+            }
             marks.append(charts.Mark(str(c["year"]), float(c["quantity"]), text))
-    title = f"{treaty}: annual transparency reports by the year they cover"
-    return charts.share_chart(bars, title, marks, "Rate stated by a source")
+    title = _("%(treaty)s: annual transparency reports by the year they cover") % {"treaty": treaty}
+    return charts.share_chart(
+        bars,
+        title,
+        marks,
+        _("Rate stated by a source"),
+        of=_("of"),
+        empty=_("Nothing to chart yet."),
+    )
 
 
-@router.get("/compliance")
+@_pages.get("/compliance")
 def compliance_page(request: Request) -> Response:
     """States by obligation on a date (the as-of picker), counts, the reporting rate per
     year, and the matrix as CSV/JSON/XLSX (one row per state and obligation)."""
@@ -667,15 +748,16 @@ def compliance_page(request: Request) -> Response:
             slug = "-".join(t.lower() for t in view["treaties"])
             name = f"compliance-{slug}-{view['as_of'].isoformat()}"
             return data_response(fmt, name, table, query.COMPLIANCE_COLUMNS, table)
+        lang = _lang(request)
         sections = [
             {
                 "treaty": tid,
-                "name": query.find_instrument(ctx, tid).short_name,
+                "name": _short_name(lang, query.find_instrument(ctx, tid)),
                 "counts": view["counts"][tid],
                 "rows": [r for r in rows if r["instrument"] == tid],
                 "reporting": view["reporting"][tid],
                 "coverage": view["coverage"][tid],
-                "chart": _reporting_chart(tid, view["reporting"][tid], view["as_of"]),
+                "chart": _reporting_chart(tid, view["reporting"][tid], view["as_of"], lang),
             }
             for tid in view["treaties"]
         ]
@@ -696,7 +778,7 @@ def compliance_page(request: Request) -> Response:
     return cached(request, build)
 
 
-@router.get("/sources")
+@_pages.get("/sources")
 def sources_page(request: Request) -> Response:
     def build() -> Response:
         q = (request.query_params.get("q") or "").strip()
@@ -709,7 +791,7 @@ def sources_page(request: Request) -> Response:
     return cached(request, build)
 
 
-@router.get("/sources/{source_id}")
+@_pages.get("/sources/{source_id}")
 def source_page(request: Request, source_id: str) -> Response:
     def build() -> Response:
         ctx = context(request)
@@ -717,10 +799,16 @@ def source_page(request: Request, source_id: str) -> Response:
         if src is None:
             raise query.NotFoundError(f"No source has the id {source_id!r}.")
         rec = ctx.record
+        lang = _lang(request)
+        _ = i18n.gettext_for(lang)
+
+        def who(code: str) -> str:
+            return i18n.state_name(lang, code, query.participant_label(code))
+
         facts = [
             (
-                f"{a.instrument} {a.kind.value}",
-                query.participant_label(a.state),
+                f"{a.instrument} {_(label(a.kind.value))}",
+                who(a.state),
                 f"/states/{a.state}",
                 a.date,
                 c.locator,
@@ -730,15 +818,15 @@ def source_page(request: Request, source_id: str) -> Response:
             if c.source_id == source_id
         ]
         facts += [
-            (f"event {e.name}", "", f"/events/{e.id}", e.start, c.locator)
+            (_("event %(name)s") % {"name": e.name}, "", f"/events/{e.id}", e.start, c.locator)
             for e in rec.events.values()
             for c in e.citations
             if c.source_id == source_id
         ]
         facts += [
             (
-                "statement",
-                query.participant_label(s.speaker),
+                _("statement"),
+                who(s.speaker),
                 f"/statements?q=&event={s.event or ''}",
                 s.date,
                 c.locator,
@@ -752,7 +840,7 @@ def source_page(request: Request, source_id: str) -> Response:
     return cached(request, build)
 
 
-@router.get("/conflicts")
+@_pages.get("/conflicts")
 def conflicts_page(request: Request) -> Response:
     def build() -> Response:
         rows = query.conflicts(context(request))
@@ -763,7 +851,7 @@ def conflicts_page(request: Request) -> Response:
     return cached(request, build)
 
 
-@router.get("/downloads")
+@_pages.get("/downloads")
 def downloads_page(request: Request) -> Response:
     def build() -> Response:
         tables = _tables(context(request))
@@ -776,7 +864,7 @@ def _tables(ctx: query.Context) -> list[export.Table]:
     return memo(ctx, ("tables", dt.date.today()), lambda: export.record_tables(ctx))
 
 
-@router.get("/downloads/treatywatch-datapackage.zip")
+@_files.get("/downloads/treatywatch-datapackage.zip")
 def download_package(request: Request) -> Response:
     def build() -> Response:
         ctx = context(request)
@@ -790,7 +878,7 @@ def download_package(request: Request) -> Response:
     return cached(request, build)
 
 
-@router.get("/downloads/{name}.{fmt}")
+@_files.get("/downloads/{name}.{fmt}")
 def download_table(request: Request, name: str, fmt: str) -> Response:
     def build() -> Response:
         if fmt not in ("csv", "json", "xlsx"):
@@ -802,3 +890,12 @@ def download_table(request: Request, name: str, fmt: str) -> Response:
         raise query.NotFoundError(f"No table is called {name!r}; /downloads lists them.")
 
     return cached(request, build)
+
+
+#: Every page in each language, then the downloads once.
+router = APIRouter(include_in_schema=False)
+router.include_router(_pages)
+for _language in i18n.LANGUAGES:
+    if _language != i18n.DEFAULT:
+        router.include_router(_pages, prefix=i18n.prefix(_language))
+router.include_router(_files)
