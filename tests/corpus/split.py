@@ -1,0 +1,52 @@
+"""Move the documents in incoming/ into the development or the test part of the corpus.
+
+The part is fixed by the document's name, never chosen: the first byte of the SHA-256 of the
+name, modulo 3, is 0 for the test part (a third) and anything else for the development part.
+Each document NAME.txt moves with its gold NAME.json; the rows of incoming/*-sources.csv are
+merged into sources.csv with the part added. Re-running is harmless (nothing left to move).
+
+    .venv/bin/python tests/corpus/split.py
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FIELDS = ("name", "part", "kind", "treaty", "year", "url", "retrieved", "title")
+
+
+def part_of(name: str) -> str:
+    return "test" if hashlib.sha256(name.encode()).digest()[0] % 3 == 0 else "dev"
+
+
+def main() -> None:
+    incoming = HERE / "incoming"
+    index = HERE / "sources.csv"
+    rows = {r["name"]: r for r in csv.DictReader(index.open())} if index.exists() else {}
+    for listing in sorted(incoming.glob("*-sources.csv")):
+        for r in csv.DictReader(listing.open(encoding="utf-8")):
+            rows[r["name"]] = {**r, "part": part_of(r["name"])}
+    moved = 0
+    for text in sorted(incoming.glob("*.txt")):
+        gold = text.with_suffix(".json")
+        if not gold.exists():
+            print(f"{text.name}: no gold file beside it; left in incoming/")
+            continue
+        target = HERE / part_of(text.stem)
+        target.mkdir(exist_ok=True)
+        text.replace(target / text.name)
+        gold.replace(target / gold.name)
+        moved += 1
+    with index.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(sorted(rows.values(), key=lambda r: r["name"]))
+    parts = {p: len(list((HERE / p).glob("*.txt"))) for p in ("dev", "test")}
+    print(f"moved {moved}; dev {parts['dev']}, test {parts['test']}; {len(rows)} in sources.csv")
+
+
+if __name__ == "__main__":
+    main()
