@@ -76,7 +76,7 @@ DEV_FLOORS = {
     "participant_lists": 0.19,
     "events": 0.48,
     "statements": 0.27,
-    "actions": 0.11,
+    "actions": 0.83,
 }
 
 

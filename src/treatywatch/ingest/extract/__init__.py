@@ -11,7 +11,15 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from treatywatch.ingest.extract import actions, claims, dates, events, lists, statements
+from treatywatch.ingest.extract import (
+    actions,
+    claims,
+    dates,
+    enumerations,
+    events,
+    lists,
+    statements,
+)
 from treatywatch.ingest.extract import states as state_rules
 
 if TYPE_CHECKING:
@@ -42,7 +50,12 @@ def extract_text(
     """The contract's object for a normalised text (``date``: the document's own ISO date)."""
     reference, exact = dates.reference_date(text, date)
     mentions = state_rules.find_states(text)
-    found_actions = actions.find_actions(text, mentions, reference, exact)
+    found_actions = actions.merge(
+        [
+            *actions.find_actions(text, mentions, reference, exact),
+            *enumerations.find_enumerated_actions(text, mentions, reference, exact),
+        ]
+    )
     action_spans = [(a["state"], a["span"][0], a["span"][1]) for a in found_actions]
     spans: dict[str, list[list[int]]] = {}
     for mention in mentions:

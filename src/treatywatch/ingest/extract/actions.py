@@ -57,6 +57,29 @@ _INTENTION = re.compile(
     r"proposed|propose|can|must|need\w*)\b",
     re.IGNORECASE,
 )
+#: The act words and the intention words, shared with the rules for enumerations.
+ACT = _ACT
+INTENTION = _INTENTION
+
+
+def kind_of(match: re.Match[str]) -> str:
+    """The act a match of :data:`ACT` reports."""
+    return next(_ACTS[int(k[1:])][0] for k, v in match.groupdict().items() if v)
+
+
+def date_after(text: str, at: int, reference: dt.date | None, exact: bool) -> str | None:
+    """A day given right after an act's verb ("acceded on 13 September 2011")."""
+    return _date(text, at, reference, exact)
+
+
+# What stands between an act's verb and its day: a few words, or the treaty acted on and
+# where ("its instrument of accession to the Mine Ban Treaty", "the Convention ... in Oslo").
+_OBJECT = (
+    r"(?:[\w\s]{0,25}?"
+    r"|\s*(?:its\s+instrument\s+of\s+\w+\s+(?:to\s+)?)?(?:the\s+)?"
+    r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+){1,9}?"
+    r"(?:(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,?\s+)?)"
+)
 _BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
 _WINDOW = 70
 # "Norway announced that it had completed ...": the state reports its own act
@@ -75,7 +98,7 @@ def find_actions(
     # found by bisection, not a scan of the whole document's for every verb.
     starts = [s.start for s in states]
     for m in _ACT.finditer(text):
-        kind = next(_ACTS[int(k[1:])][0] for k, v in m.groupdict().items() if v)
+        kind = kind_of(m)
         sentence_start = textmod.sentence_start(text, m.start())
         window = states[
             bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, m.start())
@@ -97,9 +120,21 @@ def find_actions(
             out.append(
                 {"state": actor.iso3, "action": kind, "date": when, "span": [actor.start, m.end()]}
             )
-    # A headline and its story report one act twice; the dated report stands for both.
-    dated = {(a["state"], a["action"]) for a in out if a["date"] is not None}
-    return [a for a in out if a["date"] is not None or (a["state"], a["action"]) not in dated]
+    return merge(out)
+
+
+def merge(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One act once: a repeated (state, act, day) once, and an undated report of an act
+    dropped where a dated one of it stands (a headline and its story report it twice)."""
+    seen: set[tuple[str, str, str | None]] = set()
+    unique = []
+    for a in found:
+        key = (a["state"], a["action"], a["date"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    dated = {(a["state"], a["action"]) for a in unique if a["date"] is not None}
+    return [a for a in unique if a["date"] is not None or (a["state"], a["action"]) not in dated]
 
 
 def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMention]:
@@ -110,6 +145,8 @@ def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMe
     last = before[-1]
     gap = text[last.end : verb_at]
     if len(gap) > _WINDOW or (_BARRIER.search(gap) and not _REPORTED.fullmatch(gap)):
+        return []
+    if _ACT.search(gap):  # "Palestine also acceded ..., while five signatories ratified"
         return []
     chain = [last]
     for mention in reversed(before[:-1]):
@@ -122,11 +159,12 @@ def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMe
 
 
 def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | None:
-    """A day given right after the verb ("acceded on 13 September 2011")."""
-    for mention in dates.find_dates(text, at, min(len(text), at + 40)):
+    """A day given right after the verb ("acceded on 13 September 2011"), or after what was
+    acted on ("signed the Convention on Cluster Munitions in Oslo on 3 December 2008")."""
+    for mention in dates.find_dates(text, at, min(len(text), at + 90)):
         if mention.day is None and mention.relative is None:
             continue
-        lead = r"[\w\s]{0,25}?" if mention.relative is not None else r"[\w\s]{0,25}?\b(?:on|in)\s+"
+        lead = _OBJECT + (r"" if mention.relative is not None else r"\b(?:on|in)\s+")
         if not re.fullmatch(lead, text[at : mention.start]):
             continue
         day, _ = dates.resolve(mention, reference, -1, exact)

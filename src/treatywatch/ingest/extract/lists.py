@@ -18,8 +18,11 @@ from treatywatch.ingest.extract.states import StateMention
 
 # What may stand between two names of one list.
 _SEPARATOR = re.compile(
-    r"^[\s\*†‡§\d\[\]\(\)¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:,|;|\n|•|·|\||&|\band\b)"
-    r"(?:[\s,;•·\*†‡\-–]|\band\b)*$"
+    r"^[\s\*†‡§\d\[\]\(\)¹²³⁴⁵⁶⁷⁸⁹⁰]*"
+    # a remark on one item: "Macedonia (which acceded), Equatorial Guinea"
+    r"(?:\((?:which|who|that)\s[^()\n]{0,25}\)\s*)?"
+    r"(?:,|;|\n|•|·|\||&|\band\b)"
+    r"(?:[\s,;•·\*†‡\-–]|\band\b)*(?:\b[Tt]he\s+)?$"
 )
 _UNKNOWN_ITEM = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
 _CUE = re.compile(
@@ -66,6 +69,11 @@ def find_lists(
             }
         )
     return out
+
+
+def runs(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
+    """Runs of at least three names joined only as a list joins them."""
+    return _runs(text, mentions)
 
 
 def _runs(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:

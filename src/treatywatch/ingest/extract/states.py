@@ -52,6 +52,8 @@ def _forms() -> dict[str, list[tuple[str, str, bool]]]:
         variants = [form]
         if form[0].islower():  # "the Netherlands" also opens a sentence as "The Netherlands"
             variants.append(form[0].upper() + form[1:])
+        # Typeset text writes the apostrophe curly: "Lao People’s", "Côte d’Ivoire".
+        variants += [v.replace("'", "’") for v in variants if "'" in v]
         for variant in variants:
             if variant in seen or not variant[0].isupper():
                 continue

@@ -1,0 +1,83 @@
+"""Shapes of language the extractor reads wherever they stand (issue 20), each written from
+a document of the corpus: acts enumerated after the verb that reports them, tables of states
+with the days of their acts, and the forms typesetting gives names."""
+
+from __future__ import annotations
+
+from treatywatch.ingest.extract import extract_text
+
+
+def _acts(text: str, date: str | None = None) -> set[tuple[str, str, str | None]]:
+    return {(a["state"], a["action"], a["date"]) for a in extract_text(text, date=date)["actions"]}
+
+
+def test_an_act_then_the_states_that_did_it() -> None:
+    acts = _acts(
+        "To date the prohibition has been ratified by these countries : Albania, Austria, "
+        "Germany, The Holy See, Japan, The Lao People’s Democratic Republic, Lesotho and "
+        "Zambia.\nThis November in Vientiane, states parties will assemble."
+    )
+    assert {s for s, a, _ in acts if a == "ratification"} == {
+        "ALB", "AUT", "DEU", "VAT", "JPN", "LAO", "LSO", "ZMB",
+    }  # fmt: skip
+
+
+def test_states_that_signed_including_a_list() -> None:
+    acts = _acts(
+        "Major past producers and exporters have signed, including Belgium, Bulgaria, "
+        "France, Hungary, Italy, and the United Kingdom."
+    )
+    assert {(s, a) for s, a, _ in acts} == {
+        (c, "signature") for c in ("BEL", "BGR", "FRA", "HUN", "ITA", "GBR")
+    }
+
+
+def test_a_list_of_what_is_still_to_come_is_no_act() -> None:
+    assert not _acts(
+        "Withdrawal of Estonia, Latvia, and Lithuania will take effect on Dec. 27, while "
+        "Finland's on Jan. 10."
+    )
+    assert not _acts("States that have not yet ratified include Angola, Chile and Peru.")
+
+
+def test_a_table_whose_legend_names_its_columns() -> None:
+    text = (
+        "On the following list, the first date is signature; the second date is "
+        "ratification. Accession is indicated below with (a).\n"
+        "States Parties\n"
+        "Afghanistan 3 Dec 08; 8 Sep 11\n"
+        "Andorra 9 Apr 13 (a)\n"
+        "Congo, Rep. 3 Dec 08; 2 Sep 14\n"
+        "Côte d’Ivoire 4 Dec 08; 12 Mar 12\n"
+    )
+    assert _acts(text) == {
+        ("AFG", "signature", "2008-12-03"), ("AFG", "ratification", "2011-09-08"),
+        ("AND", "accession", "2013-04-09"),
+        ("COG", "signature", "2008-12-03"), ("COG", "ratification", "2014-09-02"),
+        ("CIV", "signature", "2008-12-04"), ("CIV", "ratification", "2012-03-12"),
+    }  # fmt: skip
+
+
+def test_rows_without_a_legend_are_not_read_as_acts() -> None:
+    assert not _acts("Results\nAfghanistan 3 Dec 08; 8 Sep 11\nAndorra 9 Apr 13\n")
+
+
+def test_the_day_after_the_treaty_acted_on() -> None:
+    acts = _acts(
+        "The Republic of Finland deposited its instrument of accession to the Mine Ban Treaty "
+        "on 9 January 2012, becoming a State Party on 1 July 2012."
+    )
+    assert ("FIN", "accession", "2012-01-09") in acts
+    acts = _acts(
+        "The Islamic Republic of Afghanistan signed the Convention on Cluster Munitions on "
+        "3 December 2008."
+    )
+    assert ("AFG", "signature", "2008-12-03") in acts
+
+
+def test_an_actor_of_one_act_is_not_given_the_next() -> None:
+    acts = _acts(
+        "In the past year, Belize, Guyana, and Palestine also acceded to the convention, while "
+        "five signatories ratified it."
+    )
+    assert {a for _, a, _ in acts} == {"accession"}
