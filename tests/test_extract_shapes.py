@@ -81,3 +81,40 @@ def test_an_actor_of_one_act_is_not_given_the_next() -> None:
         "five signatories ratified it."
     )
     assert {a for _, a, _ in acts} == {"accession"}
+
+
+def _events(text: str, date: str | None = None) -> list[tuple[str | None, str | None]]:
+    return sorted(
+        ((e["start"], e["city"]) for e in extract_text(text, date=date)["events"]),
+        key=str,
+    )
+
+
+def test_a_dispatch_places_the_meeting_it_reports_at_its_dateline() -> None:
+    text = (
+        "Convention on Cluster Munitions Signing Conference - Update 3 December 2008\n"
+        "(Oslo, 3 December 2008) - 92 countries signed the new Convention today at the "
+        "Signing Conference on 3 December 2008."
+    )
+    assert ("2008-12-03", "Oslo") in _events(text)
+
+
+def test_a_city_in_capitals_is_a_city() -> None:
+    text = "MANAGUA, 18 September -- The Third Meeting of States Parties opened today in MANAGUA."
+    assert _events(text, date="2001-09-18") == [("2001-09-18", "Managua")]
+
+
+def test_two_undated_meetings_in_one_city_stay_two() -> None:
+    text = (
+        "Finland attended the intersessional meetings in Geneva in June 2014 and the "
+        "Thirteenth Meeting of States Parties in Geneva in December 2013."
+    )
+    assert _events(text) == [(None, "Geneva"), (None, "Geneva")]
+
+
+def test_a_person_after_a_comma_is_not_a_city() -> None:
+    text = (
+        "More than 100 states attended the meeting, chaired by Japan's ambassador to the "
+        "Conference on Disarmament, Ichikawa Tomiko."
+    )
+    assert all(city != "Ichikawa" for _, city in _events(text))

@@ -91,6 +91,11 @@ def _introduced(
             continue
         if act_rules.INTENTION.search(lead[: verb.start()] + " " + between):
             continue
+        # Only an act stated as done by the states that follow: passive ("ratified by these
+        # countries:") or perfect ("have signed, including"); a verb merely near a list
+        # ("the treaty, signed in Ottawa, lists ...") introduces nothing.
+        if not (_BY.match(between) or _PERFECT.search(lead[: verb.start()])):
+            continue
         # "Withdrawal of Estonia, Latvia, and Lithuania will take effect on ...": still to come
         if _FUTURE.match(text, run[-1].end):
             continue
@@ -99,11 +104,14 @@ def _introduced(
         for m in run:
             # "Macedonia (which acceded)": the item's own act stands for the lead-in's
             own = _OWN_ACT.match(text, m.end)
-            act = act_rules.kind_of(act_rules.ACT.search(own.group(0))) if own else kind
+            verb_of_own = act_rules.ACT.search(own.group(0)) if own else None
+            act = act_rules.kind_of(verb_of_own) if verb_of_own else kind
             out.append({"state": m.iso3, "action": act, "date": when, "span": [m.start, m.end]})
     return out
 
 
+_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b")
+_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:(?:also|now|already|since)\s+)?$", re.I)
 _FUTURE = re.compile(
     r"[^.;\n]{0,12}?\b(?:will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected)\b"
 )

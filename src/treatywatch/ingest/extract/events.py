@@ -28,7 +28,7 @@ _NOUN = (
 # capitalised words joined by of/on/for/to/the after it.
 _EVENT = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w'’\-]*|CCW|experts[’']?|next|second|third|first|international"
-    r"|regional|annual|\d{4}|and)\s+){0,7}"
+    r"|regional|annual|intersessional|preparatory|special|extraordinary|\d{4}|and)\s+){0,7}"
     + _NOUN
     + r"(?:\s+(?:of|on|for|to|by|and|the|in\s+the|against)(?:\s+(?:the|[A-Z][\w'’\-]*))+)*)"
 )
@@ -91,7 +91,49 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
         if any(s <= block.start < e for s, e in taken):
             continue
         found.extend(_sentence_events(text, block.start, block.end, reference, exact))
+    _place_by_dateline(text, found, reference if exact else None)
+    # An event needs a city or a day.
+    found = [e for e in found if e.city is not None or e.start is not None]
     return [_as_dict(e) for e in _merge(found)]
+
+
+# "MANAGUA, 18 September (UN Information Service)", "(Oslo, 3 December 2008) -",
+# "PHNOM PENH, Nov. 28 (Xinhua) --": where a dispatch was written.
+_DATELINE_CITY = re.compile(
+    r"(?m)(?:^|\()[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2}),[ \t]*(?=\S)"
+)
+_TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+week)\b", re.IGNORECASE)
+_OPENED = re.compile(r"\b(?:open(?:s|ed)?|began|begins|start(?:s|ed)|convened)\b", re.I)
+
+
+def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> None:
+    """A meeting the dispatch reports on the day of its dateline (dated that day, or
+    "opened today" in a dispatch of that day) took place where the dateline says, when the
+    sentence names no city."""
+    if not found:
+        return
+    datelines: dict[dt.date, str] = {}
+    for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 1500)):
+        after = dates.find_dates(text, m.end(), min(len(text), m.end() + 25))
+        if not after or after[0].start != m.end() or not places.is_city(m.group("city")):
+            continue
+        when, _ = dates.resolve(after[0], day)
+        if when is not None:
+            datelines.setdefault(when, places.canonical(m.group("city")))
+    if not datelines:
+        return
+    for event in found:
+        if event.city is not None:
+            continue
+        where = datelines.get(event.start) if event.start is not None else None
+        if where is None and event.start is None and day in datelines:
+            sentence_start = textmod.sentence_start(text, event.span[0])
+            stop = text.find(".", event.span[1])
+            if _TODAY.search(text, sentence_start, stop if stop >= 0 else len(text)):
+                where = datelines[day]
+        if where is not None:
+            event.city = where
+            event.country = event.country or _country_of(where)
 
 
 def _wrapped_end(text: str, lines: list[tuple[int, int]], n: int) -> int:
@@ -172,7 +214,7 @@ def _sentence_events(
             continue
         city = _city_in_name(name)
         country = None
-        places_after = list(_IN_CITY.finditer(text, m.end(), min(end, m.end() + 90)))
+        places_after = list(_IN_CITY.finditer(text, m.end(), min(end, m.end() + 150)))
         # a title: "Fifth Meeting of States Parties, San José, Costa Rica, 2-5 September 2014"
         titled = _COMMA_CITY.match(text, m.end(), end)
         if titled:
@@ -185,14 +227,16 @@ def _sentence_events(
         ]
         for place in [*places_after, *reversed(places_before)]:
             candidate = place.group("city")
-            # "in Lima, Peru" where the gazetteer holds only the first word of a pair
-            for option in (candidate, candidate.split()[0]):
+            # "in Lima, Peru" where the gazetteer holds only the first word of a pair; not
+            # after a bare comma ("..., Ichikawa Tomiko" is a person)
+            options = (candidate,) if place is titled else (candidate, candidate.split()[0])
+            for option in options:
                 if places.is_city(option) and registry.lookup(option) is None:
                     break
             else:
                 continue
             if city is None or city == option:
-                city = option
+                city = places.canonical(option)
                 named = place.group("country")
                 country = registry.lookup(named) if named and option == candidate else None
             break
@@ -200,8 +244,12 @@ def _sentence_events(
         chosen = _date_for(text, start, m.start(), m.end(), day_mentions)
         if chosen is not None:
             first_day, last_day = dates.resolve(chosen, reference, direction, exact)
-        if city is None and first_day is None:
-            continue
+        # A dispatch's "opened today": the meeting began the day it was written.
+        today = exact and reference is not None and bool(_TODAY.search(sentence))
+        if today and first_day is None and _OPENED.search(sentence):
+            first_day = reference
+        if city is None and first_day is None and not today:
+            continue  # kept only for the dateline to place it (see _place_by_dateline)
         if city is not None and country is None:
             country = _country_of(city)
         out.append(_Event(name, city, country, first_day, last_day, (m.start(), m.end())))
@@ -236,20 +284,40 @@ def _date_for(
 
 
 def _merge(events: list[_Event]) -> list[_Event]:
-    """One event per city and first day; a city's undated mentions fold into its dated one."""
+    """One event per city and first day; a city's undated mentions fold into its dated one,
+    and into each other where their names agree (two undated meetings in Geneva, "the
+    intersessional meetings" and "the Thirteenth Meeting of States Parties", stay two)."""
     dated_cities = {e.city.casefold() for e in events if e.city and e.start}
-    out: dict[tuple[str | None, dt.date | None], _Event] = {}
+    out: dict[tuple[str | None, dt.date | None, str], _Event] = {}
     for event in events:
         city = event.city.casefold() if event.city else None
         if event.start is None and city in dated_cities:
             continue
-        key = (city, event.start)
-        known = out.get(key)
-        if known is None:
-            out[key] = event
-        elif known.end is None and event.end is not None:
+        name = _name_key(event.name) if event.start is None else ""
+        same = next((k for k in out if k[:2] == (city, event.start) and _agree(k[2], name)), None)
+        if same is None:
+            out[(city, event.start, name)] = event
+            continue
+        known = out[same]
+        if known.end is None and event.end is not None:
             known.end = event.end
     return list(out.values())
+
+
+_NAME_WORDS = re.compile(r"[a-z]+")
+_NAME_STOP = frozenset({"the", "of", "on", "to", "for", "and", "in", "meeting", "meetings",
+                        "conference", "states", "parties", "convention", "treaty"})  # fmt: skip
+
+
+def _name_key(name: str) -> str:
+    return " ".join(w for w in _NAME_WORDS.findall(name.casefold()) if w not in _NAME_STOP)
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two undated names of meetings in one city agree when one's words hold the other's
+    (a bare "meeting" agrees with any)."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def _as_dict(event: _Event) -> dict[str, Any]:

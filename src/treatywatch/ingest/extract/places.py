@@ -89,9 +89,20 @@ def _cities() -> dict[str, City]:
 
 
 def city(name: str) -> City | None:
-    """The most populous city of that name, or None."""
-    return _cities().get(name.strip())
+    """The most populous city of that name, or None; a name in capitals, as datelines and
+    headlines print it ("MANAGUA", "PHNOM PENH"), as the gazetteer writes it."""
+    name = name.strip()
+    found = _cities().get(name)
+    if found is None and name.isupper() and len(name) > 3:
+        found = _cities().get(name.title())
+    return found
 
 
 def is_city(name: str) -> bool:
-    return name.strip() in _cities()
+    return city(name) is not None
+
+
+def canonical(name: str) -> str:
+    """The gazetteer's spelling of a city name ("MANAGUA" -> "Managua")."""
+    known = city(name)
+    return known.name if known is not None else name.strip()

@@ -129,7 +129,15 @@ def find_statements(
             _add(found, item, previous_para)
         previous_para = block.paragraph
     spoken = {(s.speaker, s.named_topic) for s in found if not s.reference}
+    if exact and reference is not None:
+        # "the Foreign Minister said today": a dated release or dispatch dates its "today"
+        for s in found:
+            if s.date is None and not s.reference and _TODAY.search(text, s.start, s.end):
+                s.date = reference
     return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
+
+
+_TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|tonight)\b", re.IGNORECASE)
 
 
 def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
