@@ -72,8 +72,8 @@ def test_each_document_has_its_source_gold_and_part(doc: Path) -> None:
 #: Floors on the development part (F1; participant lists: the score's F1 of Jaccard
 #: overlaps), from the run quoted in the closing note: a change that loses ground fails here.
 DEV_FLOORS = {
-    "states": 0.99,
-    "participant_lists": 0.19,
+    "states": 0.995,
+    "participant_lists": 0.68,
     "events": 0.57,
     "statements": 0.27,
     "actions": 0.83,

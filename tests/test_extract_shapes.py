@@ -118,3 +118,41 @@ def test_a_person_after_a_comma_is_not_a_city() -> None:
         "Conference on Disarmament, Ichikawa Tomiko."
     )
     assert all(city != "Ichikawa" for _, city in _events(text))
+
+
+def _lists(text: str) -> list[tuple[int | None, list[str]]]:
+    return [(lst["stated_count"], lst["states"]) for lst in extract_text(text)["participant_lists"]]
+
+
+def test_a_list_counted_by_those_n_are() -> None:
+    text = (
+        "Fourteen states have joined since the signing conference. Those 13 are: Zambia, "
+        "Belize, São Tomé and Principe, Bangladesh, Chad and Jordan."
+    )
+    ((count, states),) = _lists(text)
+    assert count == 13 and "STP" in states and len(states) == 6
+
+
+def test_a_count_in_an_earlier_clause_is_not_the_lists() -> None:
+    text = (
+        "Every country in the Western Hemisphere has signed, as have 42 of the 48 countries in "
+        "Africa, and key Asian nations such as Japan, Thailand, and Indonesia."
+    )
+    assert [c for c, _ in _lists(text)] == [None]
+
+
+def test_a_table_under_a_title_is_counted_by_the_sentence_before_it() -> None:
+    text = (
+        "As of 1 August 2022 there were 110 States Parties and 13 signatories.\n"
+        "States Parties\n"
+        "Afghanistan 3 Dec 08; 8 Sep 11\n"
+        "Albania 3 Dec 08; 16 Jun 09\n"
+        "Andorra 9 Apr 13 (a)\n"
+        "Antigua and Barbuda 16 Jul 10; 23 Aug 10\n"
+    )
+    assert _lists(text) == [(110, ["AFG", "ALB", "AND", "ATG"])]
+
+
+def test_states_that_acted_together_are_a_list() -> None:
+    text = "In the past year, Belize, Guyana, and Palestine also acceded to the convention."
+    assert _lists(text) == [(None, ["BLZ", "GUY", "PSE"])]

@@ -33,8 +33,24 @@ _CUE = re.compile(
 )
 _COUNT = re.compile(
     rf"\(\s*(?P<paren>\d{{1,3}})\s*\)|\b(?P<num>{numbers.NUMBER})\s+(?:\w+\s+)?"
-    r"(?:States|states|countries|Countries|nations|signatories|governments)\b",
+    r"(?:States|states|countries|Countries|nations|signatories|governments)\b"
+    # "Those 13 are: Zambia, Belize, ..."
+    rf"|\b(?:these|those)\s+(?P<those>{numbers.NUMBER})\s+(?:are|were|include)\b",
     re.IGNORECASE,
+)
+# A row's remainder in a table of states: its days and marks ("3 Dec 08; 8 Sep 11", "(a)").
+_ROW_REST = re.compile(
+    r"^[ \t]+(?:\d{1,2}[ \-./][A-Za-z]{3,9}\.?[ \-./,]+\d{2,4}|\d{4}-\d{2}-\d{2}|[;,]|\(\w{1,2}\)"
+    r"|[ \t])+[ \t]*\n[ \t]*$"
+)
+# A title line over a table ("States Parties"), and the sentence before it that counts them
+# ("As of 1 August 2022 there were 110 States Parties and 13 signatories.").
+_TITLE = re.compile(r"^\s*(?P<title>[A-Z][\w ]{2,40})\s*:?\s*$")
+# "... have signed, including A, B and C", "nations such as A, B and C"
+_INTRODUCED = re.compile(r"\b(?:such\s+as|including|namely|notably)\s*$", re.IGNORECASE)
+_ACTED_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|all|also|each|both|then|since)\s+){0,2}"
+    r"(?:signed|ratified|acceded|endorsed|joined|adopted|attended|participated)\b"
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on|by|until)\s+$", re.IGNORECASE)
 MIN_NAMES = 3
@@ -50,14 +66,21 @@ def find_lists(
         head_start = _heading_start(text, first.start)
         heading = text[head_start : first.start]
         count = _count(heading)
+        if count is None:
+            count = _count_over_title(text, head_start, heading)
         tail = text[last.end : last.end + 40]
         if count is None:
             after = re.match(r"^\s*\(\s*(\d{1,3})\s*(?:states|countries)?\s*\)", tail, re.I)
             if after:
                 count = int(after.group(1))
         colon = heading.rstrip().endswith(":")
-        cued = _CUE.search(heading) and (colon or count is not None or len(run) >= 8)
-        if not cued and not (colon and len(run) >= 8):
+        introduced = colon or bool(_INTRODUCED.search(heading))
+        cued = (_CUE.search(heading) and (introduced or count is not None or len(run) >= 8)) or (
+            colon and count is not None
+        )
+        # "Belize, Guyana, and Palestine also acceded to the convention": the act after
+        acted = _ACTED_AFTER.match(text, last.end)
+        if not cued and not (colon and len(run) >= 8) and not acted:
             continue
         states = list(dict.fromkeys(m.iso3 for m in run))
         out.append(
@@ -94,7 +117,7 @@ def _runs(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
 def _joins(gap: str) -> bool:
     if len(gap) > 60:
         return False
-    if _SEPARATOR.match(gap):
+    if _SEPARATOR.match(gap) or _ROW_REST.match(gap):
         return True
     # One name the registry does not know ("Bosnia & Herz.") between two separators.
     parts = re.split(r"\s*(?:,|;|\n|•)\s*", gap)
@@ -110,12 +133,29 @@ def _heading_start(text: str, at: int) -> int:
 
 
 def _count(heading: str) -> int | None:
-    for match in _COUNT.finditer(heading):
-        token = match.group("paren") or match.group("num")
+    # The count of this list stands in the clause that introduces it, not earlier in the
+    # sentence ("... of the 48 countries in Africa, and key Asian nations such as ...").
+    clause = re.split(r"[;,](?=[^;,]*$)", heading)[-1] if len(heading) > 60 else heading
+    for match in _COUNT.finditer(clause):
+        token = match.group("paren") or match.group("num") or match.group("those")
         value = numbers.value(token) if token else None
         if value:
             return value
     return None
+
+
+def _count_over_title(text: str, head_start: int, heading: str) -> int | None:
+    """A table's count in the sentence before its title line: "there were 110 States
+    Parties and 13 signatories." then "States Parties" and the rows."""
+    title = _TITLE.match(heading)
+    if title is None:
+        return None
+    before = textmod.sentence_start(text, max(0, head_start - 1), colon=False)
+    words = re.escape(title.group("title").strip())
+    found = re.search(
+        rf"\b(?P<num>{numbers.NUMBER})\s+{words}\b", text[before:head_start], re.IGNORECASE
+    )
+    return numbers.value(found.group("num")) if found else None
 
 
 def _as_of(text: str, start: int, end: int, reference: Any) -> str | None:
