@@ -75,7 +75,7 @@ DEV_FLOORS = {
     "states": 0.995,
     "participant_lists": 0.68,
     "events": 0.57,
-    "statements": 0.27,
+    "statements": 0.32,
     "actions": 0.83,
 }
 

@@ -156,3 +156,13 @@ def test_a_table_under_a_title_is_counted_by_the_sentence_before_it() -> None:
 def test_states_that_acted_together_are_a_list() -> None:
     text = "In the past year, Belize, Guyana, and Palestine also acceded to the convention."
     assert _lists(text) == [(None, ["BLZ", "GUY", "PSE"])]
+
+
+def test_each_clause_of_a_floor_report_has_its_speaker() -> None:
+    text = (
+        "The UK stated regional and bilateral efforts include the US and Russia; France "
+        "referred to the outreach it has done with 60 countries, while Belgium noted its work "
+        "to promote the convention in NATO. Japan gave a summary as Friend of the President."
+    )
+    speakers = [s["speaker"] for s in extract_text(text)["statements"]]
+    assert speakers == ["GBR", "FRA", "BEL", "JPN"]

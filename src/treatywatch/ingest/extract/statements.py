@@ -35,13 +35,20 @@ _VERB = re.compile(
     r"acknowledged|reiterated|underlined|affirmed|reaffirmed|launching|launched|pledged|"
     r"promised|objected|rejected|concluded|invites|invited|told|remarked|observed|"
     r"wondered|responded|replied|made\s+(?:\w+\s+)?(?:suggestions?|proposals?|statements?|"
-    r"calls?|an?\s+appeal))\b"
+    r"calls?|an?\s+appeal)"
+    # a report of a meeting's floor: "Japan gave a summary", "France referred to",
+    # "the Philippines regrets"
+    r"|gave\s+(?:\w+\s+){0,2}(?:summary|statements?|update|presentation|overview|address|"
+    r"speech|briefing)|referred\s+to|outlined|recalled|described|informed|thanked|"
+    r"congratulated|condemned|condemns|deplored|regrets|regretted|shared)\b"
 )
 _PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
 _ANY_CUE = re.compile(_VERB.pattern + r"|\bby\b|\bbehalf\b")
 _PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
 _PRONOUN_START = re.compile(r"^[\s•\-–“\"]*(?:She|He|It|They|We|The\s+delegation)\b")
+_VERBS_PER_SENTENCE = 12
+_CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+(?=[A-Z]))\s+")
 _LIST_SUBJECT = re.compile(r"\b(?:including|such\s+as|namely)\s+$")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|to|with|from|of|by|for|toward|towards|against|at|than|like|among|between|"
@@ -227,13 +234,24 @@ def _block_statements(
                 )  # fmt: skip
         return out
 
-    for verb in verbs:
+    # Each verb its own speakers: "The UK stated ...; France referred to ..., while Belgium
+    # noted ..." reports three. A sentence of prose has a few; past a dozen it is no prose
+    # (and each verb's subjects cost a pass over the sentence's names).
+    heard: set[str] = set()
+    clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
+    for verb in verbs[:_VERBS_PER_SENTENCE]:
         if verb.group().lower().startswith("according"):
             speakers = _after(text, verb.end(), sentence_states, orgs, people)
         else:
-            speakers = _subjects(text, start, verb.start(), sentence_states, orgs, people, behalf)
+            at = bisect.bisect_right(clauses, verb.start())
+            clause = clauses[at - 1] if at else start
+            speakers = _subjects(
+                text, start, verb.start(), sentence_states, orgs, people, behalf, clause
+            )
+        speakers = [sp for sp in speakers if sp.code not in heard]
         if not speakers:
             continue
+        heard.update(sp.code for sp in speakers)
         day = _statement_day(text, start, end, verb, quoted, reference, exact)
         named_in = re.search(r"statement\s+on\s+([A-Za-z][\w\-]*)", text[start:end])
         named = vocabulary.topics(named_in.group(1)) if named_in else []
@@ -245,7 +263,6 @@ def _block_statements(
                 _Statement(code, speaker.start, end, day, block.paragraph,
                            named[0] if named else None)
             )  # fmt: skip
-        break
     return out
 
 
@@ -273,6 +290,7 @@ def _subjects(
     orgs: list[Speaker],
     people: list[Speaker],
     behalf: Speaker | None,
+    clause: int | None = None,
 ) -> list[Speaker]:
     if behalf is not None:
         return [behalf]
@@ -288,6 +306,11 @@ def _subjects(
     candidates = _outermost(candidates)
     if not candidates:
         return []
+    # A verb's subject stands in its own clause: "...; France referred to ..., while Belgium
+    # noted ...", not at the head of the sentence.
+    if clause is not None and clause > start:
+        own = [c for c in candidates if c.start >= clause]
+        candidates = own or candidates
     # "A few countries, including Australia, Finland, France, and Poland supported ..."
     listed = [c for c in candidates if _in_subject_list(text, start, c, candidates)]
     if listed:
