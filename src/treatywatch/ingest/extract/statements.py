@@ -239,7 +239,13 @@ def _block_statements(
     # (and each verb's subjects cost a pass over the sentence's names).
     heard: set[str] = set()
     clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
+    spoken_in: int | None = None  # the clause whose speaker was found
     for verb in verbs[:_VERBS_PER_SENTENCE]:
+        if spoken_in is not None:
+            # Past its first speaker a sentence has others only in clauses of their own.
+            at = bisect.bisect_right(clauses, verb.start())
+            if (clauses[at - 1] if at else start) == spoken_in:
+                continue
         if verb.group().lower().startswith("according"):
             speakers = _after(text, verb.end(), sentence_states, orgs, people)
         else:
@@ -263,6 +269,10 @@ def _block_statements(
                 _Statement(code, speaker.start, end, day, block.paragraph,
                            named[0] if named else None)
             )  # fmt: skip
+        if not clauses:
+            break  # one clause: one speaker
+        at = bisect.bisect_right(clauses, verb.start())
+        spoken_in = clauses[at - 1] if at else start
     return out
 
 
