@@ -166,3 +166,37 @@ def test_each_clause_of_a_floor_report_has_its_speaker() -> None:
     )
     speakers = [s["speaker"] for s in extract_text(text)["statements"]]
     assert speakers == ["GBR", "FRA", "BEL", "JPN"]
+
+
+def test_an_act_named_as_a_noun() -> None:
+    assert _acts("The ratification by Norway on 3 December 2008 was welcomed.") == {
+        ("NOR", "ratification", "2008-12-03")
+    }
+    assert _acts("We welcome the accession of Tuvalu on 13 September 2011.") == {
+        ("TUV", "accession", "2011-09-13")
+    }
+    assert ("PSE", "accession", "2015-01-02") in _acts(
+        "Palestine's accession on 2 January 2015 made it the 123rd State Party."
+    )
+    assert not _acts("Australia is considering the ratification of the Convention by Japan.")
+    assert not _acts("The Convention is pending ratification by Chile.")
+
+
+def test_numeric_dates_follow_the_publishers_convention() -> None:
+    # Day first where nothing says otherwise, month first where a date can only be so.
+    assert _acts("Norway ratified the convention on 10/09/2012.") == {
+        ("NOR", "ratification", "2012-09-10")
+    }
+    month_first = "Norway ratified the convention on 10/09/2012, announced on 09/25/2012."
+    assert ("NOR", "ratification", "2012-10-09") in _acts(month_first)
+
+
+def test_a_table_row_of_one_day_and_no_mark_is_not_guessed() -> None:
+    text = (
+        "On the following list, the first date is signature; the second date is "
+        "ratification.\nChile 3 Dec 08\nPeru 3 Dec 08; 26 Sep 12\n"
+    )
+    assert _acts(text) == {
+        ("PER", "signature", "2008-12-03"),
+        ("PER", "ratification", "2012-09-26"),
+    }

@@ -120,7 +120,66 @@ def find_actions(
             out.append(
                 {"state": actor.iso3, "action": kind, "date": when, "span": [actor.start, m.end()]}
             )
+    out.extend(_noun_acts(text, states, reference, exact))
     return merge(out)
+
+
+# An act named as a noun: "the ratification by Norway", "the accession of Tuvalu",
+# "Palestine's accession".
+_NOUN_ACTS = {
+    "ratification": "ratification", "accession": "accession", "signature": "signature",
+    "signing": "signature", "withdrawal": "withdrawal", "acceptance": "acceptance",
+    "approval": "approval",
+}  # fmt: skip
+_ACT_NOUN = re.compile(
+    r"\b(?P<noun>" + "|".join(_NOUN_ACTS) + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
+    r"CCM|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Treaty|Convention))\s+)?"
+    r"(?P<link>by|of)\s+(?:the\s+)?"
+)
+_POSSESSIVE = re.compile(r"['’]s?\s+(?P<noun>" + "|".join(_NOUN_ACTS) + r")\b")
+
+
+def _noun_acts(
+    text: str, states: list[StateMention], reference: dt.date | None, exact: bool
+) -> list[dict[str, Any]]:
+    """Acts named as nouns: one pass for "the <act> (of the Treaty) by|of <state>", and a
+    look after each name for "<state>'s <act>"."""
+    named = [s for s in states if not s.demonym]
+    at = {s.start: s for s in named}
+    found: list[tuple[StateMention, str, int]] = []
+    for m in _ACT_NOUN.finditer(text):
+        s = at.get(m.end())
+        # "accession of Tuvalu" names who acceded; "signature of" rarely names a signer
+        if s is None or (
+            m.group("link") == "of" and m.group("noun") not in ("accession", "ratification")
+        ):
+            continue  # fmt: skip
+        found.append((s, _NOUN_ACTS[m.group("noun")], s.end))
+    for s in named:
+        if text[s.end : s.end + 1] in ("'", "’"):
+            own = _POSSESSIVE.match(text, s.end)
+            if own is not None:
+                found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
+    out: list[dict[str, Any]] = []
+    for s, kind, act_end in found:
+        sentence_start = textmod.sentence_start(text, s.start)
+        sentence_end = text.find(".", act_end)
+        around = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
+        if _INTENTION.search(around) or _PENDING.search(around):
+            continue
+        out.append(
+            {
+                "state": s.iso3,
+                "action": kind,
+                "date": _date(text, act_end, reference, exact),
+                "span": [s.start, act_end],
+            }
+        )
+    return out
+
+
+# A named act that has not happened: "pending ratification", "awaits the accession of"
+_PENDING = re.compile(r"\b(?:pending|await\w*|future|possible|prospect\w*|towards)\b", re.I)
 
 
 def merge(found: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -37,6 +37,7 @@ _PATTERN = re.compile(
     (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
     |(?P<iso>\b(?P<i_y>{_YEAR})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)
+    |(?P<num>\b(?P<n_a>[0-3]?\d)(?P<n_sep>[/.])(?P<n_b>[01]?\d)(?P=n_sep)(?P<n_y>{_YEAR})\b)
     |(?P<dm>\b(?P<c_d>{_DAY})\s+(?:of\s+)?(?P<c_m>{_MONTH})\b(?:,?\s+(?P<c_y>{_YEAR})\b)?)
     |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)
     |(?P<my>\b(?P<e_m>{_MONTH})\s+(?P<e_y>{_YEAR})\b)
@@ -122,6 +123,10 @@ def _scan(text: str) -> tuple[DateMention, ...]:
             mention = _make(m, _int(g["b_d1"]), m1, _int(g["b_y"]), _int(g["b_d2"]), m2)
         elif g["iso"]:
             mention = _make(m, _int(g["i_d"]), _int(g["i_m"]), _int(g["i_y"]))
+        elif g["num"]:
+            a, b = int(g["n_a"]), int(g["n_b"])
+            n_day, n_month = (b, a) if month_first(text) else (a, b)
+            mention = _make(m, n_day, n_month, _int(g["n_y"])) if 1 <= n_month <= 12 else None
         elif g["dm"]:
             mention = _make(m, _int(g["c_d"]), _month(g["c_m"]), _int(g["c_y"]))
         elif g["md"]:
@@ -150,6 +155,23 @@ def _scan(text: str) -> tuple[DateMention, ...]:
                     break
         out.append(mention)
     return tuple(out)
+
+
+_NUMERIC = re.compile(r"\b([0-3]?\d)[/.]([0-3]?\d)[/.](?:1[89]|20)\d\d\b")
+
+
+@lru_cache(maxsize=8)
+def month_first(text: str) -> bool:
+    """Whether the document writes numeric dates month first (10/09/2012 as 9 October):
+    the publisher's convention, read from its dates that can only be one way ("09/25/2012"
+    or "25/09/2012"); day first where none says, as the UN and most governments write."""
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            return False
+        if second > 12 >= first:
+            return True
+    return False
 
 
 def _make(

@@ -152,8 +152,11 @@ def _table_rows(text: str, mentions: list[StateMention]) -> list[dict[str, Any]]
         mark = _MARK.search(line)
         if mark is not None and len(days) == 1:
             acts = [_MARKS.get(mark.group("mark"), "accession")]
-        else:
+        elif len(days) >= 2:
             acts = [first_act, second_act]
+        else:
+            # One day, no mark: which column it stands in the text does not say.
+            continue
         for act, day in zip(acts, days[:2], strict=False):
             value = _day(day)
             if value is None:
