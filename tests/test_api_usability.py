@@ -9,9 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import ROOT
+from tests.live_server import serving
 
 API = "/api/v1"
 DOCS = f"{API}/docs"
@@ -341,25 +339,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 @pytest.fixture(scope="module")
 def server(built_db: str) -> Iterator[str]:
-    import uvicorn
-
-    from treatywatch.api.app import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(built_db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(built_db) as url:
+        yield url
 
 
 @pytest.mark.browser

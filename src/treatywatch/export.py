@@ -379,7 +379,7 @@ def record_tables(ctx: Context, as_of: dt.date | None = None) -> list[Table]:
 
 
 def _states_table() -> Table:
-    from treatywatch import registry
+    from treatywatch import query, registry
 
     return Table(
         "states",
@@ -389,19 +389,7 @@ def _states_table() -> Table:
         "accepts no instrument from.",
         ("iso3", "iso2", "name", "formal_name", "region", "subregion", "un_member",
          "can_deposit"),
-        [
-            {
-                "iso3": st.iso3,
-                "iso2": st.iso2,
-                "name": st.name,
-                "formal_name": st.formal_name,
-                "region": st.region,
-                "subregion": st.subregion,
-                "un_member": st.un_member,
-                "can_deposit": st.iso3 not in registry.CANNOT_DEPOSIT,
-            }
-            for st in registry.all_states()
-        ],
+        [query.registry_row(st) for st in registry.all_states()],
         primary_key=("iso3",),
     )  # fmt: skip
 

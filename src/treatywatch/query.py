@@ -194,6 +194,21 @@ def status(
 # -- states --------------------------------------------------------------------------------
 
 
+def registry_row(st: registry.State) -> dict[str, Any]:
+    """A state as the registry holds it: codes, names, region, and whether the depositary
+    accepts its instruments."""
+    return {
+        "iso3": st.iso3,
+        "iso2": st.iso2,
+        "name": st.name,
+        "formal_name": st.formal_name,
+        "region": st.region,
+        "subregion": st.subregion,
+        "un_member": st.un_member,
+        "can_deposit": st.iso3 not in registry.CANNOT_DEPOSIT,
+    }
+
+
 def state_story(ctx: Context, name: str) -> dict[str, Any]:
     """A state's whole story: names, groupings, actions, participation, statements, sources."""
     st = find_state(name)
@@ -259,13 +274,7 @@ def state_story(ctx: Context, name: str) -> dict[str, Any]:
     conflicts = [conflict_row(c, rec) for c in rec.conflicts if c.key.split("/")[1:2] == [st.iso3]]
     groups = [g.code for g in registry.groupings().values() if st.iso3 in g.members()]
     return {
-        "iso3": st.iso3,
-        "iso2": st.iso2,
-        "name": st.name,
-        "formal_name": st.formal_name,
-        "region": st.region,
-        "subregion": st.subregion,
-        "un_member": st.un_member,
+        **registry_row(st),
         "names": list(st.aliases),
         "groupings": groups,
         "actions": actions,

@@ -81,6 +81,11 @@ def _month(token: str | None) -> int | None:
     return _MONTH_NAMES.get(token.rstrip(".").lower())
 
 
+def month_number(token: str) -> int | None:
+    """The month a name or abbreviation names ("Dec", "Sept.", "December"), or None."""
+    return _month(token)
+
+
 def _int(token: str | None) -> int | None:
     if token is None:
         return None

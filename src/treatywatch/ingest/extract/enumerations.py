@@ -19,13 +19,12 @@ as in the sentence rules.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Any
 
 from treatywatch.ingest.extract import actions as act_rules
-from treatywatch.ingest.extract import lists
+from treatywatch.ingest.extract import dates, lists
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
 
@@ -56,9 +55,6 @@ _HEADER = re.compile(
 _MARK = re.compile(r"\(\s*(?P<mark>a|A|AA|Ac|d)\s*\)")
 _MARKS = {"a": "accession", "A": "acceptance", "AA": "approval", "Ac": "acceptance",
           "d": "succession"}  # fmt: skip
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
-_MONTHS["sept"] = 9
 _CELL_DATE = re.compile(
     r"(?P<d>\d{1,2})[\s\-./]+(?P<m>[A-Za-z]{3,9})\.?[\s\-./,]+(?P<y>\d{4}|\d{2})\b"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"
@@ -176,7 +172,7 @@ def _day(cell: re.Match[str]) -> dt.date | None:
     try:
         if cell.group("iy"):
             return dt.date(int(cell.group("iy")), int(cell.group("im")), int(cell.group("id")))
-        month = _MONTHS.get(cell.group("m").lower().rstrip("."))
+        month = dates.month_number(cell.group("m"))
         if month is None:
             return None
         year = int(cell.group("y"))
