@@ -72,7 +72,7 @@ def test_each_document_has_its_source_gold_and_part(doc: Path) -> None:
 #: Floors on the development part (F1; participant lists: the score's F1 of Jaccard
 #: overlaps), from the run quoted in the closing note: a change that loses ground fails here.
 DEV_FLOORS = {
-    "states": 0.94,
+    "states": 0.975,
     "participant_lists": 0.44,
     "events": 0.60,
     "statements": 0.25,

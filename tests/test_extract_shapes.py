@@ -200,3 +200,12 @@ def test_a_table_row_of_one_day_and_no_mark_is_not_guessed() -> None:
         ("PER", "signature", "2008-12-03"),
         ("PER", "ratification", "2012-09-26"),
     }
+
+
+def test_states_named_in_french_spanish_dutch_or_german() -> None:
+    text = (
+        "Les 40 États suivants ont ratifié : Allemagne, Autriche, Belgique, Irlande. "
+        "Ratificaties: Duitsland 23 juli 1998, Verenigd Koninkrijk 31 juli 1998."
+    )
+    found = {s["iso3"] for s in extract_text(text)["states"]}
+    assert {"DEU", "AUT", "BEL", "IRL", "GBR"} <= found

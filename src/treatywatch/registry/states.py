@@ -83,6 +83,33 @@ def _load_yaml(name: str) -> dict[str, list[str]]:
     return {str(k): [str(v) for v in vs] for k, vs in data.items()}
 
 
+#: Languages whose names of states documents use (the UN's, and those of the depositary
+#: notifications and governments read most often), from pycountry's translations.
+FOREIGN_LANGUAGES = ("fr", "es", "de", "nl", "pt")
+
+
+def _translated_names() -> dict[str, list[str]]:
+    """Each state's names in :data:`FOREIGN_LANGUAGES` ("Allemagne", "Alemania",
+    "Duitsland"): a state named in any form counts, and a French table names it so."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, list[str]] = {}
+    for lang in FOREIGN_LANGUAGES:
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for english in (getattr(country, "name", None), getattr(country, "common_name", None)):
+                if english:
+                    local = tr.gettext(english)
+                    if local != english:
+                        out.setdefault(country.alpha_3, []).append(local)
+    return out
+
+
 _NAME_FIELDS = frozenset({"name", "formal_name"})
 
 
@@ -131,6 +158,7 @@ def _build_states() -> dict[str, State]:
     aliases = _load_yaml("aliases.yaml")
     demonyms = _load_yaml("demonyms.yaml")
     practice = _load_names("names.yaml")
+    foreign = _translated_names()
     states: dict[str, State] = {}
     with _country_converter_table().open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -148,6 +176,7 @@ def _build_states() -> dict[str, State]:
                     getattr(py, "common_name", ""),
                 ]
             names += aliases.get(iso3, [])
+            names += foreign.get(iso3, [])
             unique = tuple(dict.fromkeys(n for n in names if n))
             formal = usage.get("formal_name") or (
                 (getattr(py, "official_name", None) if py else None) or row["name_official"]

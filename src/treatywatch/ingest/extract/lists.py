@@ -33,7 +33,9 @@ _CUE = re.compile(
 )
 _COUNT = re.compile(
     rf"\(\s*(?P<paren>\d{{1,3}})\s*\)|\b(?P<num>{numbers.NUMBER})\s+(?:\w+\s+)?"
-    r"(?:States|states|countries|Countries|nations|signatories|governments)\b"
+    r"(?:States|states|countries|Countries|nations|signatories|governments"
+    # the same count in the UN's other languages and the depositary notifications'
+    r"|États|Etats|Estados|pays|países|Staten|landen|Staaten|Länder)\b"
     # "Those 13 are: Zambia, Belize, ..."
     rf"|\b(?:these|those)\s+(?P<those>{numbers.NUMBER})\s+(?:are|were|include)\b",
     re.IGNORECASE,
