@@ -209,3 +209,16 @@ def test_states_named_in_french_spanish_dutch_or_german() -> None:
     )
     found = {s["iso3"] for s in extract_text(text)["states"]}
     assert {"DEU", "AUT", "BEL", "IRL", "GBR"} <= found
+
+
+def test_what_did_not_happen_or_was_not_the_treaty_is_no_act() -> None:
+    assert not _acts(
+        "The continued failure by Greece and Ukraine to complete stockpile destruction."
+    )
+    assert not _acts("President of Ukraine Volodymyr Zelensky signed a decree on the withdrawal.")
+    assert not _acts("I thank the Government of Norway for hosting this historic signing ceremony.")
+    text = (
+        "Twenty states (Angola, Benin and Uganda) have signed the Convention, while another 10 "
+        "(Algeria, Egypt, Gabon, Libya and Sudan) have yet to accede to it."
+    )
+    assert {s for s, _, _ in _acts(text)} <= {"AGO", "BEN", "UGA"}

@@ -54,7 +54,7 @@ _INTENTION = re.compile(
     r"might|expects?|expected|hopes?|hoping|consider\w*|assess\w*|stud(?:y|ying)|aims?|ready|"
     r"prepar\w*|urge\w*|call\w*\s+on|invite\w*|encourag\w*|want\w*|wish\w*|possibility|"
     r"not\s+yet|not|yet\s+to|towards?|process\s+of|impact\s+of|if|once|whether|unless|"
-    r"proposed|propose|can|must|need\w*)\b",
+    r"proposed|propose|can|must|need\w*|fail\w*|host\w*)\b",
     re.IGNORECASE,
 )
 #: The act words and the intention words, shared with the rules for enumerations.
@@ -80,6 +80,13 @@ _OBJECT = (
     r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+){1,9}?"
     r"(?:(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,?\s+)?)"
 )
+_ACT_NOUN_IN = re.compile(r"\b(?:accession|ratification|signature|withdrawal)\b", re.I)
+# Signing something else than a treaty: "Zelensky signed a decree on ..."
+_SIGNED_OTHER = re.compile(
+    r"\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|law|bill|memorandum|contract|letter|deal|"
+    r"agreement|petition|order)\b",
+    re.IGNORECASE,
+)
 _BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
 _WINDOW = 70
 # "Norway announced that it had completed ...": the state reports its own act
@@ -99,6 +106,8 @@ def find_actions(
     starts = [s.start for s in states]
     for m in _ACT.finditer(text):
         kind = kind_of(m)
+        if kind == "signature" and _SIGNED_OTHER.match(text, m.end()):
+            continue
         sentence_start = textmod.sentence_start(text, m.start())
         window = states[
             bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, m.start())
@@ -205,7 +214,9 @@ def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMe
     gap = text[last.end : verb_at]
     if len(gap) > _WINDOW or (_BARRIER.search(gap) and not _REPORTED.fullmatch(gap)):
         return []
-    if _ACT.search(gap):  # "Palestine also acceded ..., while five signatories ratified"
+    if _ACT.search(gap) or _ACT_NOUN_IN.search(gap):
+        # "Palestine also acceded ..., while five signatories ratified"; "With South Sudan's
+        # accession, 36 of 54 African States have ratified"
         return []
     chain = [last]
     for mention in reversed(before[:-1]):

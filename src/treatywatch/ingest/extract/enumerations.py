@@ -83,7 +83,9 @@ def _introduced(
         # The verb introduces the list only if nothing but a few words stands between them
         # ("ratified by these countries:", "have signed, including").
         between = lead[verb.end() :]
-        if len(between) > 45 or re.search(r"[.;]", between):
+        # "have signed the Convention, while another 10 (...) have yet to accede": the
+        # list belongs to the clause after the contrast, not to the verb before it
+        if len(between) > 45 or re.search(r"[.;(]|\b(?:while|whereas|but)\b", between):
             continue
         if act_rules.INTENTION.search(lead[: verb.start()] + " " + between):
             continue
@@ -109,7 +111,8 @@ def _introduced(
 _BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b")
 _PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:(?:also|now|already|since)\s+)?$", re.I)
 _FUTURE = re.compile(
-    r"[^.;\n]{0,12}?\b(?:will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected)\b"
+    r"[^.;\n]{0,12}?\b(?:will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected"
+    r"|(?:have|has)\s+yet\s+to|(?:have|has)\s+not|not\s+yet)\b"
 )
 _OWN_ACT = re.compile(
     r"\s*\((?:which|who|that)\s+(?:had\s+|has\s+|have\s+)?(?:acceded|ratified|signed)\)"
