@@ -73,3 +73,22 @@ def test_a_missing_database_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip().startswith("Error: No database at")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_read_commands_answer_without_importing_sqlalchemy(db: str, tmp_path: Path) -> None:
+    # What keeps a read command quick (bench/bench_startup.py): the record's copy, and the
+    # standard library's sqlite3 for a fact's sources.
+    script = (
+        "import sys\n"
+        "from treatywatch import query\n"
+        f"ctx = query.open_context({db!r})\n"
+        "query.status(ctx, 'CCM')\n"
+        "assert query.fact_citations(ctx, 'event:oslo-2007')\n"
+        "print('sqlalchemy' in sys.modules, 'pycountry' in sys.modules)\n"
+    )
+    env = {**os.environ, "TREATYWATCH_CACHE": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr  # writes the copies
+    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split() == ["False", "False"]

@@ -424,24 +424,33 @@ def _source_matches(row: dict[str, Any], q: str) -> bool:
 
 
 def fact_citations(ctx: Context, fact: str) -> tuple[model.Citation, ...]:
-    from sqlalchemy import select
-
-    from treatywatch.store import schema as s
-
+    """The sources of one stored fact (its id is the database's, so the database is asked;
+    a SQLite file through the standard library, as read commands do, see store/snapshot.py)."""
     fact_type, _, fact_id = fact.partition(":")
     if not fact_id:
         raise BadRequestError(
             f"fact {fact!r} should look like TYPE:ID, e.g. action:12 or event:lima-2007."
         )
-    with ctx.engine.connect() as conn:
-        rows = conn.execute(
-            select(s.citation.c.source, s.citation.c.locator)
-            .where(s.citation.c.fact_type == fact_type, s.citation.c.fact_id == fact_id)
-            .order_by(s.citation.c.id)
-        ).all()
+    from treatywatch.store.snapshot import citations_of
+
+    rows = citations_of(ctx.db, fact_type, fact_id)
+    if rows is None:
+        from sqlalchemy import select
+
+        from treatywatch.store import schema as s
+
+        with ctx.engine.connect() as conn:
+            rows = [
+                (r.source, r.locator)
+                for r in conn.execute(
+                    select(s.citation.c.source, s.citation.c.locator)
+                    .where(s.citation.c.fact_type == fact_type, s.citation.c.fact_id == fact_id)
+                    .order_by(s.citation.c.id)
+                )
+            ]
     if not rows:
         raise NotFoundError(f"No fact {fact!r} is in the record.")
-    return tuple(model.Citation(r.source, r.locator) for r in rows)
+    return tuple(model.Citation(source, locator) for source, locator in rows)
 
 
 def conflict_row(c: model.Conflict, rec: model.Record) -> dict[str, Any]:
@@ -460,7 +469,8 @@ def conflict_row(c: model.Conflict, rec: model.Record) -> dict[str, Any]:
 
 def chosen_variant(c: model.Conflict) -> int:
     """Which of a conflict's variants the views and the rules take: the record lists them
-    in order of preference (record.conflicts: the higher authority first), so the first."""
+    in order of preference (the value its independent sources hold most strongly,
+    ``model.preference``), so the first."""
     return 0
 
 

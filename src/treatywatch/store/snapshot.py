@@ -102,3 +102,27 @@ def _read_and_keep(db: str, key: str) -> model.Record:
     record = load_record(existing_engine(db), fresh=True)
     cachefile.save("record", key, record)
     return record
+
+
+def citations_of(db: str, fact_type: str, fact_id: str) -> list[tuple[str, str]] | None:
+    """(source, locator) of one stored fact of a SQLite database, in citation order, read
+    with the standard library; None where ``db`` is not a SQLite file or cannot be read so
+    (the caller asks through SQLAlchemy, which says what is wrong)."""
+    path = sqlite_path(db)
+    if path is None or not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    except sqlite3.Error:
+        return None
+    try:
+        found = conn.execute(
+            "SELECT source, locator FROM citation WHERE fact_type = ? AND fact_id = ? "
+            "ORDER BY id",
+            (fact_type, fact_id),
+        ).fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return [(str(source), str(locator or "")) for source, locator in found]
