@@ -117,8 +117,7 @@ def citations_of(db: str, fact_type: str, fact_id: str) -> list[tuple[str, str]]
         return None
     try:
         found = conn.execute(
-            "SELECT source, locator FROM citation WHERE fact_type = ? AND fact_id = ? "
-            "ORDER BY id",
+            "SELECT source, locator FROM citation WHERE fact_type = ? AND fact_id = ? ORDER BY id",
             (fact_type, fact_id),
         ).fetchall()
     except sqlite3.Error:
