@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -603,8 +603,14 @@ def status_counts(ctx: Context, treaty: str, as_of: dt.date | None = None) -> di
     never acted as well as those whose only act, e.g. adopting the text, is no consent;
     ``cannot_deposit`` counts apart the entities the depositary accepts no instrument from).
     """
+    return count_statuses(states(ctx, treaty, as_of))
+
+
+def count_statuses(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """How many of ``rows`` (as :func:`states` gives them) stand in each status, in
+    :data:`STATUS_ORDER`."""
     counts = dict.fromkeys(STATUS_ORDER, 0)
-    for row in states(ctx, treaty, as_of):
+    for row in rows:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
     return counts
 

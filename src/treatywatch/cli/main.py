@@ -148,12 +148,10 @@ def status(
 
 def _status_totals(rows: list[dict[str, Any]]) -> str:
     """Per-status totals, and what they are counted out of."""
-    from treatywatch.query import STATUS_ORDER
-
-    counts = {s: 0 for s in STATUS_ORDER}
-    for r in rows:
-        counts[r["status"]] = counts.get(r["status"], 0) + 1
     from treatywatch import registry
+    from treatywatch.query import count_statuses
+
+    counts = count_statuses(rows)
 
     parts = [f"{name.replace('_', ' ')} {n}" for name, n in counts.items() if n]
     every = registry.all_states()

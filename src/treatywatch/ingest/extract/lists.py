@@ -63,7 +63,7 @@ def find_lists(
 ) -> list[dict[str, Any]]:
     """Participant lists with their stated count, date, states and span."""
     out: list[dict[str, Any]] = []
-    for run in _runs(text, [m for m in mentions if not m.demonym]):
+    for run in runs(text, [m for m in mentions if not m.demonym]):
         first, last = run[0], run[-1]
         head_start = _heading_start(text, first.start)
         heading = text[head_start : first.start]
@@ -98,10 +98,6 @@ def find_lists(
 
 def runs(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
     """Runs of at least three names joined only as a list joins them."""
-    return _runs(text, mentions)
-
-
-def _runs(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
     runs: list[list[StateMention]] = []
     current: list[StateMention] = []
     for mention in mentions:
