@@ -178,30 +178,31 @@ def print_table(
     console = Console()
     cells = [[_text(r.get(c)) for c in cols] for r in rows]
     by_column = {c: [row[i] for row in cells] for i, c in enumerate(cols)}
-
-    def natural(c: str) -> int:
-        return max([len(c), *(len(v) for v in by_column[c])])
+    # Each column's widest cell and whether it holds only codes and dates, read once: a
+    # report's table has thousands of rows.
+    natural = {c: max([len(c), *(len(v) for v in by_column[c])]) for c in cols}
+    atom = {c: _is_atom_column(by_column[c]) for c in cols}
 
     def atom_width(shown: Sequence[str]) -> int:
         # Borders and padding: three characters a column, and one.
-        fixed = sum(natural(c) for c in shown if _is_atom_column(by_column[c]))
-        text = sum(min(natural(c), 12) for c in shown if not _is_atom_column(by_column[c]))
+        fixed = sum(natural[c] for c in shown if atom[c])
+        text = sum(min(natural[c], 12) for c in shown if not atom[c])
         return fixed + text + 3 * len(shown) + 1
 
     shown = list(cols)
     hidden: list[str] = []
     if not wide:
         for c in optional:
-            total = sum(natural(x) for x in shown) + 3 * len(shown) + 1
+            total = sum(natural[x] for x in shown) + 3 * len(shown) + 1
             if total <= console.width or c not in shown:
                 continue
             shown.remove(c)
             hidden.append(c)
     width = max(console.width, atom_width(shown))
-    table = Table(title=title, show_lines=False, header_style="bold", width=None)
+    table = Table(title=title, show_lines=False, header_style="bold")
     for c in shown:
-        if _is_atom_column(by_column[c]):
-            table.add_column(c, no_wrap=True, min_width=natural(c))
+        if atom[c]:
+            table.add_column(c, no_wrap=True, min_width=natural[c])
         else:
             table.add_column(c, overflow="fold")
     index = {c: i for i, c in enumerate(cols)}
@@ -218,13 +219,13 @@ def print_table(
         # `deadlines --state X` still explains each verdict at 80 columns.
         key = [index[c] for c in shown[:2]]
         for c in hidden:
-            if _is_atom_column(by_column[c]):
+            if atom[c]:
                 continue
             out.print(f"\n[bold]{c}[/bold]")
             for row in cells:
                 if row[index[c]]:
                     out.print(f"{' '.join(row[i] for i in key)}: {row[index[c]]}", markup=False)
-        hidden = [c for c in hidden if _is_atom_column(by_column[c])]
+        hidden = [c for c in hidden if atom[c]]
     if hidden:
         out.print(
             f"Left out to fit {console.width} columns: {', '.join(hidden)}; "
