@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from treatywatch.store.db import MissingDatabaseError, sqlite_path
 
@@ -24,21 +24,27 @@ _memo: dict[Path, tuple[str, model.Record]] = {}  # path: (key, record)
 _lock = threading.Lock()
 
 
-def sqlite_revision(path: Path) -> str | None:
-    """The revision `treatywatch build` stored, read with the standard library; None where
-    the file is no database treatywatch built (the caller then takes the slow path, which
-    says what is wrong)."""
+def _read(path: Path, sql: str, params: tuple[str, ...] = ()) -> list[tuple[Any, ...]] | None:
+    """The rows of one query of a SQLite file opened read-only with the standard library;
+    None where it cannot be read so (the caller then takes the slow path, which says what
+    is wrong)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error:
         return None
     try:
-        row = conn.execute("SELECT value FROM build_info WHERE key = 'revision'").fetchone()
+        return conn.execute(sql, params).fetchall()
     except sqlite3.Error:
         return None
     finally:
         conn.close()
-    return str(row[0]) if row and row[0] else None
+
+
+def sqlite_revision(path: Path) -> str | None:
+    """The revision `treatywatch build` stored; None where the file is no database
+    treatywatch built."""
+    rows = _read(path, "SELECT value FROM build_info WHERE key = 'revision'")
+    return str(rows[0][0]) if rows and rows[0][0] else None
 
 
 def _key(path: Path, revision: str) -> str:
@@ -111,17 +117,11 @@ def citations_of(db: str, fact_type: str, fact_id: str) -> list[tuple[str, str]]
     path = sqlite_path(db)
     if path is None or not path.exists():
         return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    except sqlite3.Error:
+    found = _read(
+        path,
+        "SELECT source, locator FROM citation WHERE fact_type = ? AND fact_id = ? ORDER BY id",
+        (fact_type, fact_id),
+    )
+    if found is None:
         return None
-    try:
-        found = conn.execute(
-            "SELECT source, locator FROM citation WHERE fact_type = ? AND fact_id = ? ORDER BY id",
-            (fact_type, fact_id),
-        ).fetchall()
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
     return [(str(source), str(locator or "")) for source, locator in found]
