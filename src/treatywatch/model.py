@@ -30,7 +30,12 @@ class EventKind(StrEnum):
 
 
 class Role(StrEnum):
+    #: Took part, where the source does not say in which capacity.
     PARTICIPANT = "participant"
+    #: Took part as a State Party (the final reports list these apart from signatories).
+    STATE_PARTY = "state_party"
+    #: Took part as a signatory that has not ratified.
+    SIGNATORY = "signatory"
     OBSERVER = "observer"
     HOST = "host"
     PRESIDENT = "president"
