@@ -191,14 +191,71 @@ def test_numeric_dates_follow_the_publishers_convention() -> None:
     assert ("NOR", "ratification", "2012-10-09") in _acts(month_first)
 
 
-def test_a_table_row_of_one_day_and_no_mark_is_not_guessed() -> None:
+def test_a_row_of_one_day_fills_the_first_column_and_a_letter_anchors_the_consent() -> None:
+    # A signatory's row has its signature only; an acceding state's day carries its letter.
     text = (
         "On the following list, the first date is signature; the second date is "
-        "ratification.\nChile 3 Dec 08\nPeru 3 Dec 08; 26 Sep 12\n"
+        "ratification.\nChile 3 Dec 08\nPeru 3 Dec 08; 26 Sep 12\nCuba 6 Apr 16 (a)\n"
     )
     assert _acts(text) == {
+        ("CHL", "signature", "2008-12-03"),
         ("PER", "signature", "2008-12-03"),
         ("PER", "ratification", "2012-09-26"),
+        ("CUB", "accession", "2016-04-06"),
+    }
+
+
+def test_a_depositary_table_run_together_on_one_line() -> None:
+    # The UN Treaty Collection's page copied as text: header and rows glued, consent letters
+    # glued to the next state's name, a provisional application marked "n".
+    text = (
+        "ParticipantSignatureProvisional application(n)Approval(AA), Acceptance(A), "
+        "Accession(a), RatificationAfghanistan 3 Dec 2008 8 Sep 2011 Andorra 9 Apr 2013 "
+        "aAngola 3 Dec 2008 Belize<superscript>1</superscript> 2 Sep 2014 n 2 Sep 2014 "
+        "aCyprus23 Sep 2009 Denmark 3 Dec 2008 12 Feb 2010"
+    )
+    assert _acts(text) == {
+        ("AFG", "signature", "2008-12-03"),
+        ("AFG", "ratification", "2011-09-08"),
+        ("AND", "accession", "2013-04-09"),
+        ("AGO", "signature", "2008-12-03"),
+        ("BLZ", "accession", "2014-09-02"),
+        ("CYP", "signature", "2009-09-23"),
+        ("DNK", "signature", "2008-12-03"),
+        ("DNK", "ratification", "2010-02-12"),
+    }
+
+
+def test_a_treaty_series_table_with_a_cell_a_line_and_a_type_column() -> None:
+    # The Dutch Tractatenblad: Partij / Ondertekening / Ratificatie / Type / In werking,
+    # days as dd-mm-yy; the entry into force is no act, "R" says the consent is ratification.
+    text = (
+        "Partij\n\nOnder tekening\n\nRatificatie\n\nType*\n\nIn werking\n\n"
+        "Afghanistan\n\n03-12-08\n\n\nAlbanië\n\n03-12-08\n\n16-06-09\n\nR\n\n01-08-10\n\n"
+        "de Comoren\n\n03-12-08\n\n28-07-10\n\nR\n\n01-01-11\n"
+    )
+    assert _acts(text) == {
+        ("AFG", "signature", "2008-12-03"),
+        ("ALB", "signature", "2008-12-03"),
+        ("ALB", "ratification", "2009-06-16"),
+        ("COM", "signature", "2008-12-03"),
+        ("COM", "ratification", "2010-07-28"),
+    }
+
+
+def test_rows_introduced_by_a_sentence_in_another_language_take_its_act() -> None:
+    text = (
+        "Het Verdrag is voorts nog ondertekend voor:\n\nAlbanië 8 september 1998\n"
+        "Litouwen126 februari 1999\nde Malediven 1 oktober 1998\n\n"
+        "Les États suivants ont déjà ratifié le traité : Allemagne, Autriche et Belgique."
+    )
+    assert _acts(text) == {
+        ("ALB", "signature", "1998-09-08"),
+        ("LTU", "signature", "1999-02-26"),
+        ("MDV", "signature", "1998-10-01"),
+        ("DEU", "ratification", None),
+        ("AUT", "ratification", None),
+        ("BEL", "ratification", None),
     }
 
 
@@ -222,3 +279,29 @@ def test_what_did_not_happen_or_was_not_the_treaty_is_no_act() -> None:
         "(Algeria, Egypt, Gabon, Libya and Sudan) have yet to accede to it."
     )
     assert {s for s, _, _ in _acts(text)} <= {"AGO", "BEN", "UGA"}
+
+
+def _speakers(text: str, date: str | None = None) -> set[tuple[str, str | None]]:
+    return {(s["speaker"], s["date"]) for s in extract_text(text, date=date)["statements"]}
+
+
+def test_one_verb_of_speech_with_coordinated_speakers_is_a_statement_by_each() -> None:
+    # The campaign's daily report of a negotiation (Dublin, 23 May 2008).
+    said = _speakers(
+        "On 23 May 2008 Mexico, Honduras, Senegal, Peru, and Ghana raised concerns about "
+        "the retention provision."
+    )
+    assert {s for s, _ in said} == {"MEX", "HND", "SEN", "PER", "GHA"}
+    # A relative clause between the subject and its verb names no second speaker.
+    assert {s for s, _ in _speakers("Japan, which hosted the talks in Tokyo, said it agreed.")} == {
+        "JPN"
+    }
+
+
+def test_speakers_listed_after_the_floor_they_took() -> None:
+    said = _speakers(
+        "The following States Parties provided updates on their efforts: Croatia, "
+        "Tajikistan and the Democratic Republic of the Congo. Niger's presentation was "
+        "followed by comments by the ICBL and the ICRC."
+    )
+    assert {s for s, _ in said} == {"HRV", "TJK", "COD", "org:ICBL", "org:ICRC"}

@@ -21,8 +21,9 @@ _SEPARATOR = re.compile(
     r"^[\s\*†‡§\d\[\]\(\)¹²³⁴⁵⁶⁷⁸⁹⁰]*"
     # a remark on one item: "Macedonia (which acceded), Equatorial Guinea"
     r"(?:\((?:which|who|that)\s[^()\n]{0,25}\)\s*)?"
-    r"(?:,|;|\n|•|·|\||&|\band\b)"
-    r"(?:[\s,;•·\*†‡\-–]|\band\b)*(?:\b[Tt]he\s+)?$"
+    # "and" in the languages the lists come in too: "Allemagne, Autriche et Belgique"
+    r"(?:,|;|\n|•|·|\||&|\b(?:and|et|y|e|und|en)\b)"
+    r"(?:[\s,;•·\*†‡\-–]|\b(?:and|et|y|e|und|en)\b)*(?:\b(?:[Tt]he|l[ae]|les|l’|l'|el|de)\s*)?$"
 )
 _UNKNOWN_ITEM = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
 _CUE = re.compile(

@@ -40,7 +40,13 @@ _VERB = re.compile(
     # "the Philippines regrets"
     r"|gave\s+(?:\w+\s+){0,2}(?:summary|statements?|update|presentation|overview|address|"
     r"speech|briefing)|referred\s+to|outlined|recalled|described|informed|thanked|"
-    r"congratulated|condemned|condemns|deplored|regrets|regretted|shared)\b"
+    r"congratulated|condemned|condemns|deplored|regrets|regretted|shared"
+    # the floor of a meeting as its reports give it: "Mexico and Ghana raised concerns",
+    # "Niger presented its request", "the ICRC intervened", "Croatia provided an update"
+    r"|raised\s+(?:\w+\s+){0,2}(?:concerns?|questions?|issues?|the\s+(?:issue|question|matter))"
+    r"|requested|presented|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
+    r"voiced|signall?ed|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
+    r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech))\b"
 )
 _PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
 _ANY_CUE = re.compile(_VERB.pattern + r"|\bby\b|\bbehalf\b")
@@ -222,7 +228,7 @@ def _block_statements(
     if out:
         return out  # "The Declaration was delivered by A and by B"
 
-    if not verbs:
+    if not verbs and not _FLOOR_CUE.search(text, start, end):
         # "the statement on Victim Assistance on behalf of the CMC by Aynalem Zenebe"
         for ref in _STATEMENT_REF.finditer(text, start, end):
             org = org_at.get(ref.end())
@@ -234,10 +240,18 @@ def _block_statements(
                 )  # fmt: skip
         return out
 
+    heard: set[str] = set()
+    for speaker in _floor_list(text, start, end, sentence_states, orgs, people, quoted):
+        code = affiliation.get(speaker.code) or speaker.code
+        if code in heard or _is_action(code, start, end, acts):
+            continue
+        heard.add(code)
+        day = _day_in(text, start, end, reference, exact, quoted)
+        out.append(_Statement(code, speaker.start, end, day, block.paragraph))
+
     # Each verb its own speakers: "The UK stated ...; France referred to ..., while Belgium
     # noted ..." reports three. A sentence of prose has a few; past a dozen it is no prose
     # (and each verb's subjects cost a pass over the sentence's names).
-    heard: set[str] = set()
     clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
     spoken_in: int | None = None  # the clause whose speaker was found
     for verb in verbs[:_VERBS_PER_SENTENCE]:
@@ -274,6 +288,62 @@ def _block_statements(
         at = bisect.bisect_right(clauses, verb.start())
         spoken_in = clauses[at - 1] if at else start
     return out
+
+
+#: Speakers named in a list the sentence introduces as the floor's: "The following
+#: delegations provided updates: A, B and C", "comments by the ICBL and the ICRC",
+#: "the transition periods proposed by Germany, Slovakia and Switzerland".
+_FLOOR_CUE = re.compile(
+    r"\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
+    r"information|remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
+    r"shared|reported|requested|submissions?)\b[^:;.]{0,100}?:\s*(?:the\s+)?"
+    r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
+    r"suggested|raised|introduced|questions?|concerns?)\s+(?:\w+\s+){0,2}?(?:by|from)\s+"
+    r"(?:the\s+)?"
+)
+
+
+def _floor_list(
+    text: str,
+    start: int,
+    end: int,
+    states: list[StateMention],
+    orgs: list[Speaker],
+    people: list[Speaker],
+    quoted: list[tuple[int, int]],
+) -> list[Speaker]:
+    cues = [m for m in _FLOOR_CUE.finditer(text, start, end) if not _inside(m.start(), quoted)]
+    if not cues:
+        return []
+    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
+    candidates = _outermost([*names, *orgs, *people])
+    out: list[Speaker] = []
+    for cue in cues:
+        first = next((c for c in candidates if c.start >= cue.end()), None)
+        if first is None or first.start != cue.end():
+            continue
+        out += _coordinated(text, first, candidates, end, subject=False)
+    return out
+
+
+def _day_in(
+    text: str,
+    start: int,
+    end: int,
+    reference: dt.date | None,
+    exact: bool,
+    quoted: list[tuple[int, int]],
+) -> dt.date | None:
+    """The one certain day a sentence gives ("on 19 May"), for speakers it lists."""
+    days = [
+        m
+        for m in dates.find_dates(text, start, end)
+        if m.day_certain and m.end_day is None and not _inside(m.start, quoted)
+    ]
+    if len(days) != 1:
+        return None
+    day, _ = dates.resolve(days[0], reference, -1, exact)
+    return day
 
 
 def _after(
@@ -339,8 +409,36 @@ def _subjects(
             continue
         if re.search(r"[“\"]", text[candidate.end : verb_at]):
             continue
-        return [candidate]
+        return _coordinated(text, candidate, candidates, verb_at)
     return []
+
+
+#: What joins coordinated subjects: "A, B and C said", "A, joined by B and C, proposed".
+_COORDINATOR = re.compile(
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|joined\s+by\s+|together\s+with\s+)?|\s+and\s+|"
+    r"\s+as\s+well\s+as\s+|\s*[(\[]?\s*joined\s+by\s+)(?:the\s+)?"
+)
+#: Between the last subject and its verb: a few words ("also", "have all"), no clause.
+_TO_VERB = re.compile(r"[^;:.!?“\"]{0,48}")
+
+
+def _coordinated(
+    text: str, first: Speaker, candidates: list[Speaker], verb_at: int, *, subject: bool = True
+) -> list[Speaker]:
+    """The subject ``first`` with the subjects coordinated after it, when the run of them
+    reaches the verb: "Mexico, Honduras, Senegal, Peru, and Ghana raised concerns" has five
+    speakers; "Japan, which hosted the meeting in Tokyo, said" still has one. A list after
+    the verb (``subject`` false: "comments by A and B") need not reach anything."""
+    run = [first]
+    for c in candidates:
+        if c.start <= run[-1].start:
+            continue
+        if c.end > verb_at or not _COORDINATOR.fullmatch(text, run[-1].end, c.start):
+            break
+        run.append(c)
+    if subject and len(run) > 1 and not _TO_VERB.fullmatch(text, run[-1].end, verb_at):
+        return [first]
+    return run
 
 
 def _outermost(candidates: list[Speaker]) -> list[Speaker]:

@@ -32,7 +32,11 @@ _REGION_BEFORE = re.compile(r"(?:Latin|North|South|Central|Pan|Meso)[\s-]+$")
 _REGION_AFTER = re.compile(r"^[\s-]*(?:Ocean|Subcontinent|Peninsula|Sea\b|Gulf\b)")
 
 
-_CAPITALISED = re.compile(r"(?<![\w\-'’])[A-Z]\w*")
+# A name starts a word, or is glued to the end of a lowercase one, as a table copied from a
+# page runs its cells together ("...Ratification" + "Afghanistan", "9 Apr 2013 a" + "Cyprus").
+_CAPITALISED = re.compile(r"(?:(?<![\w\-'’])|(?<=[a-z]))[A-Z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAMEL_HEAD = re.compile(r"[A-Z][^\W\d_A-Z]*")
 _SPACES = re.compile(r"[\s\u00a0]+")
 
 
@@ -75,8 +79,14 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
     for word in _CAPITALISED.finditer(text, start, end):
         if word.start() < pos:
             continue
-        token = word.group().split("-", 1)[0]
+        letters = _LETTERS.match(text, word.start(), end)
+        token = letters.group() if letters else word.group()
         candidates = by_first.get(token)
+        if candidates is None:  # "RatificationAfghanistan": the name is the head only
+            head = _CAMEL_HEAD.match(token)
+            if head is not None and head.end() < len(token):
+                token = head.group()
+                candidates = by_first.get(token)
         if candidates is None and token.endswith("s"):
             candidates = by_first.get(token[:-1])  # "Norwegians"
         if candidates is None:
@@ -87,7 +97,8 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
                 continue
             if demonym and stop < end and text[stop] == "s":
                 stop += 1  # a plural demonym names the state's people all the same
-            if stop < end and (text[stop].isalnum() or text[stop] == "_"):
+            # a digit may follow: a footnote mark or a table's next cell ("Cyprus23 Sep 2009")
+            if stop < end and (text[stop].isalpha() or text[stop] == "_"):
                 continue
             if demonym and (
                 _REGION_BEFORE.search(text[max(0, word.start() - 12) : word.start()])
