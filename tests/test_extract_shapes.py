@@ -305,3 +305,32 @@ def test_speakers_listed_after_the_floor_they_took() -> None:
         "followed by comments by the ICBL and the ICRC."
     )
     assert {s for s, _ in said} == {"HRV", "TJK", "COD", "org:ICBL", "org:ICRC"}
+
+
+def test_a_person_holding_a_state_office_speaks_for_the_state() -> None:
+    cases = {
+        "On 2 March, during a pledging conference, the Ambassador of Sri Lanka to the UN in "
+        "Geneva, H.E. Ravinatha Aryasinha announced that Sri Lanka will accede.": "LKA",
+        "Norwegian Foreign Minister Jonas Gahr Støre said the ban was historic.": "NOR",
+        "Japan's Foreign Minister Taro Kono said it was a milestone.": "JPN",
+        "Ambassador Osman Abufatima Adam Mohammed of Sudan asked all States Parties to "
+        "renew their efforts.": "SDN",
+        "Statement delivered by Ambassador Tine Mørch Smith, Permanent Representative of "
+        "Norway": "NOR",
+    }
+    for text, state in cases.items():
+        assert {s for s, _ in _speakers(text)} == {state}, text
+    # "On 2 March," opening the sentence dates it, with the release's year.
+    assert _speakers(next(iter(cases)), date="2016-03-05") == {("LKA", "2016-03-02")}
+    # A person whose office names no state stays the person.
+    assert {s for s, _ in _speakers("Deputy Minister Raymond Johansen said it was urgent.")} == {
+        "person:Raymond Johansen"
+    }
+
+
+def test_a_message_read_by_someone_is_its_authors_statement() -> None:
+    said = _speakers(
+        "UN Secretary-General Ban Ki-moon's message, as delivered by Mary Soliman, Acting "
+        "Director, to the Sixth Meeting of the States Parties."
+    )
+    assert said == {("org:UN", None)}

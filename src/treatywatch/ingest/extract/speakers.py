@@ -28,7 +28,10 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UNICEF": ("UNICEF",),
     "UNODA": ("United Nations Office for Disarmament Affairs", "UNODA"),
     "UNIDIR": ("United Nations Institute for Disarmament Research", "UNIDIR"),
-    "UN": ("United Nations", "UN", "U.N."),
+    # The Secretary-General speaks for the UN, in the record as in the documents.
+    "UN": ("United Nations Secretary-General", "UN Secretary-General", "U.N. Secretary-General",
+           "UN Secretary General", "Secretary-General of the United Nations", "United Nations",
+           "UN", "U.N."),
     "EU": ("European Union", "EU"),
     "NAM": ("Non-Aligned Movement", "NAM"),
     "AU": ("African Union",),
@@ -46,7 +49,8 @@ _TITLES = (
     r"Mrs\.?|Dr\.?|H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Advocate|Director|"
     r"Prime\s+Minister|Professor|Prof\.|Judge|Senator)"
 )
-_NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
+# Names are written in every alphabet's Latin letters: "Tine Mørch Smith", "Sorreta".
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?)"
 _PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})")
 _NAME_RUN = re.compile(rf"(?<![\w])(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?![\w])")
 # Capitalised words that open a name-like run but are roles, places or sentence words.
@@ -63,6 +67,9 @@ _NOT_NAME_WORDS = """
     September Session Since Some Standing State States Sunday Support Survivor Survivors That
     The These Third This Those Thursday Treaty Tuesday Union Unit United Universalisation
     Update Victim Vienna Wednesday Wellington With Working
+    Permanent Representative Representatives Acting Director Envoy Special Head Chief Officer
+    Adviser Advisor Coordinator Spokesperson Spokesman Spokeswoman Executive Vice Assistant
+    Excellency Under High Commissioner Check Delivery
     """
 # Words that make a capitalised run a body, not a person ("Disarmament Insight said").
 _BODY_WORDS = """

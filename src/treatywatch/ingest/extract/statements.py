@@ -219,11 +219,22 @@ def _block_statements(
     for passive in _PASSIVE.finditer(text, start, end):
         if _inside(passive.start(), quoted):
             continue
+        # "the Secretary-General's message, as delivered by X": the message's author speaks
+        author = _message_author(text, start, passive.start(), sentence_states, orgs, people)
+        if author is not None:
+            day = _day_in(text, start, end, reference, exact, quoted)
+            out.append(_Statement(author.code, author.start, end, day, block.paragraph))
+            break
         for person in people:
             if person.start >= passive.end() and _only_names_between(
                 text, passive.end(), person.start
             ):
-                code = affiliation.get(person.code, person.code)
+                code = (
+                    affiliation.get(person.code)
+                    or _represents(text, person, end)
+                    or _office_of(text, start, person, sentence_states)
+                    or person.code
+                )
                 out.append(_Statement(code, person.start, end, None, block.paragraph))
     if out:
         return out  # "The Declaration was delivered by A and by B"
@@ -276,7 +287,12 @@ def _block_statements(
         named_in = re.search(r"statement\s+on\s+([A-Za-z][\w\-]*)", text[start:end])
         named = vocabulary.topics(named_in.group(1)) if named_in else []
         for speaker in speakers:
-            code = affiliation.get(speaker.code) or _represents(text, speaker, end) or speaker.code
+            code = (
+                affiliation.get(speaker.code)
+                or _represents(text, speaker, end)
+                or _office_of(text, start, speaker, sentence_states)
+                or speaker.code
+            )
             if _is_action(code, start, end, acts):
                 continue
             out.append(
@@ -344,6 +360,26 @@ def _day_in(
         return None
     day, _ = dates.resolve(days[0], reference, -1, exact)
     return day
+
+
+_MESSAGE = re.compile(r"\bmessage\b", re.IGNORECASE)
+
+
+def _message_author(
+    text: str,
+    start: int,
+    at: int,
+    states: list[StateMention],
+    orgs: list[Speaker],
+    people: list[Speaker],
+) -> Speaker | None:
+    """Whose message is delivered: the speaker named last before "message" in the words
+    before "delivered by" ("Secretary-General Kofi Annan, in a message read by ...")."""
+    if not _MESSAGE.search(text, start, at):
+        return None
+    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
+    before = [c for c in _outermost([*names, *orgs, *people]) if c.end <= at]
+    return before[-1] if before else None
 
 
 def _after(
@@ -485,6 +521,54 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
     return None
 
 
+# The office of a state before the person who holds it: "the Ambassador of Sri Lanka to the
+# UN in Geneva, H.E. Ravinatha Aryasinha", "Japan's Foreign Minister Taro Kono", "Norwegian
+# Foreign Minister Jonas Gahr Støre".
+_OFFICE = (
+    r"(?:Permanent\s+Representative|Ambassador|(?:Deputy\s+|Vice[- ]|Prime\s+|Foreign\s+)?"
+    r"Minister(?:\s+(?:of|for)\s+(?:Foreign\s+Affairs|Defen[cs]e|External\s+Relations))?|"
+    r"Foreign\s+Affairs\s+Minister|President|Head\s+of\s+(?:the\s+)?Delegation|representative|"
+    r"delegate|spokes(?:person|man|woman))"
+)
+_OFFICE_OF_BEFORE = re.compile(
+    rf"\b{_OFFICE}\s+of\s+(?:the\s+)?$|^[’']s\s+{_OFFICE}\s+$|^\s+{_OFFICE}\s+$", re.IGNORECASE
+)
+_OFFICE_TAIL = re.compile(
+    r"(?:\s+to\s+the\s+(?:UN|United\s+Nations)[\w\s]{0,30}?)?,?\s*(?:H\.\s?E\.\s*|Mr\.?\s+|"
+    r"Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+|Ambassador\s+)*$"
+)
+
+
+def _office_of(text: str, start: int, speaker: Speaker, states: list[StateMention]) -> str | None:
+    """The state whose office the person named right after it holds."""
+    if not speaker.code.startswith("person:"):
+        return None
+    for mention in reversed(states):
+        if mention.end > speaker.start:
+            continue
+        if speaker.start - mention.end > 90 or mention.start < start:
+            break
+        between = text[mention.end : speaker.start]
+        if mention.demonym:
+            # "Norwegian Foreign Minister Jonas Gahr Støre"
+            if _OFFICE_OF_BEFORE.search(" " + between.rstrip() + " ") and _OFFICE_TAIL.search(
+                between
+            ):
+                return mention.iso3
+            break
+        before = text[max(start, mention.start - 60) : mention.start]
+        tail = _OFFICE_TAIL.search(between)
+        if tail is None:
+            break
+        head = between[: tail.start()]
+        if not head.strip() and _OFFICE_OF_BEFORE.search(before):
+            return mention.iso3  # "the Ambassador of Sri Lanka ..., H.E. Name"
+        if re.fullmatch(rf"[’']s\s+{_OFFICE}\s*", between, re.IGNORECASE):
+            return mention.iso3  # "Japan's Foreign Minister Name"
+        break
+    return None
+
+
 _LIST_OPENER = re.compile(r"\b(?:including|such\s+as|namely)\s+(?:the\s+)?")
 _LIST_CHARS = re.compile(r"[\w\s\-'’.,]*")
 _NOT_CLAUSE_CHARS = re.compile(r"[;:.]")
@@ -576,12 +660,22 @@ def _statement_day(
     for mention in dates.find_dates(text, start, end):
         if _inside(mention.start, quoted) or not mention.day_certain:
             continue
+        # "On 2 March, during a pledging conference ..., the Ambassador announced"
+        if _OPENING_DAY.search(text, max(start, mention.start - 12), mention.start) and (
+            _COMMA_AFTER.match(text, mention.end)
+        ):
+            day, _ = dates.resolve(mention, reference, -1, exact)
+            return day
         near = abs(mention.start - verb.end()) <= 40 or abs(verb.start() - mention.end) <= 40
         prefixed = re.search(r"\bon\s+$", text[max(start, mention.start - 4) : mention.start])
         if near and (prefixed or mention.weekday is not None or mention.relative is not None):
             day, _ = dates.resolve(mention, reference, -1, exact)
             return day
     return None
+
+
+_OPENING_DAY = re.compile(r"(?:^|[.\-–—]\s*|\n\s*)On\s+$")
+_COMMA_AFTER = re.compile(r"(?:,?\s+\d{4})?\s*,")
 
 
 def _is_action(code: str, start: int, end: int, acts: dict[str, list[int]]) -> bool:
