@@ -19,6 +19,7 @@ from treatywatch.ingest.extract import (
     events,
     lists,
     statements,
+    tables,
 )
 from treatywatch.ingest.extract import states as state_rules
 
@@ -50,10 +51,11 @@ def extract_text(
     """The contract's object for a normalised text (``date``: the document's own ISO date)."""
     reference, exact = dates.reference_date(text, date)
     mentions = state_rules.find_states(text)
+    found_tables = tables.find_tables(text, mentions)
     found_actions = actions.merge(
         [
             *actions.find_actions(text, mentions, reference, exact),
-            *enumerations.find_enumerated_actions(text, mentions, reference, exact),
+            *enumerations.find_enumerated_actions(text, mentions, reference, exact, found_tables),
         ]
     )
     action_spans = [(a["state"], a["span"][0], a["span"][1]) for a in found_actions]
@@ -69,7 +71,7 @@ def extract_text(
             "chars": len(text),
         },
         "states": [{"iso3": iso3, "spans": spans[iso3]} for iso3 in sorted(spans)],
-        "participant_lists": lists.find_lists(text, mentions, reference),
+        "participant_lists": lists.find_lists(text, mentions, reference, found_tables),
         "events": events.find_events(text, reference, exact),
         "statements": statements.find_statements(text, mentions, reference, exact, action_spans),
         "actions": found_actions,

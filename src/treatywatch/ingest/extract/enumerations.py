@@ -30,12 +30,18 @@ from treatywatch.ingest.extract.states import StateMention
 
 
 def find_enumerated_actions(
-    text: str, mentions: list[StateMention], reference: dt.date | None, exact: bool = False
+    text: str,
+    mentions: list[StateMention],
+    reference: dt.date | None,
+    exact: bool = False,
+    found_tables: list[tables.Table] | None = None,
 ) -> list[dict[str, Any]]:
     """Acts of the states in enumerations and in tables, with their spans."""
+    if found_tables is None:
+        found_tables = tables.find_tables(text, mentions)
     return [
         *_introduced(text, mentions, reference, exact),
-        *tables.find_table_actions(text, mentions),
+        *(act for table in found_tables for act in table.acts),
     ]
 
 

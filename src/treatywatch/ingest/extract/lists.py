@@ -10,11 +10,14 @@ disagree with it; the date is the heading's "as of" date.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from treatywatch.ingest.extract import dates, numbers
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
+
+if TYPE_CHECKING:
+    from treatywatch.ingest.extract.tables import Table
 
 # What may stand between two names of one list.
 _SEPARATOR = re.compile(
@@ -60,9 +63,46 @@ MIN_NAMES = 3
 
 
 def find_lists(
-    text: str, mentions: list[StateMention], reference: Any = None
+    text: str,
+    mentions: list[StateMention],
+    reference: Any = None,
+    found_tables: list[Table] | None = None,
 ) -> list[dict[str, Any]]:
-    """Participant lists with their stated count, date, states and span."""
+    """Participant lists with their stated count, date, states and span: enumerations in
+    prose and the rows of each table (``found_tables``, from ``tables.find_tables``)."""
+    from_tables = [
+        _table_list(text, t, reference) for t in found_tables or () if len(t.states) >= MIN_NAMES
+    ]
+    out: list[dict[str, Any]] = []
+    for found in _run_lists(text, mentions, reference):
+        # A table's rows read as a run of names too: the table's list stands for them.
+        table = next((t for t in from_tables if _overlap(t["span"], found["span"])), None)
+        if table is None:
+            out.append(found)
+        elif table["stated_count"] is None:
+            table["stated_count"] = found["stated_count"]
+    return sorted([*out, *from_tables], key=lambda found: found["span"][0])
+
+
+def _overlap(a: list[int], b: list[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _table_list(text: str, table: Table, reference: Any) -> dict[str, Any]:
+    head_start = _heading_start(text, table.start)
+    heading = text[head_start : table.start]
+    count = _count(heading)
+    if count is None:
+        count = _count_over_title(text, head_start, heading)
+    return {
+        "stated_count": count,
+        "as_of": _as_of(text, head_start, table.start, reference),
+        "states": list(dict.fromkeys(m.iso3 for m in table.states)),
+        "span": [head_start, table.end],
+    }
+
+
+def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for run in runs(text, [m for m in mentions if not m.demonym]):
         first, last = run[0], run[-1]

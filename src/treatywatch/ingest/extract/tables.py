@@ -138,10 +138,20 @@ def _month_names() -> dict[str, int]:
     return names
 
 
-def find_table_actions(
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A run of rows: its states in order, the acts its cells give, and where it stands."""
+
+    start: int  # the first row's name
+    end: int  # the last row's last cell
+    states: tuple[StateMention, ...]
+    acts: tuple[dict[str, Any], ...]
+
+
+def find_tables(
     text: str, mentions: list[StateMention], month_first: bool | None = None
-) -> list[dict[str, Any]]:
-    """Acts in the rows of the text's status tables, each with the span of its row."""
+) -> list[Table]:
+    """The text's status tables: runs of rows of a state and its days."""
     names = [m for m in mentions if not m.demonym]
     if month_first is None:
         month_first = dates.month_first(text)
@@ -151,22 +161,23 @@ def find_table_actions(
     # Headers are looked for only where rows are: the scan for column names costs more than
     # the rest, and most documents have no table.
     headers = _headers(text, max(0, dated[0][0].start - 2000), dated[-1][0].start)
-    out: list[dict[str, Any]] = []
+    out: list[Table] = []
     for block in _blocks(text, dated, {end for end, _ in headers}):
         first = block[0][0].start
         before = [h for h in headers if h[0] <= first]
         columns = before[-1][1] if before else None
         lead = None if columns is not None else _lead(text, first)
-        for mention, cells in block:
-            for act, cell in _acts(cells, columns, lead):
-                out.append(
-                    {
-                        "state": mention.iso3,
-                        "action": act,
-                        "date": cell.day.isoformat() if cell.day else None,
-                        "span": [mention.start, cell.end],
-                    }
-                )
+        acts = [
+            {
+                "state": mention.iso3,
+                "action": act,
+                "date": cell.day.isoformat() if cell.day else None,
+                "span": [mention.start, cell.end],
+            }
+            for mention, cells in block
+            for act, cell in _acts(cells, columns, lead)
+        ]
+        out.append(Table(first, block[-1][1][-1].end, tuple(m for m, _ in block), tuple(acts)))
     return out
 
 
