@@ -38,6 +38,11 @@ _IN_CITY = re.compile(
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
 _NOUN_ONLY = re.compile(_NOUN)
+# "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
+_PAREN_CITY = re.compile(
+    r"\s*\(\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?(?=\s*[,)])"
+)
 _COMMA_CITY = re.compile(
     r",\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
@@ -55,6 +60,10 @@ _UPCOMING_HEADING = re.compile(
     r"\b(?:upcoming|forthcoming|future|calendar|next|coming)\b", re.IGNORECASE
 )
 _AGENDA = re.compile(r"\s*[-–—:]\s*")
+_CLOSING = re.compile(
+    r"\b(?:clos(?:ing|ed?|es)|conclud(?:ed|es|ing)|ended|ends|final\s+day|last\s+day)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -216,7 +225,7 @@ def _sentence_events(
         country = None
         places_after = list(_IN_CITY.finditer(text, m.end(), min(end, m.end() + 150)))
         # a title: "Fifth Meeting of States Parties, San José, Costa Rica, 2-5 September 2014"
-        titled = _COMMA_CITY.match(text, m.end(), end)
+        titled = _COMMA_CITY.match(text, m.end(), end) or _PAREN_CITY.match(text, m.end(), end)
         if titled:
             places_after.insert(0, titled)
         places_before = [
@@ -244,6 +253,10 @@ def _sentence_events(
         chosen = _date_for(text, start, m.start(), m.end(), day_mentions)
         if chosen is not None:
             first_day, last_day = dates.resolve(chosen, reference, direction, exact)
+            # "the closing statement at the Review Conference in Oslo 29 November", "which
+            # will close on Friday, 21 September": one day, and it is the last one
+            if chosen.end_day is None and _CLOSING.search(sentence):
+                first_day = None
         # A dispatch's "opened today": the meeting began the day it was written.
         today = exact and reference is not None and bool(_TODAY.search(sentence))
         if today and first_day is None and _OPENED.search(sentence):
@@ -268,7 +281,9 @@ def _date_for(
     for mention in mentions:
         if mention.start >= end:
             gap = text[end : mention.start]
-            if len(gap) <= 70 and not re.search(r"[(;:]|\.\s", gap):
+            if len(gap) <= 70 and (
+                not re.search(r"[(;:]|\.\s", gap) or _PAREN_CITY.fullmatch(gap.rstrip(" ,"))
+            ):
                 return mention
             break
     for mention in mentions:
