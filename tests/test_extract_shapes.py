@@ -334,3 +334,16 @@ def test_a_message_read_by_someone_is_its_authors_statement() -> None:
         "Director, to the Sixth Meeting of the States Parties."
     )
     assert said == {("org:UN", None)}
+
+
+def test_a_report_of_one_day_dates_its_undated_statements_by_its_dateline() -> None:
+    # Published five days later; the dateline gives the day reported.
+    text = (
+        "(Oslo, 3 December 2008) - 92 countries gathered today in Oslo. Norway said it was a "
+        "day of hope. Laos welcomed the treaty."
+    )
+    assert _speakers(text, date="2008-12-08") == {("NOR", "2008-12-03"), ("LAO", "2008-12-03")}
+    # A report that is not of one day leaves them undated.
+    assert _speakers("(Oslo, 3 December 2008) - Norway said it was a milestone.") == {
+        ("NOR", None)
+    }

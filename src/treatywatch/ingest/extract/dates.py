@@ -258,6 +258,28 @@ _DATELINE = re.compile(
 )
 
 
+# The day a report of one day opens with: its dateline ("(Oslo, 3 December 2008) -",
+# "PHNOM PENH, Nov. 28 (Xinhua) --") or its first words ("On Friday, 23 May 2008, the final
+# day of ...").
+_REPORT_OPENING = re.compile(
+    rf"(?m)^[ \t]*(?:\(?(?:[A-Z][\w.'’\-]*\s?){{1,4}},\s*|On\s+(?:{_WEEKDAY},?\s+)?)"
+    rf"(?P<date>(?:{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)|(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?))"
+    r"\)?[ \t]*(?:\([A-Za-z]+\)[ \t]*)?(?:[–—\-,:]|$)"
+)
+
+
+def report_day(text: str, reference: dt.date | None) -> dt.date | None:
+    """The day a dispatch or a meeting's daily report reports, from its opening."""
+    opening = _REPORT_OPENING.search(text, 0, min(len(text), 1500))
+    if opening is None:
+        return None
+    found = [m for m in find_dates(text, opening.start("date"), opening.end("date")) if m.day]
+    if len(found) != 1 or found[0].end_day is not None:
+        return None
+    day, _ = resolve(found[0], reference, -1, reference is not None)
+    return day
+
+
 @cache
 def _header_date_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")

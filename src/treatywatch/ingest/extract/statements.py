@@ -142,15 +142,33 @@ def find_statements(
             _add(found, item, previous_para)
         previous_para = block.paragraph
     spoken = {(s.speaker, s.named_topic) for s in found if not s.reference}
-    if exact and reference is not None:
-        # "the Foreign Minister said today": a dated release or dispatch dates its "today"
-        for s in found:
-            if s.date is None and not s.reference and _TODAY.search(text, s.start, s.end):
-                s.date = reference
+    _date_by_report(text, found, reference, exact)
     return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
 
 
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|tonight)\b", re.IGNORECASE)
+# A report of one day of a meeting: "Update - Day 5", "... signed the Convention today".
+_ONE_DAY = re.compile(r"\bDay\s+\d{1,2}\b|\btoday\b", re.IGNORECASE)
+
+
+def _date_by_report(
+    text: str, found: list[_Statement], reference: dt.date | None, exact: bool
+) -> None:
+    """Undated statements of a report of one day took place that day: the day its dateline
+    or its first words give ("(Oslo, 3 December 2008) - 92 countries signed ... today"), or
+    the day of a dated release, for a statement "today"."""
+    day = dates.report_day(text, reference) if _ONE_DAY.search(text) else None
+    for s in found:
+        if s.date is not None or s.reference:
+            continue
+        first = text[s.start : min(s.end, s.start + 300)]
+        if day is not None and not any(
+            m.day for m in dates.find_dates(text, s.start, s.start + len(first))
+        ):
+            s.date = day
+        elif exact and reference is not None and _TODAY.search(text, s.start, s.end):
+            # "the Foreign Minister said today": a dated release or dispatch dates its "today"
+            s.date = reference
 
 
 def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
