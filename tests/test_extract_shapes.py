@@ -344,6 +344,4 @@ def test_a_report_of_one_day_dates_its_undated_statements_by_its_dateline() -> N
     )
     assert _speakers(text, date="2008-12-08") == {("NOR", "2008-12-03"), ("LAO", "2008-12-03")}
     # A report that is not of one day leaves them undated.
-    assert _speakers("(Oslo, 3 December 2008) - Norway said it was a milestone.") == {
-        ("NOR", None)
-    }
+    assert _speakers("(Oslo, 3 December 2008) - Norway said it was a milestone.") == {("NOR", None)}
