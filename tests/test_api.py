@@ -182,11 +182,20 @@ def test_events_and_participants(client: TestClient) -> None:
 
 def test_statement_search(client: TestClient) -> None:
     body = ok(client, f"{API}/statements")
+    # A page, with the counts of each facet beside it (tests/test_statement_search.py).
+    assert set(body.pop("facets")) == {"speaker", "topic", "stance", "event", "year"}
     is_page(body)
     if body["items"]:
-        word = body["items"][0]["text"].split()[0]
+        from treatywatch.query import topic_label
+        from treatywatch.query_meetings import words
+
+        # A word of q matches the words it begins, in the text, agenda item or topics.
+        word = words(body["items"][0]["text"])[0]
         hits = ok(client, f"{API}/statements?q={word}")["items"]
-        assert all(word.casefold() in s["text"].casefold() for s in hits)
+        assert hits
+        for s in hits:
+            said = [s["text"], s["agenda"], *s["topics"], *map(topic_label, s["topics"])]
+            assert any(w.startswith(word) for w in words(" ".join(said))), s
     dated = ok(client, f"{API}/statements?from=2010-01-01&to=2012-12-31")["items"]
     assert all("2010-01-01" <= s["date"] <= "2012-12-31" for s in dated)
     lao = ok(client, f"{API}/statements?speaker=Lao DPR")["items"]

@@ -281,6 +281,9 @@ class Statement:
     topics: tuple[str, ...] = ()
     stance: Stance | None = None
     citations: tuple[Citation, ...] = ()
+    #: The agenda item the statement was made under, as the source names it ("General
+    #: exchange of views"); empty where the source does not say.
+    agenda: str = ""
 
 
 @dataclass(frozen=True, slots=True)

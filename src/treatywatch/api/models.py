@@ -268,6 +268,98 @@ class StatementRow(EventStatement):
     event: str | None
 
 
+# -- meetings (query_meetings) -------------------------------------------------------------
+
+
+class MeetingStatement(StatementRow):
+    agenda: str = Field(description="The agenda item, as the source names it; empty if not.")
+
+
+class RoleMember(BaseModel):
+    participant: str
+    name: str
+    citations: list[Citation]
+
+
+class RoleGroup(BaseModel):
+    role: model.Role
+    count: int = Field(description="Participants listed in this role.")
+    states: int = Field(description="Of them, states (not organisations or people).")
+    participants: list[RoleMember]
+
+
+class CountCheck(BaseModel):
+    """A source's count of attendance beside the record's count of the same roles."""
+
+    property: str = Field(description="What is counted, e.g. states_attending, observer_states.")
+    roles: list[model.Role] = Field(description="The roles counted; empty: any capacity.")
+    quantity: int = Field(description="What the source counts.")
+    bound: str = Field(description="exact, at_least or more_than, as the source words it.")
+    as_of: dt.date | None
+    text: str
+    recorded: int = Field(description="How many states the record lists in those roles.")
+    status: str = Field(
+        description="reproduced; partial (the record lists fewer than the source counts); "
+        "differs (it lists more)."
+    )
+    summary: str = Field(description="The check in one English sentence.")
+    citations: list[Citation]
+
+
+class TopicGroup(BaseModel):
+    topic: str | None = Field(description="The topic; null for statements tagged with none.")
+    label: str
+    count: int
+    statements: list[MeetingStatement]
+
+
+class MeetingDetail(EventDetail):
+    participants_by_role: list[RoleGroup]
+    count_checks: list[CountCheck]
+    statements_by_topic: list[TopicGroup]
+    next_meeting: EventRow | None
+
+
+class FacetValue(BaseModel):
+    value: str
+    label: str
+    count: int = Field(description="Statements this value gives, the other choices kept.")
+    selected: bool
+
+
+class StatementSearch(Page[MeetingStatement]):
+    facets: dict[str, list[FacetValue]] = Field(
+        description="For speaker, topic, stance, event and year: each value and its count."
+    )
+
+
+class AttendedMeeting(BaseModel):
+    event: str
+    event_name: str
+    instrument: str | None
+    kind: model.EventKind
+    start: dt.date | None
+    year: int | None
+    roles: list[model.Role]
+    capacity: model.Role = Field(description="The most specific capacity the roles give.")
+    citations: list[Citation]
+
+
+class AttendanceYear(BaseModel):
+    year: int
+    meetings: int = Field(description="Meetings the record holds that year.")
+    attended: int
+    by_capacity: dict[str, int]
+
+
+class Attendance(BaseModel):
+    iso3: str
+    name: str
+    meetings: list[AttendedMeeting]
+    years: list[AttendanceYear]
+    statements: list[MeetingStatement]
+
+
 # -- obligations and compliance ------------------------------------------------------------
 
 

@@ -41,6 +41,12 @@ _EVENT_KINDS = (
     ("regional", model.EventKind.REGIONAL_CONFERENCE),
     ("conference", model.EventKind.CONFERENCE),
 )
+#: The claim a participant list's stated count makes, by the list's role.
+_ROLE_COUNTS = {
+    "state_party": "states_parties_participating",
+    "signatory": "signatories_participating",
+    "observer": "observer_states",
+}
 _CLAIM_PROPERTIES = (
     ("observer", "observer_states"),
     ("adopt", "states_adopting"),
@@ -59,6 +65,48 @@ _CLAIM_PROPERTIES = (
 
 def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def _locator(given: str, span: Any) -> str:
+    """Where in the document: the paragraph or heading a reader finds it under, then the
+    characters the extractor read it from."""
+    chars = f"characters {span[0]}-{span[1]}" if span else ""
+    return "; ".join(x for x in (given, chars) if x)
+
+
+_NAME_STOPWORDS = frozenset(["the", "of", "to", "on", "in", "for", "and", "a", "an"])
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """An event's name as words to compare: case, punctuation and small words aside."""
+    words = re.findall(r"[^\W_]+", name.casefold())
+    return tuple(w for w in words if w not in _NAME_STOPWORDS)
+
+
+def _overlap(a: tuple[dt.date | None, dt.date | None], b: tuple[Any, Any]) -> bool:
+    a_start, a_end = a[0], a[1] or a[0]
+    b_start, b_end = b[0], b[1] or b[0]
+    if a_start is None or b_start is None:
+        return False
+    return bool(a_start <= b_end and b_start <= a_end)
+
+
+#: How far apart a quote and a candidate's words may be and still be one passage.
+_PASSAGE_CHARS = 600
+#: Words in a row two texts must share to be the same statement's words.
+_SHARED_RUN = 8
+
+
+def _same_words(a: str, b: str) -> bool:
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"[^\W_]+", text.casefold())
+        return {tuple(words[i : i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
+
+    return bool(runs(a) & runs(b))
+
+
+def _shared_words(a: str, b: str) -> int:
+    return len(set(name_key(a)) & set(name_key(b)))
 
 
 class Acceptor:
@@ -84,10 +132,12 @@ class Acceptor:
         top = self.conn.execute(select(func.max(table.c.id))).scalar() or 0
         return max(int(top), REVIEW_ID_BASE) + 1
 
-    def _cite(self, fact_type: str, fact_id: object, doc: Any, span: Any) -> None:
+    def _cite(
+        self, fact_type: str, fact_id: object, doc: Any, span: Any, locator: str = ""
+    ) -> None:
         from sqlalchemy import insert
 
-        locator = f"characters {span[0]}-{span[1]}" if span else ""
+        locator = _locator(locator, span)
         self.conn.execute(
             insert(s.citation).values(
                 id=self._next_id(s.citation),
@@ -194,7 +244,11 @@ class Acceptor:
     def _accept_participant_list(self, cid: int, doc: Any, p: dict[str, Any], span: Any) -> None:
         from sqlalchemy import insert, select
 
-        event = self._event_near(doc, span and (span[0], span[0] + 200))
+        role = str(p.get("role") or model.Role.PARTICIPANT.value)
+        if role not in {r.value for r in model.Role}:
+            raise ReviewError(f"Candidate {cid}: the role {role!r} is not one the record knows.")
+        locator = str(p.get("locator") or "")
+        event = self._meeting(p) or self._event_near(doc, span and (span[0], span[0] + 200))
         if event is None:
             heading = self._context(doc, span, before=0, after=0)[:120].split(":")[0].strip()
             event = f"doc-{doc.sha256[:12]}-list-{cid}"
@@ -216,7 +270,7 @@ class Acceptor:
                 select(s.participation.c.id).where(
                     s.participation.c.event == event,
                     s.participation.c.participant == iso3,
-                    s.participation.c.role == "participant",
+                    s.participation.c.role == role,
                     # Only a reviewed row: a bundled one is renumbered by every build.
                     s.participation.c.origin == "review",
                 )
@@ -228,15 +282,14 @@ class Acceptor:
                         id=existing,
                         event=event,
                         participant=iso3,
-                        role="participant",
+                        role=role,
                         origin="review",
                     )
                 )
-            self._cite("participation", existing, doc, span)
+            self._cite("participation", existing, doc, span, locator)
         if p.get("stated_count") is not None:
-            self._claim(
-                doc, span, event, "states_participating", int(p["stated_count"]), "states", ""
-            )
+            prop = _ROLE_COUNTS.get(role, "states_participating")
+            self._claim(doc, span, event, prop, int(p["stated_count"]), "states", "")
 
     def _claim(
         self, doc: Any, span: Any, subject: str, prop: str, quantity: int, unit: str, text: str
@@ -269,25 +322,84 @@ class Acceptor:
         subject = self._event_near(doc, span) or source_id(doc.sha256)
         self._claim(doc, span, subject, prop, int(p["quantity"]), str(p.get("unit", "")), text)
 
+    def match_event(
+        self,
+        name: str,
+        city: str | None = None,
+        country: str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> model.Event | None:
+        """The record's event a document's event is, whatever its instrument or kind: the
+        same place (city, else country) on overlapping days, or the same name (the days
+        choosing where names are shared, "Eighth Meeting of States Parties" of two
+        treaties), or the same first day in the same city."""
+        days = (start, end)
+        city_key = (city or "").casefold()
+        events = list(self.record.events.values())
+
+        def same_place(ev: model.Event) -> bool:
+            if city_key and ev.city:
+                return ev.city.casefold() == city_key
+            return bool(country and ev.country == country)
+
+        placed = [ev for ev in events if same_place(ev) and _overlap(days, (ev.start, ev.end))]
+        if placed:
+            return max(placed, key=lambda ev: _shared_words(name, ev.name))
+        key = name_key(name)
+        if len(key) >= 3:
+            named = [
+                ev
+                for ev in events
+                if name_key(ev.name) == key
+                or (len(key) >= 4 and name_key(ev.name)[: len(key)] == key)
+            ]
+            if len(named) > 1 and start is not None:
+                named = [ev for ev in named if _overlap(days, (ev.start, ev.end))]
+            if len(named) == 1:
+                return named[0]
+        if start is not None and city_key:
+            return next(
+                (
+                    ev
+                    for ev in events
+                    if ev.start == start and (ev.city or "").casefold() == city_key
+                ),
+                None,
+            )
+        return None
+
+    def _meeting(self, p: dict[str, Any]) -> str | None:
+        """The record's event a candidate names as its meeting (a report's head, a page's
+        title and days), or the one review was told to attach to."""
+        if self.event is not None:
+            return self.event
+        meeting = p.get("meeting")
+        if not isinstance(meeting, dict) or not meeting.get("name"):
+            return None
+        found = self.match_event(
+            str(meeting["name"]),
+            meeting.get("city"),
+            meeting.get("country"),
+            _date(meeting.get("start")),
+            _date(meeting.get("end")),
+        )
+        return found.id if found else None
+
     def _accept_event(self, cid: int, doc: Any, p: dict[str, Any], span: Any) -> None:
         from sqlalchemy import insert
 
         start, end = _date(p.get("start")), _date(p.get("end"))
-        city = (p.get("city") or "").casefold()
-        same = next(
-            (
-                ev
-                for ev in self.record.events.values()
-                if start and ev.start == start and (ev.city or "").casefold() == city
-            ),
-            None,
-        )
-        if same is not None:
-            self._cite("event", same.id, doc, span)
-            if end and same.end and end != same.end:
-                self._conflict_note("event", same.id, "end", str(same.end), str(end), doc, span)
-            return
         name = str(p.get("name") or "Event")
+        same = self.match_event(name, p.get("city"), p.get("country"), start, end)
+        if same is None and start is None and p.get("city"):
+            same = self._only_event_in(str(p["city"]), doc)
+        if same is not None:
+            # The same event, read again: one more source for it; days it gives otherwise
+            # are kept beside the record's as a conflict.
+            self._cite("event", same.id, doc, span)
+            self._event_days_differ(same, start, end, doc, span)
+            return
         kind = next(
             (k for word, k in _EVENT_KINDS if word in name.casefold()), model.EventKind.OTHER
         )
@@ -299,6 +411,45 @@ class Acceptor:
             )
         )  # fmt: skip
         self._cite("event", eid, doc, span)
+        # Later candidates of the same review (another document's copy of it) find it.
+        self.record.events[eid] = model.Event(
+            id=eid, name=name, kind=kind, instrument=None, city=p.get("city"),
+            country=p.get("country"), start=start, end=end,
+        )  # fmt: skip
+
+    def _event_days_differ(
+        self, same: model.Event, start: dt.date | None, end: dt.date | None, doc: Any, span: Any
+    ) -> None:
+        """Keep the days a document gives otherwise than the record as a conflict, unless
+        the record already holds them as one; one day within the event's days is a day of
+        it (the adoption on 30 May of a conference of 19-30 May), not another start."""
+        if start and not end and same.start and same.end and same.start <= start <= same.end:
+            return
+        for fld, ours, theirs in (("start", same.start, start), ("end", same.end, end)):
+            if not (ours and theirs and ours != theirs):
+                continue
+            known = any(
+                c.fact_type == "event" and c.key == same.id and c.field == fld
+                and any(v.value == str(theirs) for v in c.variants)
+                for c in self.record.conflicts
+            )  # fmt: skip
+            if not known:
+                self._conflict_note("event", same.id, fld, str(ours), str(theirs), doc, span)
+
+    def _only_event_in(self, city: str, doc: Any) -> model.Event | None:
+        """An undated event in a city: the record's one event there in the document's year."""
+        when = _date(doc.date) if isinstance(doc.date, str) else doc.date
+        when = when or self._reference(doc)
+        if when is None:
+            return None
+        there = [
+            ev
+            for ev in self.record.events.values()
+            if (ev.city or "").casefold() == city.casefold()
+            and ev.start is not None
+            and ev.start.year == when.year
+        ]
+        return there[0] if len(there) == 1 else None
 
     def _accept_statement(self, cid: int, doc: Any, p: dict[str, Any], span: Any) -> None:
         from sqlalchemy import insert
@@ -306,15 +457,61 @@ class Acceptor:
         on = _date(p.get("date"))
         topics = [t for t in p.get("topics", []) if t in model.TOPICS]
         stance = p.get("stance") if p.get("stance") in {x.value for x in model.Stance} else None
+        event = self._meeting(p) or self._event_near(doc, span, on)
+        locator = str(p.get("locator") or "")
+        text = str(p.get("text", ""))
+        source = self._source(doc)
+        same = next(
+            (
+                st
+                for st in self.record.statements
+                if st.speaker == p["speaker"]
+                and (
+                    (st.event == event and set(st.topics) == set(topics) and st.date == on)
+                    # The same words of the same speaker, from this document or at the same
+                    # meeting: a curated quote of the sentence the extractor read.
+                    or (
+                        _same_words(st.text, text)
+                        and (
+                            st.event in (event, None)
+                            or event is None
+                            or any(c.source_id == source for c in st.citations)
+                        )
+                    )
+                    or self._same_passage(st, doc, span, source)
+                )
+            ),
+            None,
+        )
+        if same is not None:
+            self._cite("statement", same.id, doc, span, locator)
+            return
         sid = f"doc-{doc.sha256[:12]}-statement-{cid}"
+        agenda = str(p.get("agenda") or "")
         self.conn.execute(
             insert(s.statement).values(
-                id=sid, speaker=p["speaker"], event=self._event_near(doc, span, on), date=on,
+                id=sid, speaker=p["speaker"], event=event, date=on,
                 text=str(p.get("text", "")), topics=" ".join(topics), stance=stance,
-                origin="review",
+                agenda=agenda, origin="review",
             )
         )  # fmt: skip
-        self._cite("statement", sid, doc, span)
+        self._cite("statement", sid, doc, span, locator)
+        self.record.statements.append(
+            model.Statement(
+                id=sid, speaker=p["speaker"], event=event, date=on, text=str(p.get("text", "")),
+                topics=tuple(topics), stance=model.Stance(stance) if stance else None,
+                agenda=agenda,
+            )
+        )  # fmt: skip
+
+    def _same_passage(self, st: model.Statement, doc: Any, span: Any, source: str) -> bool:
+        """Whether a statement this document is already the source of quotes the passage
+        the candidate was read from: its words stand in the same paragraph."""
+        if not span or not any(c.source_id == source for c in st.citations):
+            return False
+        quote = " ".join(st.text.split()[:6])
+        at = str(doc.text).find(quote) if len(quote) >= 20 else -1
+        return at >= 0 and abs(at - span[0]) <= _PASSAGE_CHARS
 
     def _accept_action(self, cid: int, doc: Any, p: dict[str, Any], span: Any) -> None:
         from sqlalchemy import insert
@@ -351,7 +548,7 @@ class Acceptor:
         locator = f"characters {span[0]}-{span[1]}" if span else ""
         variants = [
             {"value": ours, "citations": []},
-            {"value": theirs, "citations": [{"source": source_id(doc.sha256), "locator": locator}]},
+            {"value": theirs, "citations": [{"source": self._source(doc), "locator": locator}]},
         ]
         self.conn.execute(
             insert(s.conflict).values(

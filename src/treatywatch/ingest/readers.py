@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import os
 import re
 import stat
@@ -282,10 +283,35 @@ def _html(markup: str, name: str) -> tuple[str | None, str | None, str]:
         node.insert_after("\n\n")
     for node in body.css("li, tr, br"):
         node.insert_after("\n")
+    _links_as_lines(body)
     for node in body.css("li"):
         node.insert_before("• ")
     text = body.text(separator="", strip=False)
     return title, date, text
+
+
+_LINK_SEPARATORS = re.compile(r"[\s|,;·•–—/-]*")
+
+
+def _links_as_lines(body: Any) -> None:
+    """Links side by side in one block (a statement page's speakers: "Norway | Chile") each
+    on a line of their own, as the page shows them: the speaker is the whole line."""
+    done: set[int] = set()
+    for link in body.css("a"):
+        parent = link.parent
+        if parent is None or parent.mem_id in done:
+            continue
+        done.add(parent.mem_id)
+        children = list(parent.iter(include_text=True))
+        links = [c for c in children if c.tag == "a"]
+        others = [c for c in children if c.tag not in ("a", "br", "-text")]
+        loose = "".join(c.text(deep=False) or "" for c in children if c.tag == "-text")
+        if len(links) >= 2 and not others and _LINK_SEPARATORS.fullmatch(loose):
+            for c in children:
+                if c.tag == "-text":
+                    c.replace_with("")
+            for c in links:
+                c.insert_after("\n")
 
 
 # A start or end tag: its name, then attributes up to the ">" (quoted values may hold ">").
@@ -362,21 +388,21 @@ def _pdf(data: bytes, name: str) -> tuple[str | None, str | None, str]:
                 f"{name}: the PDF lists {count:,} pages, more than the {MAX_PDF_PAGES:,} a "
                 "document may have."
             )
-        pages: list[str] = []
+        pages: list[list[_Line]] = []
         chars = 0
         # A page list may name one page (or pages sharing one content stream) thousands of
         # times: what the same content gives is read once.
-        known: dict[tuple[object, ...], str] = {}
+        known: dict[tuple[object, ...], list[_Line]] = {}
         for page in reader.pages:
             key = _page_key(page)
             if key is None or key not in known:
-                page_text = page.extract_text() or ""
+                page_lines = _page_lines(page)
                 if key is not None:
-                    known[key] = page_text
+                    known[key] = page_lines
             else:
-                page_text = known[key]
-            pages.append(page_text)
-            chars += len(pages[-1])
+                page_lines = known[key]
+            pages.append(page_lines)
+            chars += sum(len(line.text) + 1 for line in page_lines)
             # One content stream shared by every page can give far more text than the file
             # holds: stop as soon as it is more than a document may be.
             if chars > MAX_TEXT_CHARS:
@@ -393,11 +419,9 @@ def _pdf(data: bytes, name: str) -> tuple[str | None, str | None, str]:
         ) from None
     except Exception as exc:  # pypdf raises many kinds on malformed files
         raise ReadError(f"{name}: the PDF cannot be read ({type(exc).__name__}).") from None
-    text = "\n\n".join(pages)
+    text = _pdf_text(pages)
     if not text.strip():
         raise ReadError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first.")
-    # A word broken at a line end in the PDF: "Conven-\ntion" -> "Convention".
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text) if "-\n" in text else text
     title = _clean(meta.title) if meta is not None and meta.title else None
     date = None
     if meta is not None:
@@ -407,6 +431,230 @@ def _pdf(data: bytes, name: str) -> tuple[str | None, str | None, str]:
             if found:
                 date = _iso_date("-".join(found.groups()))
     return title, date, text
+
+
+# -- PDF layout ------------------------------------------------------------------------------
+# A PDF holds positioned runs of text, not paragraphs. Final reports are set in numbered
+# paragraphs, some pages in two columns, with the document's symbol as a running header and
+# the page number as a footer; the extractor wants the paragraphs whole and in reading order,
+# and neither the header nor the footer in the middle of a sentence.
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    x: float
+    y: float  # the baseline, from the foot of the page up
+    size: float
+    text: str
+    height: float  # the page's
+    column: int = 0  # 0: full width or left column, 1: right column
+
+
+#: The share of the page's height at its head and foot where running headers and footers sit.
+_MARGIN_ZONE = 0.08
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$")
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[A-H])\.\s")
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The page's lines, top to bottom, each with its position; one line per page of plain
+    text where the PDF gives no positions."""
+    runs: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[3] * cm[3]) or 1.0
+        height = max(float(size) * scale, 1.0)
+        for n, part in enumerate(text.split("\n")):
+            if part.strip():
+                runs.append((float(x), float(y) - n * height * 1.2, height, part))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    try:
+        box = page.mediabox
+        width, height = float(box.width), float(box.height)
+    except Exception:  # a damaged box: the text still reads, without its margins
+        width, height = 0.0, 0.0
+    if not runs or width <= 0 or height <= 0:
+        return [_Line(0.0, float(-n), 0.0, ln, 0.0) for n, ln in enumerate(plain.split("\n"))]
+    return _order_lines(_join_runs(runs, width, height), width)
+
+
+def _join_runs(
+    runs: list[tuple[float, float, float, str]], width: float, height: float
+) -> list[_Line]:
+    """Runs on one baseline and in one column become one line."""
+    split = _column_split(runs, width)
+    lines: list[_Line] = []
+    for x, y, size, text in sorted(runs, key=lambda r: (-r[1], r[0])):
+        column = 1 if split is not None and x >= split else 0
+        last = lines[-1] if lines else None
+        if last is not None and last.column == column and abs(last.y - y) < 0.5 * size:
+            glue = "" if last.text.endswith(" ") or text.startswith(" ") else " "
+            lines[-1] = _Line(last.x, last.y, last.size, last.text + glue + text, height, column)
+        else:
+            lines.append(_Line(x, y, size, text, height, column))
+    return [_Line(ln.x, ln.y, ln.size, _SPACES.sub(" ", ln.text).strip(), height, ln.column)
+            for ln in lines]  # fmt: skip
+
+
+def _column_split(runs: list[tuple[float, float, float, str]], width: float) -> float | None:
+    """Where a right-hand column starts, if the page has one: many lines begin at one x in
+    the middle of the page, level with text that begins at the left margin."""
+    import bisect
+
+    lefts = sorted(y for x, y, _, _ in runs if x < width * 0.35)
+    starts: dict[int, list[tuple[float, float]]] = {}
+    for x, y, size, text in runs:
+        if width * 0.35 <= x <= width * 0.65 and len(text.strip()) >= 3:
+            starts.setdefault(round(x / 4), []).append((y, size))
+    best = max(starts.values(), key=len, default=[])
+
+    def level(y: float, size: float) -> bool:
+        i = bisect.bisect_left(lefts, y - 1.5 * size)
+        return i < len(lefts) and lefts[i] <= y + 1.5 * size
+
+    if len(best) < 4 or sum(level(y, size) for y, size in best) < 3:
+        return None
+    x = next(k for k, v in starts.items() if v is best)
+    return x * 4 - 3
+
+
+def _order_lines(lines: list[_Line], width: float) -> list[_Line]:
+    """Reading order: full-width lines where they stand, and each two-column section as its
+    left column, then its right."""
+    right = [ln for ln in lines if ln.column == 1]
+    if not right:
+        return lines
+    leading = max(right[0].size * 1.6, 1.0)
+    blocks: list[list[_Line]] = [[right[0]]]
+    for ln in right[1:]:
+        if blocks[-1][-1].y - ln.y > 3 * leading:
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+    ordered: list[_Line] = []
+    pending = [ln for ln in lines if ln.column == 0]
+    for block in blocks:
+        top, foot = block[0].y + leading, block[-1].y - leading
+        above = [ln for ln in pending if ln.y > top]
+        beside = [ln for ln in pending if foot <= ln.y <= top]
+        below = [ln for ln in pending if ln.y < foot]
+        typical = sorted(len(ln.text) for ln in beside)[len(beside) // 2] if beside else 0
+        # The left column may run on below the right one; a line much longer than the
+        # column's lines is full width again, and so is everything after it.
+        while below and typical and len(below[0].text) <= typical * 1.4:
+            beside.append(below.pop(0))
+        ordered.extend(above)
+        ordered.extend(_Line(ln.x, ln.y, ln.size, ln.text, ln.height, 0) for ln in beside)
+        ordered.extend(block)
+        pending = below
+    ordered.extend(pending)
+    return ordered
+
+
+def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
+    """The (page, line) positions of running headers and footers: a line in the head or foot
+    margin that recurs on other pages (digits aside), or a bare page number there."""
+
+    def zone(ln: _Line) -> str | None:
+        if ln.height <= 0:
+            return None
+        if ln.y > ln.height * (1 - _MARGIN_ZONE):
+            return "head"
+        if ln.y < ln.height * _MARGIN_ZONE:
+            return "foot"
+        return None
+
+    seen: dict[tuple[str, str], set[int]] = {}
+    for p, page in enumerate(pages):
+        for ln in page:
+            where = zone(ln)
+            if where:
+                seen.setdefault((where, re.sub(r"\d+", "#", ln.text)), set()).add(p)
+    out: set[tuple[int, int]] = set()
+    for p, page in enumerate(pages):
+        for i, ln in enumerate(page):
+            where = zone(ln)
+            if where is None:
+                continue
+            recurring = len(seen[(where, re.sub(r"\d+", "#", ln.text))]) > 1
+            if _PAGE_NUMBER.match(ln.text) or (recurring and len(pages) > 1):
+                out.add((p, i))
+    return out
+
+
+def _pdf_text(pages: list[list[_Line]]) -> str:
+    """Paragraphs in reading order, one blank line between them, the furniture left out:
+    a paragraph ends at a wider gap, a change of type size, a numbered start or a change of
+    column; it goes on across a column or page when it stopped mid-sentence."""
+    dropped = _furniture(pages)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    previous: _Line | None = None
+
+    def close() -> None:
+        if current:
+            paragraphs.append(_join_lines(current))
+            current.clear()
+
+    for p, page in enumerate(pages):
+        gaps = sorted(
+            a.y - b.y for a, b in itertools.pairwise(page)
+            if a.column == b.column and 0 < a.y - b.y < 3 * max(a.size, 1)
+        )  # fmt: skip
+        # The line spacing: most gaps are between the lines of a paragraph; a heading's
+        # spacing or paragraphs of one line each can make the median wider than it.
+        leading = gaps[len(gaps) // 4] if gaps else 0.0
+        for i, ln in enumerate(page):
+            if (p, i) in dropped or not ln.text:
+                continue
+            if previous is not None and current:
+                jump = (
+                    previous.column != ln.column
+                    or previous.height != ln.height
+                    or (previous.y - ln.y < 0)
+                )
+                if jump:
+                    if not _goes_on(current, ln.text):
+                        close()
+                elif (
+                    (leading and previous.y - ln.y > leading * 1.3)
+                    or abs(previous.size - ln.size) > 0.5
+                    or _NUMBERED.match(ln.text)
+                    or not leading
+                ):
+                    close()
+            current.append(ln.text)
+            previous = ln
+    close()
+    return "\n\n".join(paragraphs)
+
+
+def _goes_on(paragraph: list[str], line: str) -> bool:
+    """Whether a paragraph cut by a new column or page goes on with ``line``: it stopped
+    mid-sentence (a comma, or a long paragraph ending in a word; a heading is short) and the
+    line does not start a numbered paragraph."""
+    last = paragraph[-1].rstrip()
+    if _NUMBERED.match(line) or last.endswith((".", ":", ";", "!", "?")):
+        return False
+    long = sum(len(x) for x in paragraph) > 200
+    return last.endswith((",", "-")) or line[:1].islower() or (long and last[-1:].isalpha())
+
+
+def _join_lines(lines: list[str]) -> str:
+    """One paragraph's lines as one line; a word broken with a hyphen at a line end is whole
+    again ("Conven-" "tion"), a hyphen before a capital is kept ("non-" "State")."""
+    text = lines[0]
+    for line in lines[1:]:
+        if re.search(r"[^\W\d_]-$", text) and line[:1].islower():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}"
+    return text
 
 
 def _page_key(page: Any) -> tuple[object, ...] | None:

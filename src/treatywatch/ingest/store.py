@@ -81,7 +81,7 @@ def ingest(
             if known is not None:
                 report.unchanged.append(doc.sha256)
                 continue
-            items = extract(doc)
+            items = with_meeting_items(doc, extract(doc))
         except Exception as exc:
             report.errors.append(_sentence(path, exc))
             continue
@@ -94,6 +94,49 @@ def ingest(
         report.added.append(doc.sha256)
         report.candidates += added
     return report
+
+
+def with_meeting_items(doc: Any, items: dict[str, Any]) -> dict[str, Any]:
+    """The hook for what meeting documents give beyond the extraction contract: a final
+    report's participant lists by role, a statement page's statements. Each replaces what
+    the general rules read from the same words (a role-less list of the same paragraph),
+    so one paragraph never gives two lists that disagree on the role."""
+    from treatywatch.ingest.extract import dates, final_reports, statement_lists
+
+    reference, exact = dates.reference_date(doc.text, doc.date)
+    lists = final_reports.find_participation(doc.text, reference, exact)
+    spoken = statement_lists.find_statement_list(doc.text, reference, doc.title)
+    if not lists and not spoken:
+        return items
+
+    def outside(found: list[dict[str, Any]], covered: list[dict[str, Any]]) -> list[Any]:
+        spans = [c["span"] for c in covered]
+        return [
+            f for f in found if not any(f["span"][0] < b and a < f["span"][1] for a, b in spans)
+        ]
+
+    out = dict(items)
+    out["participant_lists"] = [*outside(items.get("participant_lists", []), lists), *lists]
+    out["statements"] = [*outside(items.get("statements", []), spoken), *spoken]
+    return out
+
+
+def fingerprint(kind: str, payload: dict[str, Any]) -> str:
+    """What makes two candidates the same fact read twice: everything but where in its
+    document it was read (the same words in another copy sit at other offsets)."""
+    kept = {k: v for k, v in payload.items() if k not in ("span", "spans")}
+    return kind + json.dumps(kept, sort_keys=True, ensure_ascii=False)
+
+
+def _known_fingerprints(conn: Connection) -> set[str]:
+    """The candidates already stored, whatever their review said: a copy of a document
+    (other bytes, the same words) brings nothing back to review, not even what was rejected."""
+    from sqlalchemy import select
+
+    from treatywatch.store import schema as s
+
+    rows = conn.execute(select(s.candidate.c.kind, s.candidate.c.payload))
+    return {fingerprint(r.kind, json.loads(r.payload)) for r in rows}
 
 
 def _store(eng: Engine, doc: Any, path: Path, items: dict[str, Any]) -> int:
@@ -121,9 +164,14 @@ def _store(eng: Engine, doc: Any, path: Path, items: dict[str, Any]) -> int:
             )
         )
         next_id = (conn.execute(select(func.max(s.candidate.c.id))).scalar() or 0) + 1
+        known = _known_fingerprints(conn)
         rows: list[dict[str, Any]] = []
         for fld, kind in CANDIDATE_FIELDS.items():
             for item in items.get(fld, []):
+                key = fingerprint(kind, item)
+                if key in known:
+                    continue
+                known.add(key)
                 span = item.get("span") or [None, None]
                 rows.append(
                     {
@@ -171,6 +219,8 @@ class Candidate:
         p = {k: v for k, v in self.payload.items() if v not in (None, "", [])}
         if self.kind == "participant_list":
             parts = [f"{len(p.get('states', []))} states"]
+            if p.get("role", "participant") != "participant":
+                parts.append(f"as {str(p['role']).replace('_', ' ')}")
             if "stated_count" in p:
                 parts.append(f"(stated {p['stated_count']})")
             if "as_of" in p:
@@ -183,7 +233,8 @@ class Candidate:
             return f"{name} — {where}" if where else name
         if self.kind == "statement":
             on = f" on {p['date']}" if "date" in p else ""
-            return f"{p.get('speaker', 'speaker not known')}{on}: {str(p.get('text', ''))[:80]}"
+            words = str(p.get("text") or p.get("agenda") or "")[:80]
+            return f"{p.get('speaker', 'speaker not known')}{on}: {words}"
         if self.kind == "action":
             return " ".join(str(p[k]) for k in ("state", "action", "date") if k in p)
         if self.kind == "claim":
@@ -229,6 +280,10 @@ class ReviewError(ValueError):
     """A candidate cannot be accepted or rejected as asked."""
 
 
+class AlreadyReviewedError(ReviewError):
+    """The candidate was accepted or rejected already, perhaps a moment ago by someone else."""
+
+
 @dataclass
 class ReviewReport:
     accepted: list[int] = field(default_factory=list)
@@ -243,23 +298,39 @@ def reject(eng: Engine, ids: Iterable[int]) -> ReviewReport:
 
     ids = list(ids)
     with eng.begin() as conn:
-        _check_pending(conn, ids)
+        _check_pending(conn, ids, claim="rejected")
         conn.execute(update(s.candidate).where(s.candidate.c.id.in_(ids)).values(status="rejected"))
     return ReviewReport(rejected=ids)
 
 
-def _check_pending(conn: Connection, ids: list[int]) -> dict[int, Any]:
-    from sqlalchemy import select
+def _check_pending(conn: Connection, ids: list[int], claim: str = "accepted") -> dict[int, Any]:
+    """The candidates' rows, each claimed for review as ``claim``; an error unless every
+    one exists and was still pending.
+
+    The claim is a conditional update (``WHERE status = 'pending'``) and the transaction's
+    first statement, so of two reviews of one candidate at once exactly one wins: on
+    PostgreSQL the second waits on the row lock and then finds the row no longer pending;
+    on SQLite it waits for the writer lock and then reads after the first commit."""
+    from sqlalchemy import select, update
 
     from treatywatch.store import schema as s
 
-    rows = {r.id: r for r in conn.execute(select(s.candidate).where(s.candidate.c.id.in_(ids)))}
+    t = s.candidate
+    claimed = set(
+        conn.execute(
+            update(t)
+            .where(t.c.id.in_(ids), t.c.status == "pending")
+            .values(status=claim)
+            .returning(t.c.id)
+        ).scalars()
+    )
+    rows = {r.id: r for r in conn.execute(select(t).where(t.c.id.in_(ids)))}
     missing = [i for i in ids if i not in rows]
     if missing:
         raise ReviewError(f"No candidate has the id {', '.join(map(str, missing))}.")
-    done = [i for i in ids if rows[i].status != "pending"]
+    done = [i for i in ids if i not in claimed]
     if done:
-        raise ReviewError(
+        raise AlreadyReviewedError(
             f"Candidate {', '.join(map(str, done))} was already reviewed "
             f"({', '.join(sorted({rows[i].status for i in done}))})."
         )

@@ -78,14 +78,45 @@ def _obligation_key(o: model.ObligationFact) -> str:
     return f"{o.instrument}/{o.state}/{o.obligation}/{o.kind}" + (f"@{o.scope}" if o.scope else "")
 
 
-#: Roles that exclude each other: a state took part in a conference as a full participant or
-#: only as an observer, and sources that say one and the other disagree.
-EXCLUSIVE_ROLES = frozenset({model.Role.PARTICIPANT, model.Role.OBSERVER})
+#: The capacities a state attends a meeting in: a final report lists it as a State Party, a
+#: signatory or an observer, and only one of them; ``participant`` is a source that took no
+#: side. Host and president are offices held besides a capacity, so they exclude nothing.
+CAPACITIES = frozenset(
+    {model.Role.PARTICIPANT, model.Role.STATE_PARTY, model.Role.SIGNATORY, model.Role.OBSERVER}
+)
+
+
+def _compatible(a: model.Role, b: model.Role) -> bool:
+    """Whether two sources' capacities for one state at one meeting can both be true: a
+    source that says only "took part" agrees with one naming a member's capacity (State
+    Party or signatory), not with one that says it only observed."""
+    if a == b:
+        return True
+    loose = {a, b} & {model.Role.PARTICIPANT}
+    return bool(loose) and model.Role.OBSERVER not in {a, b}
+
+
+def _capacity_disputes(record: model.Record) -> list[model.Conflict]:
+    """A conflict for every state two sources give exclusive capacities at one meeting
+    (State Party and observer; participant and observer; State Party and signatory)."""
+    groups: dict[str, list[model.Participation]] = defaultdict(list)
+    for p in record.participation:
+        if p.role in CAPACITIES:
+            groups[f"{p.event}/{p.participant}"].append(p)
+    out = []
+    for key, facts in sorted(groups.items()):
+        roles = {p.role for p in facts}
+        if all(_compatible(a, b) for a in roles for b in roles):
+            continue
+        ranked = ordered_values(facts, lambda p: p.role.value, record.sources)
+        variants = tuple(model.Variant(v, c) for v, c in ranked)
+        out.append(model.Conflict("participation", key, "role", variants))
+    return out
 
 
 def find_conflicts(record: model.Record) -> list[model.Conflict]:
     """Disagreements among the record's actions (on dates), claims (on numbers),
-    participants (full participant or observer), once-only obligation facts (on dates) and
+    participants (the capacity a state attended in), once-only obligation facts (on dates) and
     reports received (on dates)."""
     return [
         *disputes(
@@ -105,14 +136,7 @@ def find_conflicts(record: model.Record) -> list[model.Conflict]:
             "quantity",
             record.sources,
         ),
-        *disputes(
-            (p for p in record.participation if p.role in EXCLUSIVE_ROLES),
-            lambda p: f"{p.event}/{p.participant}",
-            lambda p: p.role.value,
-            "participation",
-            "role",
-            record.sources,
-        ),
+        *_capacity_disputes(record),
         *disputes(
             (o for o in record.obligations if o.kind in ONCE_ONLY_OBLIGATION_KINDS),
             _obligation_key,

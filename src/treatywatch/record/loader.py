@@ -136,6 +136,9 @@ class Loader:
         #: fail after them, so loading stops at the first stage that has one.
         self.unreadable: list[Problem] = []
         self.record = model.Record()
+        #: Statement ids read so far: a record of thousands of statements checks each new
+        #: id against a set, not by scanning the list.
+        self._statement_ids: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -538,7 +541,7 @@ class Loader:
     def _statement_row(self, row: Row) -> None:
         c = self.check
         sid = c.required(row, "id")
-        if any(s.id == sid for s in self.record.statements):
+        if sid in self._statement_ids:
             raise Problem(row.where(), f"statement id {sid!r} is used twice")
         event = row.values.get("event")
         if event and event not in self.record.events:
@@ -554,18 +557,22 @@ class Loader:
             raise Problem(
                 row.where(), f"stance {stance!r} is not one of {[s.value for s in model.Stance]}"
             )
-        self.record.statements.append(
-            model.Statement(
-                id=sid,
-                speaker=c.participant(row, "speaker"),
-                event=event or None,
-                date=c.date(row, "date"),
-                text=c.required(row, "text"),
-                topics=tuple(str(t) for t in topics),
-                stance=model.Stance(stance) if stance else None,
-                citations=(self._citation(row),),
-            )
+        agenda = row.values.get("agenda")
+        if agenda is not None and not isinstance(agenda, str):
+            raise Problem(row.where(), "agenda must be text: the item as the source names it")
+        statement = model.Statement(
+            id=sid,
+            speaker=c.participant(row, "speaker"),
+            event=event or None,
+            date=c.date(row, "date"),
+            text=c.required(row, "text"),
+            topics=tuple(str(t) for t in topics),
+            stance=model.Stance(stance) if stance else None,
+            citations=(self._citation(row),),
+            agenda=" ".join((agenda or "").split()),
         )
+        self.record.statements.append(statement)
+        self._statement_ids.add(sid)
 
     def _derive(self) -> None:
         """Add the acts each instrument's ``implied_by`` entails and the record lacks."""

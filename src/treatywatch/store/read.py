@@ -111,12 +111,18 @@ def _read(conn: Connection) -> model.Record:
         participants[key] = participants.get(key, ()) + c("participation", r.id)
     for (event, participant, role), cited in participants.items():
         rec.participation.append(model.Participation(event, participant, model.Role(role), cited))
+    # A reviewed document that confirms an act or a count the record holds is stored as its
+    # own row (its citation must survive rebuilds); here the two are one fact (issue 21).
+    acts: dict[tuple[str, str, str], list[int]] = {}
     for r in conn.execute(select(s.action).order_by(s.action.c.id)):
-        rec.actions.append(
-            model.Action(
-                r.instrument, r.state, model.ActionKind(r.kind), r.date, c("action", r.id), r.note
-            )
+        act = model.Action(
+            r.instrument, r.state, model.ActionKind(r.kind), r.date, c("action", r.id), r.note
         )
+        same = acts.setdefault((r.instrument, r.state, r.kind), [])
+        if r.origin == "review" and _merged(rec.actions, same, act, lambda a: a.date):
+            continue
+        same.append(len(rec.actions))
+        rec.actions.append(act)
     for r in conn.execute(select(s.statement).order_by(s.statement.c.id)):
         rec.statements.append(
             model.Statement(
@@ -128,14 +134,19 @@ def _read(conn: Connection) -> model.Record:
                 topics=tuple(r.topics.split()),
                 stance=model.Stance(r.stance) if r.stance else None,
                 citations=c("statement", r.id),
+                agenda=r.agenda,
             )
         )
+    counts: dict[tuple[Any, ...], list[int]] = {}
     for r in conn.execute(select(s.claim).order_by(s.claim.c.id)):
-        rec.claims.append(
-            model.Claim(
-                r.subject, r.property, r.quantity, r.unit, r.text, c("claim", r.id), r.as_of
-            )
+        claim = model.Claim(
+            r.subject, r.property, r.quantity, r.unit, r.text, c("claim", r.id), r.as_of
         )
+        same = counts.setdefault((r.subject, r.property, r.quantity, r.unit), [])
+        if r.origin == "review" and _merged(rec.claims, same, claim, lambda x: x.as_of):
+            continue
+        same.append(len(rec.claims))
+        rec.claims.append(claim)
     for r in conn.execute(select(s.obligation_fact).order_by(s.obligation_fact.c.id)):
         rec.obligations.append(
             model.ObligationFact(
@@ -191,6 +202,21 @@ def _read(conn: Connection) -> model.Record:
     rec.actions.extend(implied_acts(rec))
     rec.conflicts.extend(find_conflicts(rec))
     return rec
+
+
+def _merged(facts: list[Any], candidates: list[int], fact: Any, day: Any) -> bool:
+    """Add a reviewed fact's citations to the first of ``candidates`` (indexes into
+    ``facts``, same key) it confirms: the same day, or no day of its own. False if none."""
+    import dataclasses
+
+    for i in candidates:
+        if day(fact) is None or day(facts[i]) == day(fact):
+            cites = facts[i].citations + tuple(
+                x for x in fact.citations if x not in facts[i].citations
+            )
+            facts[i] = dataclasses.replace(facts[i], citations=cites)
+            return True
+    return False
 
 
 def _implication(text: str | None) -> model.Implication | None:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData(
@@ -142,6 +144,7 @@ statement = Table(
     Column("text", Text, nullable=False),
     Column("topics", Text, nullable=False, server_default=""),  # space-separated vocabulary
     Column("stance", String(16)),
+    Column("agenda", Text, nullable=False, server_default=""),  # the item, as the source names it
     _origin(),
 )
 
@@ -249,6 +252,86 @@ candidate = Table(
     Column("span_start", Integer),
     Column("span_end", Integer),
     Column("status", String(16), nullable=False, server_default="pending"),
+)
+
+# The workspace (issue 22): accounts, their sessions, failed logins and the audit log of
+# every write. None carries an origin: builds never touch them.
+account = Table(
+    "account",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("state", String(3)),  # the state a focal point reports for
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+    Column("created", DateTime, nullable=False),
+)
+
+login_session = Table(
+    "login_session",
+    metadata,
+    # A hash of the cookie's token: reading the table does not give anyone a session.
+    Column("token_hash", String(64), primary_key=True),
+    Column("account", Integer, ForeignKey("account.id"), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created", DateTime, nullable=False),
+    Column("expires", DateTime, nullable=False),
+)
+
+login_attempt = Table(
+    "login_attempt",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, index=True),
+    Column("address", String(64), nullable=False, index=True),
+    Column("at", DateTime, nullable=False, index=True),
+)
+
+audit_entry = Table(
+    "audit_entry",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("actor", String(120), nullable=False, index=True),  # account name or cli:<os user>
+    Column("action", String(64), nullable=False, index=True),
+    Column("target", String(200), nullable=False, index=True),
+    Column("before", Text),  # JSON
+    Column("after", Text),  # JSON
+    Column("comment", Text, nullable=False, server_default=""),
+)
+
+# Article 7 reports drafted and submitted online (issue 22): each version of a state's report
+# for one year, and each of its forms with the visibility the state chose. Amending adds a
+# version and keeps the old one; builds never touch these tables.
+report_submission = Table(
+    "report_submission",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instrument", String(40), nullable=False),
+    Column("state", String(3), nullable=False, index=True),
+    Column("report", String(16), nullable=False),  # initial | annual
+    Column("year", Integer),  # the calendar year an annual report covers
+    Column("version", Integer, nullable=False),
+    Column("status", String(16), nullable=False),  # draft | submitted
+    Column("created", DateTime, nullable=False),
+    Column("submitted", DateTime),
+    Column("account", Integer, nullable=False),  # who drafted this version
+    Column("fact", Integer),  # the report_fact its first submission set, if any
+    Index(
+        "ix_report_submission_key", "instrument", "state", "report", "year", "version", unique=True
+    ),
+)
+
+report_form = Table(
+    "report_form",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("submission", Integer, ForeignKey("report_submission.id"), nullable=False, index=True),
+    Column("form", String(8), nullable=False),
+    Column("visibility", String(16), nullable=False),  # public | restricted
+    Column("data", Text, nullable=False),  # JSON: field name -> value
+    Index("ix_report_form_submission_form", "submission", "form", unique=True),
 )
 
 SCHEMA_VERSION = "0001"

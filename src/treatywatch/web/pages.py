@@ -17,10 +17,10 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from treatywatch import export, query
-from treatywatch.api.deps import cached, check_event, context, memo, parse_date, parse_days
+from treatywatch import export, query, query_meetings
+from treatywatch.api.deps import cached, context, memo, parse_date, parse_days
 from treatywatch.api.params import check_region
-from treatywatch.web import charts, i18n
+from treatywatch.web import charts, i18n, meeting_pages
 from treatywatch.web import map as worldmap
 from treatywatch.web.i18n import N_
 from treatywatch.web.render import data_response, label, render, wants
@@ -276,6 +276,7 @@ def state_page(request: Request, name: str) -> Response:
             obligation_facts=_obligation_facts(story["obligation_facts"]),
             instruments={i.id: _short_name(lang, i) for i in ctx.record.instruments.values()},
             standings=standings,
+            attendance=meeting_pages.attendance_chart(ctx, story["iso3"], lang),
             obligations=[o for o in obligations if o.get("obligation") != "transparency_annual"],
             annual=annual,
         )
@@ -451,10 +452,8 @@ def events_page(request: Request) -> Response:
     def build() -> Response:
         ctx = context(request)
         p = request.query_params
-        year = _year(p.get("year"))
-        rows = query.events(ctx, p.get("treaty") or None, p.get("kind") or None)
-        if year is not None:
-            rows = [r for r in rows if query.event_year(r) == year]
+        year = query_meetings.parse_year(p.get("year"))
+        rows = query_meetings.find_events(ctx, p.get("treaty") or None, p.get("kind") or None, year)
         fmt = wants(request)
         if fmt != "html":
             return data_response(fmt, "events", rows, query.EVENT_COLUMNS, rows)
@@ -477,18 +476,10 @@ def events_page(request: Request) -> Response:
     return cached(request, build)
 
 
-def _year(value: str | None) -> int | None:
-    if not value:
-        return None
-    if not (value.isascii() and value.isdigit() and len(value) == 4):
-        raise query.BadRequestError(f"year {value[:40]!r} is not a year such as 2008.")
-    return int(value)
-
-
 def event_groups(rows: list[dict[str, Any]], today: dt.date) -> dict[str, Any]:
     """Events as the page lists them: ``upcoming`` (under way or announced, soonest first),
     ``by_year`` (the others by year, oldest first) and ``undated`` (no day, no year known)."""
-    upcoming = [r for r in rows if r["start"] and (r["end"] or r["start"]) >= today]
+    upcoming = [r for r in rows if query_meetings.is_upcoming(r, today)]
     upcoming.sort(key=lambda r: (r["start"], r["id"]))
     past = [r for r in rows if r not in upcoming]
     return {
@@ -518,66 +509,6 @@ def _topic_labels(lang: str) -> dict[str, str]:
 
 def _event_names(ctx: query.Context) -> dict[str, str]:
     return {e.id: e.name for e in ctx.record.events.values()}
-
-
-@_pages.get("/events/{event_id}")
-def event_page(request: Request, event_id: str) -> Response:
-    def build() -> Response:
-        ctx = context(request)
-        ev = query.event_detail(ctx, event_id)
-        if wants(request) == "json":
-            return data_response("json", event_id, [], [], ev)
-        following = [
-            e
-            for e in query.events(ctx, ev["instrument"])
-            if ev["instrument"] and e["start"] and ev["start"] and e["start"] > ev["start"]
-        ][:3]
-        return render(
-            request,
-            "event.html",
-            ev=ev,
-            following=following,
-            today=dt.date.today(),
-            topic_labels=_topic_labels(_lang(request)),
-        )
-
-    return cached(request, build)
-
-
-@_pages.get("/statements")
-def statements_page(request: Request) -> Response:
-    def build() -> Response:
-        ctx = context(request)
-        p = request.query_params
-        rows = query.search_statements(
-            ctx,
-            q=p.get("q") or None,
-            speaker=p.get("speaker") or None,
-            topic=p.get("topic") or None,
-            stance=p.get("stance") or None,
-            event=check_event(ctx, p.get("event") or None),
-            date_from=parse_date(p.get("from"), "from"),
-            date_to=parse_date(p.get("to"), "to"),
-        )
-        fmt = wants(request)
-        cols = ("id", "date", "speaker", "speaker_name", "event", "stance", "topics", "text")
-        if fmt != "html":
-            return data_response(fmt, "statements", rows, cols, rows)
-        from treatywatch import model
-
-        return render(
-            request,
-            "statements.html",
-            rows=rows[:200],
-            total=len(rows),
-            event_names=_event_names(ctx),
-            topic_labels=_topic_labels(_lang(request)),
-            topics=sorted(model.TOPICS),
-            stances=[s.value for s in model.Stance],
-            events=query.events(ctx),
-        )
-
-    return cached(request, build)
 
 
 #: Obligations the deadlines page counts instead of listing (Article 7 reports: hundreds of
@@ -893,6 +824,7 @@ def download_table(request: Request, name: str, fmt: str) -> Response:
 
 
 #: Every page in each language, then the downloads once.
+_pages.include_router(meeting_pages.router)  # a meeting, the statement search
 router = APIRouter(include_in_schema=False)
 router.include_router(_pages)
 for _language in i18n.LANGUAGES:

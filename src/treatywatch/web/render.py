@@ -32,6 +32,18 @@ STATUS_LABELS = {
 }
 
 
+#: Participants' roles (model.Role) as headings over a meeting's lists and chart keys: the
+#: capacity a final report lists a state in, then the offices held besides it.
+ROLE_HEADINGS = {
+    "state_party": N_("States Parties"),
+    "signatory": N_("Signatories"),
+    "observer": N_("Observers"),
+    "participant": N_("Took part, capacity not given"),
+    "president": N_("Presidency"),
+    "host": N_("Host"),
+}
+
+
 #: Obligation statuses (rules.ObligationStatus) and obligations, as the pages name them.
 OBLIGATION_LABELS = {
     "overdue": N_("Overdue"),
@@ -68,7 +80,7 @@ VOCABULARY = (
     # obligation facts
     N_("extension granted"), N_("completed"), N_("extension request"), N_("found"),
     N_("extension refused"), N_("deadline"), N_("noncompliance"), N_("not applicable"),
-    # roles and stances
+    # roles and stances (state_party and signatory read as the statuses: STATUS_LABELS)
     N_("participant"), N_("observer"), N_("host"), N_("president"),
     N_("supportive"), N_("considering"), N_("not-yet"), N_("opposed"),
     # authority of sources
@@ -76,6 +88,7 @@ VOCABULARY = (
     # what claims count
     N_("states ratified"), N_("states signing"), N_("states joined"),
     N_("states parties attending"), N_("states adopting"), N_("annual reports submitted"),
+    N_("signatories attending"),
     N_("african states adopting"), N_("states participating"),
     N_("states signatories not ratified"), N_("states parties"),
     N_("initial reports overdue"), N_("annual reporting rate"), N_("states endorsing"),
@@ -139,6 +152,7 @@ def env(lang: str = i18n.DEFAULT) -> Environment:
     gettext = tr.gettext
     e.filters["label"] = lambda value: gettext(label(value))
     e.filters["oblabel"] = lambda value: gettext(oblabel(value))
+    e.filters["rolelabel"] = lambda value: gettext(ROLE_HEADINGS.get(str(value), label(value)))
     e.filters["iso"] = iso
     e.filters["prose"] = lambda value: i18n.prose_date(lang, value)
     e.filters["state_name"] = lambda iso3, english="": i18n.state_name(lang, iso3, english)
