@@ -125,6 +125,7 @@ def _concrete(path: str, client: TestClient) -> str:
     return (
         path.replace("{treaty}", "CCM")
         .replace("{name}", "LAO")
+        .replace("{state}", "LAO")
         .replace("{event_id}", event)
         .replace("{source_id}", source)
     )

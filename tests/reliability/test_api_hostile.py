@@ -442,6 +442,7 @@ OPERATION_PATHS = (
     "/treaties/{treaty}/series",
     "/states",
     "/states/{name}",
+    "/states/{name}/attendance",
     "/events",
     "/events/{event_id}",
     "/events/{event_id}/participants",
@@ -453,6 +454,8 @@ OPERATION_PATHS = (
     "/sources",
     "/sources/{source_id}",
     "/conflicts",
+    "/reports/{treaty}",
+    "/reports/{treaty}/{state}",
 )
 #: Examples per operation and generation mode (valid data, then data the document rules
 #: out): 30 runs of 30 keep the whole run near half a minute.
@@ -478,7 +481,15 @@ def test_the_fuzzed_operations_are_every_one(spec: dict[str, Any]) -> None:
 #: Operations whose one parameter is a text path segment: every value is valid there (an
 #: unknown one is a 404), so no negative example exists and Hypothesis would give up.
 NO_INVALID_VALUE = frozenset(
-    {"/treaties/{treaty}/series", "/states/{name}", "/events/{event_id}", "/sources/{source_id}"}
+    {
+        "/treaties/{treaty}/series",
+        "/states/{name}",
+        "/states/{name}/attendance",
+        "/events/{event_id}",
+        "/sources/{source_id}",
+        "/reports/{treaty}",
+        "/reports/{treaty}/{state}",
+    }
 )
 RUNS = [(p, GenerationMode.POSITIVE) for p in OPERATION_PATHS] + [
     (p, GenerationMode.NEGATIVE) for p in OPERATION_PATHS if p not in NO_INVALID_VALUE
@@ -494,10 +505,14 @@ REAL_CALLS: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("/states", {}, {"treaty": "APMBC", "region": "Asia"}),
     ("/states/{name}", {"name": "LAO"}, {}),
     ("/states/{name}", {"name": "Norway"}, {}),
+    ("/states/{name}/attendance", {"name": "LAO"}, {}),
     ("/events", {}, {"limit": 1000}),
     ("/events/{event_id}", {"event_id": "$event"}, {}),
+    ("/events/{event_id}", {"event_id": "ccm-2msp"}, {}),
+    ("/events", {}, {"treaty": "CCM", "kind": "meeting_of_states_parties", "year": "2011"}),
     ("/events/{event_id}/participants", {"event_id": "$event"}, {}),
     ("/statements", {}, {"limit": 1000}),
+    ("/statements", {}, {"q": "CCW", "topic": "ccw-protocol", "year": "2011"}),
     ("/obligations", {}, {"limit": 1000, "as_of": "2022-11-25"}),
     ("/deadlines", {}, {"within_days": 3650, "limit": 1000}),
     ("/deadlines/overdue", {}, {"as_of": "2022-11-25", "limit": 1000}),
@@ -507,6 +522,9 @@ REAL_CALLS: list[tuple[str, dict[str, str], dict[str, Any]]] = [
     ("/sources", {}, {"fact": "$fact"}),
     ("/sources/{source_id}", {"source_id": "zz-formula-hyperlink"}, {}),
     ("/conflicts", {}, {"limit": 1000}),
+    ("/states/{name}/attendance", {"name": "NOR"}, {}),
+    ("/reports/{treaty}", {"treaty": "CCM"}, {}),
+    ("/reports/{treaty}/{state}", {"treaty": "APMBC", "state": "LAO"}, {}),
 ]
 
 

@@ -31,8 +31,9 @@ async def _few_threads() -> None:
     anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
 
 
-def create_app(db: str) -> FastAPI:
-    """The app over a built database (a SQLite path or a database URL)."""
+def create_app(db: str, workspace: bool = False) -> FastAPI:
+    """The app over a built database (a SQLite path or a database URL); with ``workspace``
+    also the signed-in workspace under /workspace, the only place that takes writes."""
     from fastapi import Depends
     from starlette.middleware.gzip import GZipMiddleware
 
@@ -43,12 +44,13 @@ def create_app(db: str) -> FastAPI:
         routes_compliance,
         routes_events,
         routes_obligations,
+        routes_reports,
         routes_sources,
         routes_statements,
         routes_states,
         routes_treaties,
     )
-    from treatywatch.web import feeds, pages
+    from treatywatch.web import feeds, pages, report_pages
 
     app = FastAPI(
         title="treatywatch",
@@ -71,16 +73,22 @@ def create_app(db: str) -> FastAPI:
         routes_obligations,
         routes_compliance,
         routes_sources,
+        routes_reports,  # Article 7 reports submitted online, public forms only
     ):
         app.include_router(module.router, prefix=API, dependencies=[Depends(params.only_declared)])
     docs.install(app)
     app.include_router(pages.router)
     app.include_router(feeds.router)  # /calendar.ics and /feed.atom
+    app.include_router(report_pages.router)  # /reports/{treaty}/{state}/{period}
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if workspace:
+        from treatywatch.workspace.app import mount
+
+        mount(app, db)
     # Inside ReadOnlySecure, which turns HEAD into GET: HEAD gets GET's tag and length.
     app.add_middleware(caching.ETags)  # tags the uncompressed body, so inside GZip
     app.add_middleware(
         GZipMiddleware, minimum_size=caching.GZIP_MINIMUM, compresslevel=caching.GZIP_LEVEL
     )
-    app.add_middleware(errors.ReadOnlySecure)
+    app.add_middleware(errors.ReadOnlySecure, writable=errors.WORKSPACE if workspace else None)
     return app

@@ -32,22 +32,31 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 ALLOWED_METHODS = {"GET", "HEAD"}
+#: The one prefix under which writes are let through, and only when the workspace is mounted.
+WORKSPACE = "/workspace"
 UNEXPECTED = "Something went wrong on our side; please report it."
 log = logging.getLogger("treatywatch.api")
 
 
 class ReadOnlySecure:
     """Pure ASGI middleware (no per-request task, unlike BaseHTTPMiddleware): refuse writes
-    with 405 and add the security headers to every response."""
+    with 405 (except under ``writable``, the mounted workspace) and add the security headers
+    to every response."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, writable: str | None = None) -> None:
         self.app = app
+        self.writable = writable
+
+    def _may_write(self, path: str) -> bool:
+        return self.writable is not None and (
+            path == self.writable or path.startswith(self.writable + "/")
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope["method"] not in ALLOWED_METHODS:
+        if scope["method"] not in ALLOWED_METHODS and not self._may_write(scope["path"]):
             response = JSON(
                 {"error": f"{scope['method']} is not allowed: this site is read-only."},
                 status_code=405,
@@ -94,7 +103,11 @@ class ReadOnlySecure:
 
 
 def _error(request: Request, status: int, message: str) -> Response:
-    if request.url.path.startswith("/api/") or "json" in request.headers.get("accept", "")[:20]:
+    path = request.url.path
+    if (
+        path.startswith(("/api/", f"{WORKSPACE}/api/"))
+        or "json" in request.headers.get("accept", "")[:20]
+    ):
         return JSON({"error": message, "status": status}, status_code=status)
     from treatywatch.web.render import error_page
 
@@ -135,7 +148,12 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"Nothing is at {request.url.path}."
         if exc.status_code == 405:
-            message = f"{request.method} is not allowed: this site is read-only."
+            here = request.url.path
+            message = (
+                f"{request.method} is not allowed at {here}."
+                if here.startswith(WORKSPACE + "/")
+                else f"{request.method} is not allowed: this site is read-only."
+            )
         return _error(request, exc.status_code, str(message))
 
     async def no_database(request: Request, exc: Exception) -> Response:

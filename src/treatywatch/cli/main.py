@@ -258,15 +258,17 @@ def event(
     fmt: FormatOption = Format.table,
     db: DbOption = None,
 ) -> None:
-    """One event: its dates and place, participants, statements, claims, and their sources.
+    """One event: its dates and place, participants, statements, claims, and their sources;
+    each count of attendance a source gives, checked against the record's list.
 
     --format csv gives the participants; json gives everything.
 
     Example: treatywatch event oslo-2007
     """
-    from treatywatch.query import event_detail, open_context
+    from treatywatch.query import open_context
+    from treatywatch.query_meetings import meeting_detail
 
-    detail = event_detail(open_context(resolve_db(db)), event_id)
+    detail = meeting_detail(open_context(resolve_db(db)), event_id)
     if fmt is Format.json:
         sys.stdout.write(dumps(detail) + "\n")
         return
@@ -325,6 +327,10 @@ def _print_event(detail: dict[str, Any]) -> None:
             "What the sources count",
             optional=("as_of",),
         )
+    if detail["count_checks"]:
+        console.print("[bold]The list of participants against the sources' counts[/bold]")
+    for check in detail["count_checks"]:
+        console.print(check["summary"], markup=False, highlight=False)
     for c in detail["conflicts"]:
         values = "; ".join(_variant_text(v, c["field"]) for v in c["variants"])
         console.print(f"Sources disagree on {c['field']}: {values}", markup=False)
@@ -398,6 +404,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     db: DbOption = None,
+    workspace: Annotated[
+        bool,
+        typer.Option(
+            "--workspace",
+            help="Also serve the signed-in workspace under /workspace (accounts: `user add`).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the dashboard and the REST API (/api/v1) over a built database.
 
@@ -417,8 +430,11 @@ def serve(
         build(db=target, data=None)
     open_context(target)  # fail now, clearly, if the database has not been built
     _check_free(host, port)
-    typer.echo(f"treatywatch on http://{host}:{port}/ (API: /api/v1, database {target})", err=True)
-    uvicorn.run(create_app(target), host=host, port=port, log_level="warning")
+    extra = ", workspace: /workspace" if workspace else ""
+    typer.echo(
+        f"treatywatch on http://{host}:{port}/ (API: /api/v1{extra}, database {target})", err=True
+    )
+    uvicorn.run(create_app(target, workspace=workspace), host=host, port=port, log_level="warning")
 
 
 def _check_free(host: str, port: int) -> None:
@@ -452,6 +468,7 @@ def _register_optional() -> None:
         ("treatywatch.cli.extract_commands", ("extract", "eval")),
         ("treatywatch.cli.review_commands", ("ingest", "review")),
         ("treatywatch.cli.export_commands", ("export",)),
+        ("treatywatch.cli.user_commands", ("user",)),
     ):
         try:
             mod = importlib.import_module(module)
