@@ -13,8 +13,9 @@ import pytest
 
 
 @contextmanager
-def serving(db: str) -> Iterator[str]:
-    """The app over ``db`` until the block ends; its base URL."""
+def serving(db: str, workspace: bool = False) -> Iterator[str]:
+    """The app over ``db`` (with its workspace, whose tables it migrates, if asked) until the
+    block ends; its base URL."""
     import uvicorn
 
     from treatywatch.api.app import create_app
@@ -22,7 +23,9 @@ def serving(db: str) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(db, workspace=workspace), host="127.0.0.1", port=port, log_level="warning"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -4,15 +4,13 @@ shows the public forms and not the restricted one. Screenshots go to test-artifa
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 
 from tests.browser.test_dashboard import ARTIFACTS, browser  # noqa: F401 (fixture)
 from tests.conftest import DATA
+from tests.live_server import serving
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a long enough password"
@@ -23,33 +21,15 @@ SECRET = "Depot Nine at Xieng Khouang"
 def workspace_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app with its workspace under uvicorn on a free loopback port, with Lao PDR's
     focal point's account."""
-    import uvicorn
-
-    from treatywatch.api.app import create_app
     from treatywatch.store.build import build
     from treatywatch.store.db import engine
     from treatywatch.workspace import accounts
 
     db = str(tmp_path_factory.mktemp("browser-reports") / "site.sqlite")
     build(db, DATA)
-    app = create_app(db, workspace=True)  # migrates the workspace's tables
-    accounts.add(engine(db), "fp-lao", PASSWORD, "focal-point", "LAO")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with serving(db, workspace=True) as url:  # the app migrates the workspace's tables
+        accounts.add(engine(db), "fp-lao", PASSWORD, "focal-point", "LAO")
+        yield url
 
 
 def test_a_focal_point_files_a_report_with_one_form_restricted(

@@ -4,15 +4,13 @@ with a comment, and finds the entry in the audit log. Screenshots go to test-art
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 
 from tests.browser.test_dashboard import ARTIFACTS, browser  # noqa: F401 (fixture)
 from tests.conftest import DATA, SEEDS, needs_extractor
+from tests.live_server import serving
 
 pytestmark = [pytest.mark.browser, needs_extractor]
 PASSWORD = "a long enough password"
@@ -24,9 +22,6 @@ COMMENT = "the report says Eswatini acceded"
 def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The app with its workspace under uvicorn on a free loopback port, a seed document
     ingested, and an editor's account; the URL and the database."""
-    import uvicorn
-
-    from treatywatch.api.app import create_app
     from treatywatch.ingest.store import ingest
     from treatywatch.store.build import build
     from treatywatch.store.db import engine
@@ -34,25 +29,10 @@ def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
 
     db = str(tmp_path_factory.mktemp("browser-review") / "site.sqlite")
     build(db, DATA)
-    app = create_app(db, workspace=True)  # migrates the workspace's tables
-    assert ingest(engine(db), [SEED_004]).candidates > 0
-    accounts.add(engine(db), "ed", PASSWORD, "editor")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}", db
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with serving(db, workspace=True) as url:  # the app migrates the workspace's tables
+        assert ingest(engine(db), [SEED_004]).candidates > 0
+        accounts.add(engine(db), "ed", PASSWORD, "editor")
+        yield url, db
 
 
 def test_an_editor_accepts_a_candidate_and_the_audit_log_shows_it(
