@@ -501,65 +501,6 @@ def topic_label(topic: str) -> str:
     return TOPIC_LABELS.get(topic) or topic.replace("-", " ").capitalize()
 
 
-def search_statements(
-    ctx: Context,
-    q: str | None = None,
-    speaker: str | None = None,
-    topic: str | None = None,
-    stance: str | None = None,
-    event: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-) -> list[dict[str, Any]]:
-    """Statements whose words contain every term of ``q``, filtered by the other fields."""
-    rec = ctx.record
-    speaker_code = None
-    if speaker:
-        speaker_code = speaker if speaker.startswith(("org:", "person:")) else None
-        if speaker_code is None:
-            speaker_code = find_state(speaker).iso3
-    if topic and topic not in model.TOPICS:
-        raise BadRequestError(f"topic {topic!r} is not one of {', '.join(sorted(model.TOPICS))}.")
-    if stance and stance not in {s.value for s in model.Stance}:
-        raise BadRequestError(
-            f"stance {stance!r} is not one of supportive, considering, not-yet, opposed."
-        )
-    terms = [t.casefold() for t in (q or "").split()]
-    out = []
-    for s in rec.statements:
-        if speaker_code and s.speaker != speaker_code:
-            continue
-        if topic and topic not in s.topics:
-            continue
-        if stance and (s.stance is None or s.stance.value != stance):
-            continue
-        if event and s.event != event:
-            continue
-        if date_from and (s.date is None or s.date < date_from):
-            continue
-        if date_to and (s.date is None or s.date > date_to):
-            continue
-        # A word may name a topic as well as stand in the text ("CCW": ccw-protocol).
-        haystack = " ".join([s.text, *s.topics, *(topic_label(t) for t in s.topics)]).casefold()
-        if any(t not in haystack for t in terms):
-            continue
-        out.append(
-            {
-                "id": s.id,
-                "speaker": s.speaker,
-                "speaker_name": participant_label(s.speaker),
-                "event": s.event,
-                "date": s.date,
-                "text": s.text,
-                "topics": list(s.topics),
-                "stance": s.stance.value if s.stance else None,
-                "citations": cites(s.citations, rec),
-            }
-        )
-    out.sort(key=lambda r: (r["date"] or dt.date.min, r["id"]), reverse=True)
-    return out
-
-
 # -- treaties, states tables, series and obligations (API, pages, exports) ------------------
 
 #: The status of a state that has taken no step toward a treaty on the date asked.
