@@ -9,6 +9,7 @@ forms included. Every route that writes checks the CSRF token.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException
@@ -181,14 +182,7 @@ def api_submit(
     body: StepIn | None = None,
     account: Account = Depends(require("report.write")),
 ) -> Response:
-    _report(request, account, report_id, "report.write")
-    try:
-        sub = submissions.submit(
-            engine_of(request), account, report_id, body.comment if body else ""
-        )
-    except ReportError as exc:
-        return _json_error(exc)
-    return JSON({"report": sub.as_dict()})
+    return _step(request, account, report_id, body, submissions.submit, 200)
 
 
 @router.post("/api/reports/{report_id}/amend", status_code=201, dependencies=[Depends(check_csrf)])
@@ -198,14 +192,24 @@ def api_amend(
     body: StepIn | None = None,
     account: Account = Depends(require("report.write")),
 ) -> Response:
+    return _step(request, account, report_id, body, submissions.amend, 201)
+
+
+def _step(
+    request: Request,
+    account: Account,
+    report_id: int,
+    body: StepIn | None,
+    step: Callable[[Any, Account, int, str], Any],
+    status: int,
+) -> Response:
+    """Submit or amend one report the account may write, answering with its new state."""
     _report(request, account, report_id, "report.write")
     try:
-        sub = submissions.amend(
-            engine_of(request), account, report_id, body.comment if body else ""
-        )
+        sub = step(engine_of(request), account, report_id, body.comment if body else "")
     except ReportError as exc:
         return _json_error(exc)
-    return JSON({"report": sub.as_dict()}, 201)
+    return JSON({"report": sub.as_dict()}, status)
 
 
 # -- pages ----------------------------------------------------------------------------------
