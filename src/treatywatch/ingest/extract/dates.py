@@ -34,7 +34,7 @@ _PATTERN = re.compile(
     rf"""
     (?=[0-9JFMASONDloty])
     (?:
-    (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
+    (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?:{_WEEKDAY},?\s+)?(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
     |(?P<iso>\b(?P<i_y>{_YEAR})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)
     |(?P<num>\b(?P<n_a>[0-3]?\d)(?P<n_sep>[/.])(?P<n_b>[01]?\d)(?P=n_sep)(?P<n_y>{_YEAR})\b)

@@ -21,19 +21,33 @@ from treatywatch.registry import states as registry
 
 _NOUN = (
     r"(?:Review\s+Conference|Diplomatic\s+Conference|Conference|Meetings?|Summit|Forum|"
-    r"Workshops?|Seminars?|Symposium|Sessions?|Round|Day\s+of\s+Action|Talks|"
-    r"conference|meetings?|summit|forum|workshops?|seminars?|symposium|talks|round)"
+    r"Workshops?|Seminars?|Symposium|Sessions?|Round|Day\s+of\s+Action|Talks|Ceremony|"
+    r"conference|meetings?|summit|forum|workshops?|seminars?|symposium|talks|round|ceremony|"
+    # the General Assembly's main committees meet in sessions: "the First Committee"
+    r"(?<=First\s)Committee|(?<=Fourth\s)Committee|"
+    # "the formal signing of the treaty in Ottawa"
+    r"[Ss]igning(?=\s+of\s+the\s)|"
+    # "a special event to promote the convention at UN headquarters"; not any "event"
+    r"(?<=[Ss]pecial\s)event|(?<=[Ss]ide\s)event|(?<=[Hh]igh-level\s)event)"
 )
+# Lower-case words that make part of a meeting's name: "the Ottawa signing conference".
+_MODIFIER = r"signing|ministerial|diplomatic|negotiating|pledging|treaty|review|plenary"
+# Words of a name may wrap onto the next line, never across a blank line.
+_SPACE = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 # A name: up to six capitalised words (or an ordinal, "CCW experts'") before the noun, and
 # capitalised words joined by of/on/for/to/the after it.
 _EVENT = re.compile(
-    r"(?P<name>(?:(?:[A-Z][\w'’\-]*|CCW|experts[’']?|next|second|third|first|international"
-    r"|regional|annual|intersessional|preparatory|special|extraordinary|\d{4}|and)\s+){0,7}"
+    r"\b(?P<name>(?:(?:[A-Z][\w'’\-]*|\d{1,2}(?:st|nd|rd|th)|CCW|experts[’']?|next|second|third|first|international"
+    r"|regional|annual|intersessional|preparatory|special|extraordinary|\d{4}|and|"
+    + _MODIFIER
+    + r")"
+    + _SPACE
+    + r"){0,7}"
     + _NOUN
     + r"(?:\s+(?:of|on|for|to|by|and|the|in\s+the|against)(?:\s+(?:the|[A-Z][\w'’\-]*))+)*)"
 )
 _IN_CITY = re.compile(
-    r"\b(?:in|at|to|held\s+in|hosted\s+in)\s+(?:the\s+\w+\s+capital,?\s+)?"
+    r"\b(?:in|at|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from)\s+(?:the\s+\w+\s+capital,?\s+)?"
     r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
@@ -99,8 +113,18 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
         block = blocks[i]
         if any(s <= block.start < e for s, e in taken):
             continue
-        found.extend(_sentence_events(text, block.start, block.end, reference, exact))
+        end = block.end
+        # a heading and the line under it: "Fourth Committee" / "(New York, October 29, 2009)"
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            following is not None
+            and text.startswith("(", following.start)
+            and following.end - following.start < 100
+        ):
+            end = following.end
+        found.extend(_sentence_events(text, block.start, end, reference, exact))
     _place_by_dateline(text, found, reference if exact else None)
+    _date_by_heading(text, all_lines, found, reference)
     # An event needs a city or a day.
     found = [e for e in found if e.city is not None or e.start is not None]
     return [_as_dict(e) for e in _merge(found)]
@@ -109,8 +133,71 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
 # "MANAGUA, 18 September (UN Information Service)", "(Oslo, 3 December 2008) -",
 # "PHNOM PENH, Nov. 28 (Xinhua) --": where a dispatch was written.
 _DATELINE_CITY = re.compile(
-    r"(?m)(?:^|\()[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2}),[ \t]*(?=\S)"
+    r"(?m)(?:^|\()[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
+    # "San Jose" on a line of its own, and the day on the next
+    r"(?:,[ \t]*|[ \t]*\n\s*)(?=\S)"
 )
+_DATELINE_COUNTRY = re.compile(r"([A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})\s*")
+# "Geneva - On 2 March", "(Vientiane) - Nations that", "Flickr.Geneva - On 2 March"
+_DATELINE_DASH = re.compile(
+    r"(?m)(?:^|\(|(?<=[a-z]\.))[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
+    r"\)?(?:[ \t]+\((?:AFP|AP|Reuters|Xinhua|IPS|dpa|ANSA|Kyodo|UNIS|UN\s+News)\))?"
+    r"[ \t]+(?:--?|–|—)[ \t]+(?=[A-Z])"
+)
+
+
+def _date_by_heading(
+    text: str, lines: list[tuple[int, int]], found: list[_Event], reference: dt.date | None
+) -> None:
+    """A page about one meeting heads it with its days ("Monday 26 to Friday 30 November
+    2018" on a line of its own): the first meeting it then names without a day is that
+    one."""
+    for start, end in lines[:12]:
+        mentions = dates.find_dates(text, start, end)
+        if len(mentions) != 1 or mentions[0].end_day is None:
+            continue
+        if text[start : mentions[0].start].strip(" ,") not in _WEEKDAY_NAMES:
+            continue
+        if text[mentions[0].end : end].strip(" .,"):
+            continue
+        first, last = dates.resolve(mentions[0], reference)
+        later = [e for e in found if e.span[0] >= end]
+        if first is not None and later and later[0].start is None:
+            later[0].start, later[0].end = first, last
+        return
+
+
+_WEEKDAY_NAMES = frozenset(
+    {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
+
+
+_THIS = re.compile(r"\b(?:this|the\s+present|today['’]s)\s+(?:[a-z]+\s+){0,2}$", re.I)
+# "3 December, Oslo, Norway" on a line of its own under a speech's title
+_DAY_PLACE = re.compile(
+    r"(?m)^[ \t]*(?P<date>[^\n,]{4,30}),[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
+    r"(?:,[ \t]*[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,3})?[ \t]*$"
+)
+
+
+def _day_then_place(text: str, window: int) -> tuple[int, int, str] | None:
+    for m in _DAY_PLACE.finditer(text, 0, window):
+        day = dates.find_dates(text, m.start("date"), m.end("date"))
+        if day and places.is_city(m.group("city")) and not registry.lookup(m.group("city")):
+            return (m.start(), m.end(), places.canonical(m.group("city")))
+    return None
+
+
+def _first_sentence_end(text: str, at: int) -> int:
+    """Where the first sentence that ends after ``at`` ends (a heading line counts)."""
+    match = re.compile(r"[.!?](?=\s)|\n\s*\n").search(text, at + 1)
+    if match is None:
+        return len(text)
+    if text[at : match.start()].strip() == "":  # a blank line straight after the dateline
+        return _first_sentence_end(text, match.end())
+    return match.end()
+
+
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+week)\b", re.IGNORECASE)
 _OPENED = re.compile(r"\b(?:open(?:s|ed)?|began|begins|start(?:s|ed)|convened)\b", re.I)
 
@@ -122,13 +209,38 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
     if not found:
         return
     datelines: dict[dt.date, str] = {}
-    for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 1500)):
-        after = dates.find_dates(text, m.end(), min(len(text), m.end() + 25))
-        if not after or after[0].start != m.end() or not places.is_city(m.group("city")):
+    lead: tuple[int, int, str] | None = None  # the dispatch's first sentence, and its city
+    window = min(len(text), 1500)
+    for m in _DATELINE_CITY.finditer(text, 0, window):
+        if not places.is_city(m.group("city")):
+            continue
+        # "Geneva, Switzerland" / "2 December 2013": the country may stand between
+        country = _DATELINE_COUNTRY.match(text, m.end())
+        at = m.end() if country is None or not registry.lookup(country.group(1)) else country.end()
+        after = dates.find_dates(text, at, min(len(text), at + 25))
+        if not after or after[0].start != at:
             continue
         when, _ = dates.resolve(after[0], day)
         if when is not None:
             datelines.setdefault(when, places.canonical(m.group("city")))
+        lead = lead or (m.start(), after[0].end, places.canonical(m.group("city")))
+    for m in _DATELINE_DASH.finditer(text, 0, window):
+        if lead is None and places.is_city(m.group("city")):
+            lead = (m.start(), m.end(), places.canonical(m.group("city")))
+    if lead is None:
+        lead = _day_then_place(text, window)
+    if lead is not None:
+        # a dispatch reports from where its dateline says: a meeting its first sentence
+        # names without a place took place there
+        start, after_dateline, city = lead
+        stop = _first_sentence_end(text, after_dateline)
+        for event in found:
+            # and "this historic signing ceremony", "the present meeting" anywhere in it is
+            # the occasion it was written for
+            occasion = _THIS.search(text, max(0, event.span[0] - 30), event.span[0])
+            if event.city is None and (start <= event.span[0] < stop or occasion):
+                event.city = city
+                event.country = event.country or _country_of(city)
     if not datelines:
         return
     for event in found:
@@ -176,6 +288,10 @@ def _agenda_line(
     rest = text[dash.end() : end]
     parts = [p.strip() for p in rest.split(",")]
     name = parts[0]
+    # "5 Dec 2025 – The 22nd meeting ... concluded in Geneva today with ...": a dated lead
+    # sentence, not an entry of a calendar, whose names are short
+    if len(name.split()) > 16:
+        return None
     city, country = _city_country(parts[1:])
     if city is None:
         city = _city_in_name(name)
@@ -203,7 +319,9 @@ def _city_in_name(name: str) -> str | None:
         len(words) >= 2
         and places.is_city(words[0])
         and registry.lookup(words[0]) is None
-        and (words[1][:1].isupper() or re.fullmatch(_NOUN, words[1]))
+        and (words[1][:1].isupper() or re.fullmatch(_NOUN + "|" + _MODIFIER, words[1]))
+        # the Ottawa and Oslo Processes met in many cities, not in the one they are named for
+        and words[1] not in ("Process", "process")
     ):
         return words[0]
     return None
@@ -221,6 +339,14 @@ def _sentence_events(
         name = re.sub(r"^(?:and|the|next)\s+", "", name, flags=re.IGNORECASE)
         if not name:
             continue
+        # "requesting meetings to discuss": a bare common noun names no meeting; "the
+        # meeting", "a conference" refer to one
+        if (
+            re.fullmatch(_NOUN, name)
+            and name[:1].islower()
+            and not _DETERMINER.search(text, max(start, m.start() - 30), m.start())
+        ):
+            continue
         city = _city_in_name(name)
         country = None
         places_after = list(_IN_CITY.finditer(text, m.end(), min(end, m.end() + 150)))
@@ -235,10 +361,16 @@ def _sentence_events(
             if re.search(r"[,;]|\b(?:for|at|to|when|where|during)\b", text[p.end() : m.start()])
         ]
         for place in [*places_after, *reversed(places_before)]:
+            if _POSTED.search(text, max(0, place.start("city") - 40), place.start("city")):
+                continue  # where a diplomat is posted, not where the meeting is
             candidate = place.group("city")
             # "in Lima, Peru" where the gazetteer holds only the first word of a pair; not
             # after a bare comma ("..., Ichikawa Tomiko" is a person)
             options = (candidate,) if place is titled else (candidate, candidate.split()[0])
+            # "held in Phnom Penh's Peace Palace": the city is what owns the building
+            owner = re.split(r"['’]s\b", candidate)[0]
+            if owner != candidate:
+                options = (owner,)
             for option in options:
                 if places.is_city(option) and registry.lookup(option) is None:
                     break
@@ -249,10 +381,16 @@ def _sentence_events(
                 named = place.group("country")
                 country = registry.lookup(named) if named and option == candidate else None
             break
+        if city is None:
+            city, country = _city_on_next_line(text, m.end())
         first_day = last_day = None
         chosen = _date_for(text, start, m.start(), m.end(), day_mentions)
         if chosen is not None:
             first_day, last_day = dates.resolve(chosen, reference, direction, exact)
+            # "Statement by X, Fourth Meeting of States Parties, Lusaka, 10 September 2013":
+            # the day of the speech, which need not be the meeting's first
+            if chosen.end_day is None and _SPEECH_HEADING.search(sentence):
+                first_day = last_day = None
             # "the closing statement at the Review Conference in Oslo 29 November", "which
             # will close on Friday, 21 September": one day, and it is the last one
             if chosen.end_day is None and _CLOSING.search(sentence):
@@ -261,12 +399,49 @@ def _sentence_events(
         today = exact and reference is not None and bool(_TODAY.search(sentence))
         if today and first_day is None and _OPENED.search(sentence):
             first_day = reference
-        if city is None and first_day is None and not today:
-            continue  # kept only for the dateline to place it (see _place_by_dateline)
+        # one with neither city nor day is kept for the dateline to place it (see
+        # _place_by_dateline); find_events drops it if that finds no place either
         if city is not None and country is None:
             country = _country_of(city)
         out.append(_Event(name, city, country, first_day, last_day, (m.start(), m.end())))
     return out
+
+
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|that|its|their|our|these|those)\s+(?:[a-z]+\s+){0,2}$", re.I
+)
+_POSTED = re.compile(
+    r"(?:United\s+Nations|UN|Office|Mission|Representative|Ambassador|Embassy)"
+    r"(?:\s+Office)?\s+(?:in|at|to)\s+\S*$"
+)
+_SPEECH_HEADING = re.compile(
+    r"\b(?:Statement\s+(?:by|of|on)|Delivered\s+by|[Mm]essage\s+to|Remarks\s+by|Address\s+by"
+    r"|Speech\s+by|Intervention\s+by)\b"
+)
+_ACRONYM = re.compile(r"\s*\([A-Z0-9][A-Za-z0-9]{1,9}\)")
+_ON_DATE = re.compile(r",?\s+(?:(?:a|an|the)\s+)?")
+
+
+_PLACE_LINE = re.compile(
+    r"[ \t]*\n[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
+    r"(?:,[ \t]*(?P<country>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,3}))?[ \t]*(?=\n|$)"
+)
+
+
+def _city_on_next_line(text: str, name_end: int) -> tuple[str | None, str | None]:
+    """A heading names the meeting on one line and its place on the next:
+    "11th Meeting of States Parties, Mine Ban Treaty" / "Phnom Penh, Cambodia"."""
+    line_end = text.find("\n", name_end)
+    if line_end < 0 or line_end - name_end > 60:
+        return None, None
+    m = _PLACE_LINE.match(text, line_end)
+    if m is None or not places.is_city(m.group("city")) or registry.lookup(m.group("city")):
+        return None, None
+    named = m.group("country")
+    if named and registry.lookup(named) is None:
+        return None, None
+    city = places.canonical(m.group("city"))
+    return city, (registry.lookup(named) if named else None) or _country_of(city)
 
 
 def _date_for(
@@ -276,17 +451,33 @@ def _date_for(
     end: int,
     mentions: list[dates.DateMention],
 ) -> dates.DateMention | None:
-    """The day an event phrase is dated by: a date close after it in the same clause, or a
-    date that opens the sentence ("On 23-25 May, ... gathered in Lima ...")."""
+    """The day an event phrase is dated by, nearest first: "on <date>, a seminar", a date
+    close after it in the same clause, or a date that opens the sentence ("On 23-25 May,
+    ... gathered in Lima ...")."""
+    # "while on February 15-16, 2001 a seminar was held": the date just before the name
+    before = [m for m in mentions if m.end <= start and start - m.end <= 8]
+    if before and _ON_DATE.fullmatch(text, before[-1].end, start):
+        lead = text[max(sentence_start, before[-1].start - 6) : before[-1].start]
+        if re.search(r"\b(?:on|from)\s*$", lead, re.IGNORECASE):
+            return before[-1]
     for mention in mentions:
         if mention.start >= end:
-            gap = text[end : mention.start]
+            # "(2MSP) took place in Beirut, Lebanon, from 13 to 16 September 2011": an
+            # acronym in brackets does not end the clause
+            gap = _ACRONYM.sub("", text[end : mention.start])
+            bracket = _PAREN_CITY.match(text, end, mention.start)
             if len(gap) <= 70 and (
-                not re.search(r"[(;:]|\.\s", gap) or _PAREN_CITY.fullmatch(gap.rstrip(" ,"))
+                not re.search(r"[(;:]|\.\s", gap)
+                or (bracket and not text[bracket.end() : mention.start].strip(" ,"))
             ):
                 return mention
             break
     for mention in mentions:
+        # the date that opens the sentence, unless another date stands between it and the
+        # name ("On February 1-2 a seminar ..., while on February 15-16 a seminar ...")
+        between = [m for m in mentions if mention.end <= m.start and m.end <= start]
+        if between:
+            continue
         if mention.end <= start and text[sentence_start : mention.start].strip(" •-–") in (
             "",
             "On",
@@ -302,13 +493,14 @@ def _merge(events: list[_Event]) -> list[_Event]:
     """One event per city and first day; a city's undated mentions fold into its dated one,
     and into each other where their names agree (two undated meetings in Geneva, "the
     intersessional meetings" and "the Thirteenth Meeting of States Parties", stay two)."""
+    _pair_place_and_day(events)
     dated_cities = {e.city.casefold() for e in events if e.city and e.start}
     out: dict[tuple[str | None, dt.date | None, str], _Event] = {}
     for event in events:
         city = event.city.casefold() if event.city else None
         if event.start is None and city in dated_cities:
             continue
-        name = _name_key(event.name) if event.start is None else ""
+        name = _name_key(event.name) if event.start is None and _proper(event.name) else ""
         same = next((k for k in out if k[:2] == (city, event.start) and _agree(k[2], name)), None)
         if same is None:
             out[(city, event.start, name)] = event
@@ -322,6 +514,36 @@ def _merge(events: list[_Event]) -> list[_Event]:
 _NAME_WORDS = re.compile(r"[a-z]+")
 _NAME_STOP = frozenset({"the", "of", "on", "to", "for", "and", "in", "meeting", "meetings",
                         "conference", "states", "parties", "convention", "treaty"})  # fmt: skip
+
+
+def _pair_place_and_day(events: list[_Event]) -> None:
+    """A meeting named once with its day and once with its place, under the same name,
+    is one meeting: "On 2 March, during a pledging conference" and "the Pledging Conference"
+    in Geneva."""
+    placed: dict[str, _Event] = {}
+    for event in events:
+        if event.city is not None and event.start is None:
+            placed.setdefault(_name_key(event.name), event)
+    for event in events:
+        if event.city is None and event.start is not None:
+            twin = placed.get(_name_key(event.name))
+            if twin is not None and _name_key(event.name):
+                event.city, event.country = twin.city, twin.country
+
+
+def _proper(name: str) -> bool:
+    """Whether a name is a meeting's own ("the Thirteenth Meeting of the States Parties")
+    rather than a common noun ("talks", "a diplomatic conference"), which in one city
+    refers back to the meeting named there."""
+    words = name.split()
+    if name[:1].isupper() or any(w[:1].isupper() for w in words[1:]):
+        return True
+    # "the intersessional meetings" are a kind of their own; "an international meeting" is
+    # any meeting
+    return any(w not in _GENERIC and not re.fullmatch(_NOUN, w) for w in words)
+
+
+_GENERIC = frozenset({"international", "diplomatic", "major", "high-level"})
 
 
 def _name_key(name: str) -> str:

@@ -53,6 +53,7 @@ _NOT_CITIES = frozenset(
         "Hope",
         "Progress",
         "Unity",
+        "International",
         "Liberty",
         "Independence",
         "Concord",
@@ -85,6 +86,20 @@ def _cities() -> dict[str, City]:
         known = by_name.get(name)
         if known is None or city.population > known.population:
             by_name[name] = city
+    # the gazetteer's "New York City" is "New York" in every UN text; only for large cities
+    # ("International City" is a suburb) and not where the short form is a country's name
+    # ("Mexico City", "Kuwait City")
+    from treatywatch.registry import states as registry
+
+    for name, known in list(by_name.items()):
+        short = name.removesuffix(" City")
+        if (
+            short != name
+            and known.population >= 1_000_000
+            and short not in by_name
+            and registry.lookup(short) is None
+        ):
+            by_name[short] = City(short, known.iso3, known.population)
     return by_name
 
 

@@ -16,7 +16,8 @@ Span = tuple[int, int]
 # A sentence ends at . ! ? followed by space and an upper-case letter, a quote or a bullet,
 # or at a line break that starts a new block (bullet, blank line, short heading line).
 _SENTENCE_END = re.compile(
-    r"""(?<=[.!?])["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""  # end punctuation + space + capital
+    r"""(?<=[.!?])(?:\[\d{1,3}\])?["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""  # end punctuation (a
+    # footnote mark "[3]" may follow it) + space + capital
     r"""|\n\s*\n"""  # blank line
     r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun"""
     r"""|Jul|Aug|Sep|Oct|Nov|Dec)))"""  # a bullet or an agenda line ("5-7 December") starts
@@ -86,7 +87,9 @@ def words_between(text: str, start: int, end: int) -> list[str]:
     return _WORD.findall(text[start:end])
 
 
-_BOUNDARY = re.compile(r"[.!?;][\"”’)]?\s+|\n\s*\n\s*|\n\s*(?=[•●▪◦‣*\-–]\s)|\n(?=\S)")
+_BOUNDARY = re.compile(
+    r"[.!?;](?:\[\d{1,3}\])?[\"”’)]?\s+|\n\s*\n\s*|\n\s*(?=[•●▪◦‣*\-–]\s)|\n(?=\S)"
+)
 
 
 _COLON = re.compile(r":\s+")

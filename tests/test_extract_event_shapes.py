@@ -1,0 +1,160 @@
+"""How meetings are named, placed and dated in documents the extractor has not seen (issue
+20): each test is written from a sentence or heading of the corpus, and states the rule of
+usage it relies on rather than the document it came from."""
+
+from __future__ import annotations
+
+from treatywatch.ingest.extract import dates, events, text
+
+
+def _events(body: str, date: str | None = None) -> list[tuple[str | None, str | None]]:
+    reference, exact = dates.reference_date(body, date)
+    return sorted(
+        ((e["start"], e["city"]) for e in events.find_events(body, reference, exact)), key=str
+    )
+
+
+def test_an_acronym_in_brackets_does_not_part_a_meeting_from_its_days() -> None:
+    body = (
+        "The Second Meeting of States Parties (2MSP) took place in Beirut, Lebanon, from 13 "
+        "to 16 September 2011 and gathered more than 100 states."
+    )
+    assert _events(body) == [("2011-09-13", "Beirut")]
+
+
+def test_each_meeting_takes_the_date_just_before_it() -> None:
+    body = (
+        "On February 1-2, 2001, a seminar was held in Budapest, Hungary, on the PFM mine "
+        "problem, while on February 15-16, 2001 a seminar was held in Bamako, Mali, on "
+        "implementation, including a workshop on stockpile destruction."
+    )
+    assert _events(body) == [("2001-02-01", "Budapest"), ("2001-02-15", "Bamako")]
+
+
+def test_a_footnote_mark_ends_a_sentence() -> None:
+    body = (
+        "On 24 February 2009, the National Assembly approved the ratification.[1] Lao PDR "
+        "has offered to host the First Meeting of States Parties in Vientiane.[3]"
+    )
+    assert [b.text(body)[:5] for b in text.sentences(body)] == ["On 24", "Lao P"]
+    assert _events(body) == [(None, "Vientiane")]
+
+
+def test_a_dated_lead_sentence_is_not_an_agenda_line() -> None:
+    body = (
+        "5 Dec 2025 – The 22nd meeting of states parties to the Anti-Personnel Mine Ban "
+        "Convention concluded in Geneva today with widespread expressions of regret over the "
+        "impending withdrawals of five countries."
+    )
+    # concluded today: the last day, so the first stays unknown
+    assert _events(body, "2025-12-05") == [(None, "Geneva")]
+
+
+def test_a_heading_and_the_place_and_day_under_it() -> None:
+    body = "Fourth Committee\n\n(New York, October 29, 2009)\n\nStatement by Ambassador Blum"
+    assert _events(body) == [("2009-10-29", "New York")]
+
+
+def test_the_place_on_the_line_under_a_meetings_name() -> None:
+    body = (
+        "Statement on Universalization\n11th Meeting of States Parties, Mine Ban Treaty\n"
+        "Phnom Penh, Cambodia\n1 December 2011\n\nThank you Mr. Chair,"
+    )
+    # the day under a speech's heading is the speech's, not the meeting's first
+    assert _events(body) == [(None, "Phnom Penh")]
+
+
+def test_a_speech_heading_dates_the_speech_and_a_range_dates_the_meeting() -> None:
+    speech = (
+        "Statement by Mr Olivier Vodoz, ICRC Vice-President, Fourth Meeting of States Parties "
+        "to the Convention on Cluster Munitions, Lusaka, Zambia, 10 September 2013"
+    )
+    assert _events(speech) == [(None, "Lusaka")]
+    meeting = (
+        "Second Review Conference of States Parties to the Convention on Cluster Munitions "
+        "(CCM), virtual from Geneva, 25-27 November 2020 [first part]. Statement delivered by "
+        "Norway."
+    )
+    assert _events(meeting) == [("2020-11-25", "Geneva")]
+
+
+def test_a_dispatch_places_what_its_first_sentence_reports() -> None:
+    body = (
+        "02.03.2016\nMore photos of the Pledging Conference can be found on Flickr.Geneva - On "
+        "2 March, during a pledging conference for implementation of the Convention, Sri Lanka "
+        "announced that it will accede."
+    )
+    assert _events(body, "2016-03-02") == [("2016-03-02", "Geneva")]
+    message = (
+        "San Jose\n\n02 September 2014\n\nSecretary-General's message to the Fifth Meeting of "
+        "States parties to the Convention on Cluster Munitions\n\nI am pleased to greet you."
+    )
+    assert _events(message, "2014-09-02") == [(None, "San Jose")]
+
+
+def test_this_occasion_is_where_the_speech_was_given() -> None:
+    body = (
+        "Signing of the Convention on Cluster Munitions\n\n3 December, Oslo, Norway\n\n"
+        "Excellencies, ladies and gentlemen,\n\nI warmly thank the Government of Norway for "
+        "hosting this historic signing ceremony for the Convention on Cluster Munitions."
+    )
+    assert _events(body, "2008-12-03") == [(None, "Oslo")]
+
+
+def test_a_diplomats_posting_is_not_the_meetings_place() -> None:
+    body = (
+        "The meeting was opened by the President of the Fourteenth Meeting of the States "
+        "Parties (14MSP), H.E. Bertrand de Crombrugghe, Ambassador and Permanent "
+        "Representative of Belgium to the United Nations in Geneva."
+    )
+    assert _events(body) == []
+
+
+def test_a_bare_common_noun_names_no_meeting() -> None:
+    body = (
+        "In March 2010, ICBL members in 60 countries around the world contacted US embassies "
+        "requesting meetings to discuss the policy review."
+    )
+    assert _events(body) == []
+
+
+def test_mentions_of_one_meeting_by_common_nouns_are_one() -> None:
+    body = (
+        "It will form the basis of formal negotiations at a diplomatic conference in Dublin "
+        "in May. Delegates will take part in talks in Dublin, an international meeting in "
+        "Dublin that aims to create a treaty."
+    )
+    assert _events(body, "2008-02-22") == [(None, "Dublin")]
+
+
+def test_a_page_headed_by_a_meetings_days() -> None:
+    body = (
+        "Programme\n\nMonday 26 to Friday 30 November 2018\n\nThe meeting was officially "
+        "opened by the Seventeenth Meeting of the States Parties (17MSP) President."
+    )
+    assert _events(body) == [("2018-11-26", None)]
+    # a line that only dates the page is no meeting's days
+    assert _events("Press release\n\n26 November 2018\n\nThe meeting opened.") == []
+
+
+def test_a_cities_common_name_and_a_possessive() -> None:
+    body = (
+        "She said during the 11th Meeting of the States Parties (11MSP) of the Convention held "
+        "in Phnom Penh’s Peace Palace."
+    )
+    assert _events(body) == [(None, "Phnom Penh")]
+    lao = (
+        "Lao PDR deposited its instrument at a special event to promote the convention at UN "
+        "headquarters in New York on 18 March 2009."
+    )
+    assert _events(lao) == [("2009-03-18", "New York")]
+
+
+def test_a_process_is_not_held_in_the_city_it_is_named_for() -> None:
+    body = "Andorra did not participate in the Ottawa Process meetings, or the negotiations."
+    assert _events(body) == []
+
+
+def test_weekdays_inside_a_range_of_days() -> None:
+    (mention,) = dates.find_dates("Monday 26 to Friday 30 November 2018")
+    assert (mention.day, mention.end_day, mention.month, mention.year) == (26, 30, 11, 2018)
