@@ -48,12 +48,20 @@ def _forms() -> dict[str, list[tuple[str, str, bool]]]:
     seen: set[str] = set()
     for mention in registry.mention_index():
         form = _SPACES.sub(" ", mention.form.strip())
-        # Forms the registry keeps for look-ups but running text never uses.
-        if not form or "," in form or "(" in form or form.isdigit():
+        # Forms the registry keeps for look-ups but running text never uses; an inverted
+        # name ("Congo, Democratische Republiek") is how alphabetical tables print it, and
+        # is kept when it is long enough to be unmistakable.
+        if not form or "(" in form or form.isdigit():
+            continue
+        if "," in form and len(form) < 16:
             continue
         if len(form) <= 3 and not form.isupper() and form not in ("BiH", "Lao"):
             continue
         variants = [form]
+        # "Guinée Équatoriale" is written "Guinée équatoriale" in running French
+        head, _, rest = form.partition(" ")
+        if rest[:1].isupper() and not rest[:1].isascii():
+            variants.append(f"{head} {rest[:1].lower()}{rest[1:]}")
         if form[0].islower():  # "the Netherlands" also opens a sentence as "The Netherlands"
             variants.append(form[0].upper() + form[1:])
         # Typeset text writes the apostrophe curly: "Lao People’s", "Côte d’Ivoire".
@@ -63,7 +71,7 @@ def _forms() -> dict[str, list[tuple[str, str, bool]]]:
                 continue
             seen.add(variant)
             # keyed like the scan reads a word: up to a space or an apostrophe
-            first = re.split(r"[ '’\-]", variant, maxsplit=1)[0]
+            first = re.split(r"[ ,'’\-]", variant, maxsplit=1)[0]
             by_first.setdefault(first, []).append((variant, mention.iso3, mention.demonym))
     for entries in by_first.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -97,9 +105,14 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
                 continue
             if demonym and stop < end and text[stop] == "s":
                 stop += 1  # a plural demonym names the state's people all the same
-            # a digit may follow: a footnote mark or a table's next cell ("Cyprus23 Sep 2009")
-            if stop < end and (text[stop].isalpha() or text[stop] == "_"):
+            # a digit may follow: a footnote mark or a table's next cell ("Cyprus23 Sep 2009"),
+            # and so may the next name of a list whose separators a page lost
+            # ("ThailandColombiaSri Lanka")
+            glued = stop < end and text[stop].isupper() and text[stop - 1].islower()
+            if stop < end and (text[stop].isalpha() or text[stop] == "_") and not glued:
                 continue
+            if _not_the_state(text, word.start(), stop, form, demonym):
+                break
             if demonym and (
                 _REGION_BEFORE.search(text[max(0, word.start() - 12) : word.start()])
                 or _REGION_AFTER.match(text[stop : stop + 14])
@@ -109,6 +122,33 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
             pos = stop
             break
     return out
+
+
+# Places and things named after a state that are not it.
+_OTHER_PLACES = {"Georgia": ("South ",), "Mexico": ("New ",), "Guinea": ("New ",)}
+_NOT_AFTER = re.compile(r"\s+(?:News|Radio)\b")  # "Vatican News", a newsroom
+_LANGUAGES = frozenset(
+    {"Spanish", "Portuguese", "French", "English", "Arabic", "German", "Russian", "Chinese",
+     "Japanese", "Italian", "Dutch"}
+)  # fmt: skip
+_AFTER_LANGUAGE = re.compile(
+    r"^(?:\s*$|\s*[^\w\s]|\s+(?:and|or|version|translation|only|coming|[A-Z]))"
+)
+
+
+def _not_the_state(text: str, start: int, stop: int, form: str, demonym: bool) -> bool:
+    before = text[max(0, start - 8) : start]
+    if any(before.endswith(w) for w in _OTHER_PLACES.get(form, ())):
+        return True
+    if _NOT_AFTER.match(text, stop, stop + 8):
+        return True
+    # "Website in Spanish", "available in French and English": a language
+    return (
+        demonym
+        and form in _LANGUAGES
+        and before.endswith(" in ")
+        and _AFTER_LANGUAGE.match(text[stop : stop + 14]) is not None
+    )
 
 
 def _match(text: str, at: int, end: int, form: str) -> int | None:

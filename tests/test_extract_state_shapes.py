@@ -1,0 +1,39 @@
+"""How states are named in documents the extractor has not seen (issue 20): tables that
+invert names or lose the separators between them, other languages, and words that look
+like a state's name but name something else. Each is written from a corpus document."""
+
+from __future__ import annotations
+
+from treatywatch.ingest.extract import states
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(m.iso3, text[m.start : m.end]) for m in states.find_states(text)]
+
+
+def test_a_list_whose_separators_were_lost() -> None:
+    text = "general statements: ThailandColombiaSri LankaChile, and ChinaPakistanIndia."
+    assert [iso3 for iso3, _ in _named(text)] == [
+        "THA", "COL", "LKA", "CHL", "CHN", "PAK", "IND",
+    ]  # fmt: skip
+
+
+def test_inverted_names_of_alphabetical_tables() -> None:
+    text = "Comoren 03-12-08 Congo, Democratische Republiek 18-03-09 Congo, Republiek 03-12-08"
+    assert [iso3 for iso3, _ in _named(text)] == ["COM", "COD", "COG"]
+    assert _named("Korea, Republic of") == [("KOR", "Korea, Republic of")]
+
+
+def test_french_names_as_running_text_writes_them() -> None:
+    text = "Grenade, Guinée équatoriale, Hongrie, Saint-Marin, Saint-Siège, Samoa"
+    assert [iso3 for iso3, _ in _named(text)] == ["GRD", "GNQ", "HUN", "SMR", "VAT", "WSM"]
+
+
+def test_a_language_a_newsroom_and_a_territory_are_not_states() -> None:
+    assert _named("Website in Spanish Website in Portuguese coming soon") == []
+    assert _named("A news article published on Vatican News can be read here.") == []
+    assert _named("South Georgia and the South Sandwich Islands") == []
+    # but the people, the place and the state still are
+    assert _named("in French territory, Georgia and the Spanish delegation") == [
+        ("FRA", "French"), ("GEO", "Georgia"), ("ESP", "Spanish"),
+    ]  # fmt: skip
