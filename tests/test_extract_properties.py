@@ -72,3 +72,20 @@ def _check(text: str) -> None:
         for key in ("start", "end"):
             if event[key] is not None:
                 dt.date.fromisoformat(event[key])
+
+
+_TOPIC_WORDS = st.sampled_from(
+    "ratified the Convention victims survivors clearance contaminated stockpile destroyed "
+    "transparency reports Article 7 compliance violation cooperation resources CCW protocol "
+    "interoperability national legislation implementing the Convention new use condemned "
+    "joined nuclear unclear mine-clearance non-compliance co-operation Joint operations , . "
+    "and the of in".split()
+)
+
+
+@given(st.lists(_TOPIC_WORDS, max_size=40))
+def test_one_scan_for_all_topics_finds_what_each_topic_finds_alone(words: list[str]) -> None:
+    from treatywatch.ingest.extract import vocabulary
+
+    sentence = " ".join(words)
+    assert vocabulary.topics(sentence) == vocabulary.topics_one_by_one(sentence)

@@ -51,7 +51,9 @@ _IN_CITY = re.compile(
     r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
-_NOUN_ONLY = re.compile(_NOUN)
+# The look-ahead lets the whole-text scan skip, with one test, the positions where no noun
+# can start (the engine would otherwise try every alternative at every character).
+_NOUN_ONLY = re.compile(r"(?=[CDEFMRSTWcdefmrstw])" + _NOUN)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     r"\s*\(\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"

@@ -40,6 +40,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "GICHD": ("Geneva International Centre for Humanitarian Demining",
               "Geneva International Center for Humanitarian Demining", "GICHD"),
     "ISU": ("Implementation Support Unit", "ISU"),
+    "ITF": ("ITF Enhancing Human Security", "ITF"),
     "Monitor": ("Landmine and Cluster Munition Monitor", "Landmine Monitor"),
 }  # fmt: skip
 
@@ -69,7 +70,8 @@ _NOT_NAME_WORDS = """
     Update Victim Vienna Wednesday Wellington With Working
     Permanent Representative Representatives Acting Director Envoy Special Head Chief Officer
     Adviser Advisor Coordinator Spokesperson Spokesman Spokeswoman Executive Vice Assistant
-    Excellency Under High Commissioner Check Delivery
+    Excellency Under High Commissioner Check Delivery Their Its Our Senator Hon
+    Attorney-General Secretary-General
     """
 # Words that make a capitalised run a body, not a person ("Disarmament Insight said").
 _BODY_WORDS = """
@@ -138,3 +140,48 @@ def find_people(text: str, start: int, end: int, states: list[StateMention]) -> 
         offset = m.group("name").index(name.split()[0])
         out.append(Speaker(f"person:{name}", m.start() + offset, m.start() + offset + len(name)))
     return sorted(out, key=lambda s: s.start)
+
+
+# The state a government's own publication speaks for: named in its letterhead ("Australian
+# Commonwealth Coat of Arms", "Government of Japan") or, failing that, the one state whose
+# government the text names ("the Government of Japan has fulfilled", "Norway's presidency").
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Permanent\s+Mission|Embassy)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GOVERNMENT_AFTER = re.compile(
+    r"[’'`]s\s+(?:[Gg]overnment|[Pp]residency|Ministry|Foreign\s+Ministry)\b"
+    r"|\s+(?:Government|Commonwealth|Ministry|Minister|Embassy|Permanent\s+Mission|flag)\b"
+)
+# A ministry publishes it: "Publisher: Ministry of Foreign Affairs", "Department of Foreign
+# Affairs and International Trade".
+_MINISTRY_HEAD = re.compile(
+    r"\b(?:Ministry|Department)\s+of\s+(?:Foreign|External)\s+(?:Affairs|Relations)|"
+    r"\bForeign\s+Ministry\b"
+)
+_HEAD_CHARS = 900
+
+
+def own_state(text: str, states: list[StateMention]) -> str | None:
+    """The state a document is the voice of, if its head or its government names one."""
+    governed: set[str] = set()
+    for m in states:
+        if m.start > _HEAD_CHARS and len(governed) > 1:
+            break
+        before = text[max(0, m.start - 40) : m.start]
+        if _GOVERNMENT_OF.search(before) or _GOVERNMENT_AFTER.match(text, m.end):
+            if m.start < _HEAD_CHARS:
+                return m.iso3
+            governed.add(m.iso3)
+    if len(governed) == 1:
+        return next(iter(governed))
+    if governed or not _MINISTRY_HEAD.search(text, 0, _HEAD_CHARS):
+        return None
+    counts: dict[str, int] = {}
+    for m in states:
+        counts[m.iso3] = counts.get(m.iso3, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+        return max(counts, key=lambda k: counts[k])
+    return None

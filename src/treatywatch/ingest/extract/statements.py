@@ -23,6 +23,7 @@ from treatywatch.ingest.extract.speakers import (
     clean_name,
     find_organisations,
     find_people,
+    own_state,
 )
 from treatywatch.ingest.extract.states import StateMention
 
@@ -33,7 +34,8 @@ _VERB = re.compile(
     r"urges|welcomed|welcomes|indicated|summari[sz]ed|submitted|introduced|asked|admitted|"
     r"argued|declared|emphasi[sz]ed|stressed|highlighted|proposed|insisted|warned|"
     r"acknowledged|reiterated|underlined|affirmed|reaffirmed|launching|launched|pledged|"
-    r"promised|objected|rejected|concluded|invites|invited|told|remarked|observed|"
+    r"promised|objected|rejected|concluded|invites|invited|told|remarked|observed|launches|"
+    r"issued\s+(?:a|an|the)\s+(?:\w+\s+)?(?:call|appeal|statement|declaration)|"
     r"wondered|responded|replied|made\s+(?:\w+\s+)?(?:suggestions?|proposals?|statements?|"
     r"calls?|an?\s+appeal)"
     # a report of a meeting's floor: "Japan gave a summary", "France referred to",
@@ -49,10 +51,21 @@ _VERB = re.compile(
     r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech))\b"
 )
 _PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
-_ANY_CUE = re.compile(_VERB.pattern + r"|\bby\b|\bbehalf\b")
+# The look-ahead skips, with one test, the positions where no word starts (the scan runs
+# over the whole text; without it every alternative is tried at every character).
+_ANY_CUE = re.compile(r"(?=\w)\b(?:" + _VERB.pattern + r"|\bby\b|\bbehalf\b)")
+_ALIGNS = re.compile(r"\balign\w*\s+(?:\w+\s+){0,2}(?:with|to)\s+the\s+statements?\s+$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
-_PRONOUN_START = re.compile(r"^[\s•\-–“\"]*(?:She|He|It|They|We|The\s+delegation)\b")
+_PRONOUN_START = re.compile(
+    r"^[\s•\-–“\"]*(?:She|He|It|They|We|The\s+delegation|The\s+(?:Foreign\s+)?Minister"
+    r"|The\s+Ambassador)\b"
+)
+#: A title standing for the one who spoke last, as a pronoun would: "..., said the Minister".
+_TITLE_ANAPHOR = re.compile(
+    r"[,.!?]?\s*[”\"]\s*(?:said|added|stated|noted|continued)\s+the\s+(?:[A-Z][\w\-’']*\s+){0,3}?"
+    r"(?:Minister|Ambassador|Secretary-General|President)\b"
+)
 _VERBS_PER_SENTENCE = 12
 _CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+(?=[A-Z]))\s+")
 _LIST_SUBJECT = re.compile(r"\b(?:including|such\s+as|namely)\s+$")
@@ -64,7 +77,8 @@ _PREPOSITION_BEFORE = re.compile(
 # "The representative of Mexico said": the state speaks through its representative.
 _SPOKESPERSON_OF = re.compile(
     r"\b(?:representatives?|delegates?|delegations?|ambassador|minister|spokes\w+|government"
-    r"|head\s+of\s+(?:the\s+)?delegation)\s+of\s+(?:the\s+)?$",
+    r"|head\s+of\s+(?:the\s+)?delegation|secretary[- ]general"
+    r"|minister\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations))\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
@@ -78,7 +92,8 @@ _SPEAKING_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _DOC_KIND = re.compile(
-    r"\b(?:summary|statement|speech|remarks|address|opening|closing)\b", re.IGNORECASE
+    r"\b(?:summary|statement|speech|remarks|address|opening|closing|delivered\s+by)\b",
+    re.IGNORECASE,
 )
 _HEADER_PERSON = re.compile(
     r"^(?:(?:Deputy\s+|Foreign\s+|Prime\s+)?Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Ambassador|"
@@ -96,6 +111,10 @@ class _Statement:
     paragraph: int
     named_topic: str | None = None
     reference: bool = False  # a later mention of a statement ("the statement ... by X")
+    # one occasion of its own, not joined to the speaker's neighbouring sentences: each list
+    # a report's floor gives ("comments by the ICBL and ... comments by the ICBL and the ICRC")
+    alone: bool = False
+    earlier: bool = False  # "the periods proposed by X": said before the day reported
     sources: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -117,23 +136,33 @@ def find_statements(
         positions.sort()
     blocks = textmod.sentences(text)
     found: list[_Statement] = []
-    affiliation: dict[str, str] = {}  # person -> the organisation they spoke for
-    header = _header_statement(text, states, reference)
+    affiliation: dict[str, str] = {}  # person -> the organisation or state they spoke for
+    voices = _Voices(affiliation, own_state(text, states))
+    header = _header_statement(text, states, reference, voices)
     if header is not None:
         found.append(header)
     previous_para = -1
     # no verb of speech, no "by", no "on behalf of": no statement in that sentence
-    cued = textmod.blocks_with(_ANY_CUE, text, blocks)
+    cued = textmod.blocks_with(_ANY_CUE, text, blocks) | textmod.blocks_with(
+        _FLOOR_CUE, text, blocks
+    )
     for n, block in enumerate(blocks):
         in_block = states[
             bisect.bisect_left(starts, block.start) : bisect.bisect_left(starts, block.end)
         ]
         items = (
-            _block_statements(text, block, in_block, quoted, reference, exact, affiliation, acts)
+            _block_statements(text, block, in_block, quoted, reference, exact, voices, acts)
             if n in cued
             else []
         )
-        if not items and _PRONOUN_START.match(text, block.start) and found:
+        if (
+            not items
+            and found
+            and (
+                _PRONOUN_START.match(text, block.start)
+                or _TITLE_ANAPHOR.search(text, block.start, block.end)
+            )
+        ):
             last = found[-1]
             if block.paragraph - last.paragraph <= 1 and not last.reference:
                 last.end = max(last.end, block.end)
@@ -159,7 +188,7 @@ def _date_by_report(
     the day of a dated release, for a statement "today"."""
     day = dates.report_day(text, reference) if _ONE_DAY.search(text) else None
     for s in found:
-        if s.date is not None or s.reference:
+        if s.date is not None or s.reference or s.earlier:
             continue
         first = text[s.start : min(s.end, s.start + 300)]
         if day is not None and not any(
@@ -178,6 +207,8 @@ def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
         and last.speaker == item.speaker
         and not item.reference
         and not last.reference
+        and not item.alone
+        and not last.alone
         and (last.date is None or item.date is None or last.date == item.date)
     ):
         last.end = max(last.end, item.end)
@@ -203,9 +234,10 @@ def _block_statements(
     quoted: list[tuple[int, int]],
     reference: dt.date | None,
     exact: bool,
-    affiliation: dict[str, str],
+    voices: _Voices,
     acts: dict[str, list[int]],
 ) -> list[_Statement]:
+    affiliation = voices.affiliation
     start, end = block.start, block.end
     sentence_states = states  # the caller gives only the block's
     orgs = find_organisations(text, start, end)
@@ -216,6 +248,8 @@ def _block_statements(
         # "Geneva Convention", "Lima Declaration": a place, not a first name
         and not places.is_city(p.code.split(":", 1)[1])
     ]
+    people += voices.known_surnames(text, start, end, [*people, *orgs], sentence_states)
+    people.sort(key=lambda p: p.start)
     out: list[_Statement] = []
     verbs = [
         v
@@ -237,22 +271,20 @@ def _block_statements(
     for passive in _PASSIVE.finditer(text, start, end):
         if _inside(passive.start(), quoted):
             continue
+        if _ALIGNS.search(text, max(start, passive.start() - 60), passive.start()):
+            continue  # "My delegation aligns itself to the statement made by Uruguay"
         # "the Secretary-General's message, as delivered by X": the message's author speaks
         author = _message_author(text, start, passive.start(), sentence_states, orgs, people)
         if author is not None:
             day = _day_in(text, start, end, reference, exact, quoted)
-            out.append(_Statement(author.code, author.start, end, day, block.paragraph))
+            code = voices.resolve(text, start, end, author, sentence_states)
+            out.append(_Statement(code, author.start, end, day, block.paragraph))
             break
         for person in people:
             if person.start >= passive.end() and _only_names_between(
                 text, passive.end(), person.start
             ):
-                code = (
-                    affiliation.get(person.code)
-                    or _represents(text, person, end)
-                    or _office_of(text, start, person, sentence_states)
-                    or person.code
-                )
+                code = voices.resolve(text, start, end, person, sentence_states)
                 out.append(_Statement(code, person.start, end, None, block.paragraph))
     if out:
         return out  # "The Declaration was delivered by A and by B"
@@ -270,13 +302,20 @@ def _block_statements(
         return out
 
     heard: set[str] = set()
-    for speaker in _floor_list(text, start, end, sentence_states, orgs, people, quoted):
-        code = affiliation.get(speaker.code) or speaker.code
-        if code in heard or _is_action(code, start, end, acts):
-            continue
-        heard.add(code)
-        day = _day_in(text, start, end, reference, exact, quoted)
-        out.append(_Statement(code, speaker.start, end, day, block.paragraph))
+    for floor, earlier in _floor_list(text, start, end, sentence_states, orgs, people, quoted):
+        # each cue its own occasion: a speaker twice in the sentence spoke twice
+        in_list: set[str] = set()
+        for speaker in floor:
+            code = affiliation.get(speaker.code) or speaker.code
+            if code in in_list or _is_action(code, start, end, acts):
+                continue
+            in_list.add(code)
+            day = None if earlier else _day_in(text, start, end, reference, exact, quoted)
+            out.append(
+                _Statement(code, speaker.start, end, day, block.paragraph, alone=True,
+                           earlier=earlier)
+            )  # fmt: skip
+        heard |= in_list
 
     # Each verb its own speakers: "The UK stated ...; France referred to ..., while Belgium
     # noted ..." reports three. A sentence of prose has a few; past a dozen it is no prose
@@ -295,8 +334,8 @@ def _block_statements(
             at = bisect.bisect_right(clauses, verb.start())
             clause = clauses[at - 1] if at else start
             speakers = _subjects(
-                text, start, verb.start(), sentence_states, orgs, people, behalf, clause
-            )
+                text, start, verb.start(), sentence_states, orgs, people, behalf, clause, quoted
+            ) or _inverted_subject(text, verb, end, sentence_states, orgs, people)
         speakers = [sp for sp in speakers if sp.code not in heard]
         if not speakers:
             continue
@@ -305,12 +344,7 @@ def _block_statements(
         named_in = re.search(r"statement\s+on\s+([A-Za-z][\w\-]*)", text[start:end])
         named = vocabulary.topics(named_in.group(1)) if named_in else []
         for speaker in speakers:
-            code = (
-                affiliation.get(speaker.code)
-                or _represents(text, speaker, end)
-                or _office_of(text, start, speaker, sentence_states)
-                or speaker.code
-            )
+            code = voices.resolve(text, start, end, speaker, sentence_states)
             if _is_action(code, start, end, acts):
                 continue
             out.append(
@@ -324,16 +358,147 @@ def _block_statements(
     return out
 
 
+# A state office a person holds where the text does not name the state: in a government's
+# own release its minister ("Foreign Minister Bob Carr", "Mr. Hirofumi Nakasone, Minister
+# for Foreign Affairs", "By Minister of Foreign Affairs Ine Eriksen Søreide").
+_STATE_TITLE = (
+    r"(?:(?:[A-Z][a-z]+\s+){0,3}Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)"
+    r"{0,3})?|Senator|Attorney[- ]General|Ambassador|Permanent\s+Representative|"
+    r"Secretary\s+of\s+State)"
+)
+_STATE_OFFICE_BEFORE = re.compile(
+    rf"\b{_STATE_TITLE}\s+(?:(?:the\s+Hon\.?|H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$"
+)
+_STATE_OFFICE_AFTER = re.compile(
+    r",\s*(?:the\s+)?(?:(?:Foreign|Prime|Deputy|Defen[cs]e)\s+)?(?:Minister|Ambassador|"
+    r"Permanent\s+Representative|Secretary\s+of\s+State)\b"
+)
+
+
+# An organisation's office before the person ("United Nations Secretary-General Kofi Annan")
+# or in the apposition after ("Izumi Nakamitsu, the UN high representative", "Steve Goose,
+# director of the Arms Division at Human Rights Watch").
+_ORG_OFFICE_BEFORE = re.compile(
+    r"(?:Secretary[- ]General|High\s+Representative|Director|President|Chair(?:person)?)\s+$"
+)
+_APPOSITION = re.compile(r",\s*(?:the\s+)?(?:[\w\-]+\s+){0,7}?(?:(?:at|of|for)\s+(?:the\s+)?)?$")
+
+
+def _organisation_of(text: str, speaker: Speaker, end: int) -> str | None:
+    before = text[max(0, speaker.start - 40) : speaker.start]
+    if _ORG_OFFICE_BEFORE.search(before):
+        orgs = find_organisations(text, max(0, speaker.start - 40), speaker.start)
+        # "UN Secretary-General Ban Ki-moon" (the office a form of the body's name too)
+        if orgs and (
+            speaker.start - orgs[-1].end <= 2
+            or _ORG_OFFICE_BEFORE.fullmatch(text, orgs[-1].end + 1, speaker.start)
+        ):
+            return orgs[-1].code
+    window = min(end, speaker.end + 90)
+    for org in find_organisations(text, speaker.end, window):
+        if _APPOSITION.fullmatch(text, speaker.end, org.start):
+            return org.code
+        break
+    return None
+
+
+def _holds_state_office(text: str, start: int, speaker: Speaker) -> bool:
+    before = text[max(start, speaker.start - 60) : speaker.start]
+    return bool(_STATE_OFFICE_BEFORE.search(before) or _STATE_OFFICE_AFTER.match(text, speaker.end))
+
+
+@dataclass
+class _Voices:
+    """Whom the people a document names speak for, learnt as it is read."""
+
+    affiliation: dict[str, str]  # person -> the organisation or state they spoke for
+    own: str | None  # the state whose government's publication this is
+    surnames: dict[str, str] = field(default_factory=dict)
+
+    def resolve(
+        self, text: str, start: int, end: int, speaker: Speaker, states: list[StateMention]
+    ) -> str:
+        """A state or organisation for a person where the text gives one, else the person."""
+        if not speaker.code.startswith("person:"):
+            return speaker.code
+        code = (
+            self.affiliation.get(speaker.code)
+            or _represents(text, speaker, end)
+            or _office_of(text, start, speaker, states)
+        )
+        if code is None:
+            code = _organisation_of(text, speaker, end)
+        if code is None and self.own is not None and _holds_state_office(text, start, speaker):
+            code = self.own
+        if code is None:
+            return speaker.code
+        self.affiliation[speaker.code] = code
+        self.surnames[speaker.code.rsplit(" ", 1)[-1]] = code
+        return code
+
+    def known_surnames(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        taken: list[Speaker],
+        states: list[StateMention],
+    ) -> list[Speaker]:
+        """Later mentions by surname of someone already placed: "Senator Carr said", "Goff
+        said", "said Mr. Axworthy"."""
+        out: list[Speaker] = []
+        for surname, code in self.surnames.items():
+            at = text.find(surname, start, end)
+            while at >= 0:
+                stop = at + len(surname)
+                if (
+                    (at == 0 or not _is_word(text[at - 1]))
+                    and (stop >= len(text) or not _is_word(text[stop]))
+                    and not any(t.start <= at < t.end for t in taken)
+                    and not any(m.start <= at < m.end for m in states)
+                ):
+                    out.append(Speaker(code, at, stop))
+                at = text.find(surname, stop, end)
+        return out
+
+
+_QUOTE_BEFORE = re.compile(r"[,.!?]?\s*[”\"]\s*$")
+_TITLE_WORDS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){0,4}")
+
+
+def _inverted_subject(
+    text: str,
+    verb: re.Match[str],
+    end: int,
+    states: list[StateMention],
+    orgs: list[Speaker],
+    people: list[Speaker],
+) -> list[Speaker]:
+    """The speaker after the verb that closes a quotation: "“...,” said Foreign Minister
+    Jonas Gahr Støre", "said Mr. Axworthy"."""
+    if not _QUOTE_BEFORE.search(text, max(0, verb.start() - 4), verb.start()):
+        return []
+    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
+    for c in sorted([*names, *orgs, *people], key=lambda c: c.start):
+        if c.start < verb.end():
+            continue
+        if c.start - verb.end() > 60 or not _TITLE_WORDS.fullmatch(text, verb.end(), c.start):
+            return []
+        return [c] if c.end <= end else []
+    return []
+
+
 #: Speakers named in a list the sentence introduces as the floor's: "The following
 #: delegations provided updates: A, B and C", "comments by the ICBL and the ICRC",
 #: "the transition periods proposed by Germany, Slovakia and Switzerland".
 _FLOOR_CUE = re.compile(
-    r"\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
+    r"(?=\w)(?:\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
     r"information|remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
     r"shared|reported|requested|submissions?)\b[^:;.]{0,100}?:\s*(?:the\s+)?"
     r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
-    r"suggested|raised|introduced|questions?|concerns?)\s+(?:\w+\s+){0,2}?(?:by|from)\s+"
-    r"(?:the\s+)?"
+    r"suggested|raised|introduced|submitted|questions?|concerns?)\s+(?:\w+\s+){0,2}?"
+    r"(?:by|from)\s+"
+    r"(?:the\s+)?)"
 )
 
 
@@ -345,19 +510,30 @@ def _floor_list(
     orgs: list[Speaker],
     people: list[Speaker],
     quoted: list[tuple[int, int]],
-) -> list[Speaker]:
+) -> list[tuple[list[Speaker], bool]]:
     cues = [m for m in _FLOOR_CUE.finditer(text, start, end) if not _inside(m.start(), quoted)]
     if not cues:
         return []
     names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
     candidates = _outermost([*names, *orgs, *people])
-    out: list[Speaker] = []
+    out: list[tuple[list[Speaker], bool]] = []
     for cue in cues:
+        if _ALIGNS.search(text, max(start, cue.start() - 60), cue.start() + 10):
+            continue
         first = next((c for c in candidates if c.start >= cue.end()), None)
         if first is None or first.start != cue.end():
             continue
-        out += _coordinated(text, first, candidates, end, subject=False)
+        earlier = _REDUCED_RELATIVE.search(text, max(start, cue.start() - 40), cue.end())
+        out.append((_coordinated(text, first, candidates, end, subject=False), bool(earlier)))
     return out
+
+
+#: "the transition periods proposed by Germany": a participle after a noun reports what was
+#: put forward before, not on the day a report covers ("Germany proposed" would be that day).
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?:\w+\s+){0,3}?\w+\s+(?:proposed|suggested|introduced|"
+    r"submitted)\s+by\b"
+)
 
 
 def _day_in(
@@ -425,7 +601,9 @@ def _subjects(
     people: list[Speaker],
     behalf: Speaker | None,
     clause: int | None = None,
+    quoted: list[tuple[int, int]] | None = None,
 ) -> list[Speaker]:
+    quoted = quoted or []
     if behalf is not None:
         return [behalf]
     candidates: list[Speaker] = []
@@ -463,15 +641,20 @@ def _subjects(
             continue
         if re.search(r"[“\"]", text[candidate.end : verb_at]):
             continue
+        if _inside(candidate.start, quoted):
+            continue  # "“... the UN and the ICRC have ...,” said Mr Støre": named, not speaking
         return _coordinated(text, candidate, candidates, verb_at)
     return []
 
 
 #: What joins coordinated subjects: "A, B and C said", "A, joined by B and C, proposed".
 _COORDINATOR = re.compile(
+    # "Poland (in its capacity as Chair of the Committee), the ICRC": an aside after a member
+    r"(?:\s*\([^()]{0,160}\))?"
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|joined\s+by\s+|together\s+with\s+)?|\s+and\s+|"
     r"\s+as\s+well\s+as\s+|\s*[(\[]?\s*joined\s+by\s+)(?:the\s+)?"
 )
+_POSSESSIVE = re.compile(r"[’'`]s\b")
 #: Between the last subject and its verb: a few words ("also", "have all"), no clause.
 _TO_VERB = re.compile(r"[^;:.!?“\"]{0,48}")
 
@@ -489,6 +672,8 @@ def _coordinated(
             continue
         if c.end > verb_at or not _COORDINATOR.fullmatch(text, run[-1].end, c.start):
             break
+        if _POSSESSIVE.match(text, c.end):
+            break  # "comments by the ICBL and Ukraine's presentation": a new subject
         run.append(c)
     if subject and len(run) > 1 and not _TO_VERB.fullmatch(text, run[-1].end, verb_at):
         return [first]
@@ -688,8 +873,30 @@ def _statement_day(
         prefixed = re.search(r"\bon\s+$", text[max(start, mention.start - 4) : mention.start])
         if near and (prefixed or mention.weekday is not None or mention.relative is not None):
             day, _ = dates.resolve(mention, reference, -1, exact)
+            if day is None and mention.weekday is not None:
+                day = _weekday_back(text, mention.weekday, reference, exact)
             return day
+    bare = _BARE_WEEKDAY.match(text, verb.end())
+    if bare is not None:
+        return _weekday_back(text, _WEEKDAYS.index(bare.group(1)), reference, exact)
     return None
+
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+#: News English dates a report by its weekday alone: "..., minister of Finland's
+#: international development, announced Monday."
+_BARE_WEEKDAY = re.compile(r"\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _weekday_back(
+    text: str, weekday: int, reference: dt.date | None, exact: bool
+) -> dt.date | None:
+    """The last such weekday up to the day a dispatch's dateline gives ("WELLINGTON, Feb. 22
+    (Xinhua) -- ... said on Friday": that Friday), or up to an exact reference day."""
+    base = dates.report_day(text, reference) or (reference if exact else None)
+    if base is None:
+        return None
+    return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
 
 
 _OPENING_DAY = re.compile(r"(?:^|[.\-–—]\s*|\n\s*)On\s+$")
@@ -721,58 +928,139 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _header_statement(
-    text: str, states: list[StateMention], reference: dt.date | None
+    text: str, states: list[StateMention], reference: dt.date | None, voices: _Voices
 ) -> _Statement | None:
     """A statement, a speech or a chair's summary names its speaker in its first lines:
     "Statement by H.E. Ms X, Permanent Representative of Norway", "Chair's summary" over
-    "Deputy Minister of Foreign Affairs Raymond Johansen". The day is kept when the head
-    gives one single day ("Geneva, 3 September 2019"), not a meeting's range of days."""
+    "Deputy Minister of Foreign Affairs Raymond Johansen", "Delivered by K. Asia Derlicka,
+    ICBL ...", "Secretary-General's message to ...", "By Minister of Foreign Affairs X"; a
+    government's press release, or a speech under its letterhead, is its state's. The day is
+    kept when the head gives one single day ("Geneva, 3 September 2019"), not a meeting's
+    range of days."""
     head_lines = _unwrapped(text, textmod.lines(text[:600])[:10])[:8]
-    if not any(_DOC_KIND.search(text[s:e]) for s, e in head_lines):
+    if not head_lines:
         return None
-    speaker: tuple[str, int] | None = None
-    for s, e in head_lines:
-        by = _STATEMENT_BY.match(text, s, e)
-        if by:
-            speaker = _header_speaker(text, by.start("who"), e, states)
-            if speaker:
-                break
-        m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
-        if m:
-            name = clean_name(m.group("name")) or m.group("name")
-            at = text.find(name.split()[0], s, e)
-            speaker = (f"person:{name}", at if at >= 0 else s)
-            break
+    speaker = _head_speaker(text, head_lines, states, voices)
     if speaker is None:
         return None
     head_end = head_lines[-1][1]
-    days = [d for d in dates.find_dates(text, 0, head_end) if d.day is not None]
-    day = None
-    if len(days) == 1 and days[0].end_day is None and days[0].year is not None:
-        day, _ = dates.resolve(days[0], reference)
+    days = {
+        dates.resolve(d, reference)[0]
+        for d in dates.find_dates(text, 0, head_end)
+        if d.day is not None and d.end_day is None and d.year is not None
+    }
+    ranges = any(d.end_day is not None for d in dates.find_dates(text, 0, head_end))
+    day = next(iter(days)) if len(days) == 1 and not ranges else None
     return _Statement(speaker[0], speaker[1], len(text), day, 0)
+
+
+def _head_speaker(
+    text: str, head_lines: list[tuple[int, int]], states: list[StateMention], voices: _Voices
+) -> tuple[str, int] | None:
+    """Who the document speaks as, from its head: the heading of a statement or message, a
+    byline, or a government's release or letterhead."""
+    if any(_MESSAGE_HEAD.search(text, s, e) for s, e in head_lines) and _UN_NAMED.search(text):
+        s, _ = head_lines[0]
+        return "org:UN", s
+    if any(_DOC_KIND.search(text, s, e) for s, e in head_lines):
+        for s, e in head_lines:
+            by = _STATEMENT_BY.search(text, s, e) or _BYLINE.match(text, s, e)
+            if by and by.group("who") and not _HEAD_LEAD.fullmatch(text, s, by.start()):
+                by = None  # "... aligns itself to the statement made by X": a mention
+            if by and not by.group("who") and _MESSAGE.search(text, s, by.start()):
+                continue  # "the Secretary-General's message, as delivered by X": its author's
+            if by:
+                who = by.start("who") if by.group("who") else by.start("who2")
+                stop = _TOPIC_AFTER.search(text, who, e)
+                found = _header_speaker(text, who, stop.start() if stop else e, states, voices)
+                if found:
+                    return found
+            m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
+            if m:
+                name = clean_name(m.group("name")) or m.group("name")
+                at = text.find(name.split()[0], s, e)
+                return f"person:{name}", at if at >= 0 else s
+    if voices.own is not None:
+        # "Press Releases", "Joint media release:" of a government; a speech ("Excellencies,
+        # ladies and gentlemen") under the state's letterhead
+        for s, e in head_lines:
+            if _RELEASE_HEAD.match(text, s, e) or _SALUTATION.match(text, s, e):
+                return voices.own, s
+    return None
 
 
 _STATEMENT_BY = re.compile(
     r"(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Remarks|Speech|Address|"
-    r"Intervention)\s+(?:delivered\s+|made\s+)?(?:by|of|from)\s+(?P<who>\S)",
+    r"Intervention)\s+(?:delivered\s+|made\s+)?(?:by|of|from)\s+(?P<who>\S)"
+    r"|\b[Dd]elivered\s+by\s+(?P<who2>\S)",
     re.IGNORECASE,
+)
+_HEAD_LEAD = re.compile(r"(?:The\s+following\s+)?")
+_BYLINE = re.compile(r"By\s+(?:(?:Former|Acting)\s+)?(?P<who>[A-Z])(?P<who2>)")
+# The subject after the speaker: "Statement by Mr. X, Minister ..., on the Deposit of ...".
+_TOPIC_AFTER = re.compile(r",?\s+on\s+(?:the\s+)?(?=[A-Z])|\s+\(")
+_MESSAGE_HEAD = re.compile(
+    r"\bSecretary[- ]General[’']s\s+(?:message|statement|remarks)\b|\bmessage\s+(?:of|from|by)"
+    r"\s+the\s+(?:UN\s+|United\s+Nations\s+)?Secretary[- ]General\b|\bstatement\s+by\s+(?:the\s+)?"
+    r"(?:UN|United\s+Nations)\s+Secretary[- ]General\b|\bSECRETARY-GENERAL\s+SAYS\b|"
+    r"\bSays\s+Secretary-General\b",
+)
+_UN_NAMED = re.compile(r"\bUnited\s+Nations\b|\bUN\b|\bSG/SM/")
+_RELEASE_HEAD = re.compile(
+    r"\s*(?:Joint\s+)?(?:Press|News|Media)\s+[Rr]eleases?\b|\s*(?:JOINT\s+)?(?:PRESS|NEWS|MEDIA)"
+    r"\s+RELEASES?\b"
+)
+_SALUTATION = re.compile(
+    r"\s*(?:Excellencies|Your\s+(?:Royal\s+)?(?:Highness|Excellency)|Mr\.?\s+President|"
+    r"Madam\s+President|Ladies\s+and\s+gentlemen|Distinguished)\b"
 )
 
 
 def _header_speaker(
-    text: str, start: int, end: int, states: list[StateMention]
+    text: str, start: int, end: int, states: list[StateMention], voices: _Voices
 ) -> tuple[str, int] | None:
     orgs = find_organisations(text, start, end)
+    # "Delivered by Steve Goose, Human Rights Watch for the Cluster Munition Coalition"
+    for o in orgs:
+        if re.search(
+            r"\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$", text[max(start, o.start - 20) : o.start]
+        ):
+            return o.code, o.start
     if orgs and orgs[0].start - start <= 4:
         return orgs[0].code, orgs[0].start
-    for mention in states:
-        if start <= mention.start < end and not mention.demonym:
-            return mention.iso3, mention.start
     people = find_people(text, start, end, [])
+    first_state = next((m for m in states if start <= m.start < end and not m.demonym), None)
+    if (
+        first_state is not None
+        and (not people or first_state.start < people[0].start)
+        and first_state.start - start <= 4
+    ):
+        return first_state.iso3, first_state.start
     if people:
-        return people[0].code, people[0].start
+        person = people[0]
+        code = voices.resolve(text, start, end, person, states)
+        if code == person.code and orgs:
+            code = orgs[0].code  # "Delivered by K. Asia Derlicka, ICBL Advocacy Officer"
+        if code == person.code:
+            code = _spoken_as(text) or code
+        if code != person.code:
+            voices.affiliation[person.code] = code
+        return code, person.start
+    if first_state is not None:
+        return first_state.iso3, first_state.start
     return (orgs[0].code, orgs[0].start) if orgs else None
+
+
+#: A speech says whom it speaks for: "we in the CMC", "On behalf of the ICBL, let me".
+_WE_IN = re.compile(r"\b(?:we\s+in|[Oo]n\s+behalf\s+of)\s+(?:the\s+)?")
+
+
+def _spoken_as(text: str) -> str | None:
+    for m in _WE_IN.finditer(text):
+        orgs = find_organisations(text, m.end(), min(len(text), m.end() + 60))
+        if orgs and orgs[0].start == m.end():
+            return orgs[0].code
+    return None
 
 
 def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

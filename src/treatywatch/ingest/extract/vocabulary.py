@@ -26,7 +26,10 @@ TOPICS: dict[str, str] = {
     r"|legislat\w*|implement(?:ing)? the Convention",
     "use-of-cluster-munitions": r"\buse of cluster\b|\bused cluster\b|new use|condemn\w*",
 }
-_TOPIC_PATTERNS = {topic: re.compile(p, re.IGNORECASE) for topic, p in TOPICS.items()}
+# A cue starts a word ("clear" is not in "nuclear").
+_TOPIC_PATTERNS = {
+    topic: re.compile(rf"\b(?:{p})", re.IGNORECASE) for topic, p in TOPICS.items()
+}
 
 #: stance -> cues, tried in this order (the first that matches wins)
 STANCES: list[tuple[str, str]] = [
@@ -54,7 +57,11 @@ STANCES: list[tuple[str, str]] = [
         r"initiative|free zone|universal adherence|remain\w* committed)\b",
     ),
 ]
-_STANCE_PATTERNS = [(s, re.compile(p, re.IGNORECASE | re.DOTALL)) for s, p in STANCES]
+# Each cue starts a word: the look-ahead lets a search skip, with one test, the positions
+# where none starts.
+_STANCE_PATTERNS = [
+    (s, re.compile(r"(?=\w)" + p, re.IGNORECASE | re.DOTALL)) for s, p in STANCES
+]
 # Supporting a weaker rule ("supported major exceptions") is not support for the treaty.
 _WEAKENING = re.compile(
     r"\b(?:exceptions?|transition periods?|slow down|weaken|self-destruct|pushed for)\b",
@@ -62,7 +69,23 @@ _WEAKENING = re.compile(
 )
 
 
+# One scan for all topics instead of one search per topic (statements ask for the topics of
+# every sentence that has a speaker). Each topic is a group of its own; a match of one topic
+# never hides another's, since they share no words (tests/test_extract_properties.py).
+_ANY_TOPIC = re.compile(
+    r"(?=\w)\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(TOPICS.values())) + ")",
+    re.IGNORECASE,
+)
+_TOPIC_OF_GROUP = {f"t{i}": topic for i, topic in enumerate(TOPICS)}
+
+
 def topics(words: str) -> list[str]:
+    found = {_TOPIC_OF_GROUP[m.lastgroup] for m in _ANY_TOPIC.finditer(words) if m.lastgroup}
+    return [topic for topic in TOPICS if topic in found]
+
+
+def topics_one_by_one(words: str) -> list[str]:
+    """What :func:`topics` must return: each topic's own search (kept for the tests)."""
     return [topic for topic, pattern in _TOPIC_PATTERNS.items() if pattern.search(words)]
 
 
