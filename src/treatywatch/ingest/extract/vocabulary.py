@@ -27,9 +27,7 @@ TOPICS: dict[str, str] = {
     "use-of-cluster-munitions": r"\buse of cluster\b|\bused cluster\b|new use|condemn\w*",
 }
 # A cue starts a word ("clear" is not in "nuclear").
-_TOPIC_PATTERNS = {
-    topic: re.compile(rf"\b(?:{p})", re.IGNORECASE) for topic, p in TOPICS.items()
-}
+_TOPIC_PATTERNS = {topic: re.compile(rf"\b(?:{p})", re.IGNORECASE) for topic, p in TOPICS.items()}
 
 #: stance -> cues, tried in this order (the first that matches wins)
 STANCES: list[tuple[str, str]] = [
@@ -59,9 +57,7 @@ STANCES: list[tuple[str, str]] = [
 ]
 # Each cue starts a word: the look-ahead lets a search skip, with one test, the positions
 # where none starts.
-_STANCE_PATTERNS = [
-    (s, re.compile(r"(?=\w)" + p, re.IGNORECASE | re.DOTALL)) for s, p in STANCES
-]
+_STANCE_PATTERNS = [(s, re.compile(r"(?=\w)" + p, re.IGNORECASE | re.DOTALL)) for s, p in STANCES]
 # Supporting a weaker rule ("supported major exceptions") is not support for the treaty.
 _WEAKENING = re.compile(
     r"\b(?:exceptions?|transition periods?|slow down|weaken|self-destruct|pushed for)\b",
