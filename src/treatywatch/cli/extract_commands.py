@@ -61,6 +61,14 @@ def _sentence(exc: Exception, path: Path) -> str:
 
 
 _COUNTS = frozenset({"tp", "fp", "fn"})
+# Column names that fit the per-kind table in 80 columns.
+_SHORT = {
+    "states": "states",
+    "participant_lists": "lists",
+    "events": "events",
+    "statements": "statem.",
+    "actions": "actions",
+}
 
 
 def eval(  # the command is `treatywatch eval`; main.py registers functions by name
@@ -81,7 +89,10 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
     Each gold file NAME.json is compared with the extractor's reading of NAME.* in
     DOCS_DIR, as ../shared/EXTRACTION.md describes (states as sets, participant lists by
     Jaccard overlap, events by start day and city, statements by speaker and day, actions
-    by state, kind and day).
+    by state, kind and day). Rows such as events.city and statements.speaker score one part
+    of a key alone, to show which part is wrong; where a sources.csv beside or above
+    GOLD_DIR gives each document's kind (tests/corpus/ has one), a second table gives F1
+    per kind of document.
 
     Example: treatywatch eval ../shared/gold ../shared/seeds --explain
     """
@@ -90,8 +101,12 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
     for folder in (gold_dir, docs_dir):
         if not folder.is_dir():
             raise UserError(f"{folder} is not a folder.")
+    from treatywatch.ingest.evaluate import corpus_kinds, evaluate_by_kind
+
+    kinds = corpus_kinds(gold_dir)
     try:
-        rows = evaluate(gold_dir, docs_dir)
+        rows = evaluate(gold_dir, docs_dir, parts=True)
+        by_kind = evaluate_by_kind(gold_dir, docs_dir, kinds) if kinds else []
     except FileNotFoundError as exc:
         raise UserError(str(exc)) from None
     # Counts are sums, and participant lists add partial matches (Jaccard overlaps), so
@@ -111,6 +126,14 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
             ("field", "precision", "recall", "f1", "tp", "fp", "fn"),
             title=f"Extraction against {gold_dir}",
         )
+        if by_kind and fmt is Format.table:
+            typer.echo("")
+            short = [
+                {"kind": r["kind"], "docs": r["documents"]}
+                | {name: r[field] for field, name in _SHORT.items()}
+                for r in by_kind
+            ]
+            output(short, fmt, ("kind", "docs", *_SHORT.values()), title="F1 by kind")
     if explain and fmt is Format.table:
         # A line each: the words around an item do not fit a table column at 80 columns.
         typer.echo(f"\n{len(items)} missed or extra items:")

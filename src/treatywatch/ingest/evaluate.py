@@ -86,6 +86,26 @@ _KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
+#: Scores of one part of an item, each its own row: which half of a key the extractor gets
+#: wrong ("events.city" right and "events.start" wrong says the days are the problem).
+PARTS: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
+    "events.city": ("events", lambda e: (e.get("city") or "").casefold() or None),
+    "events.start": ("events", lambda e: e.get("start")),
+    "statements.speaker": ("statements", lambda s: s.get("speaker")),
+    "actions.state+action": ("actions", lambda a: (a.get("state"), a.get("action"))),
+    "actions.date": ("actions", lambda a: (a.get("state"), a.get("date"))),
+}
+
+
+def score_parts(gold: dict[str, Any], found: dict[str, Any], scores: dict[str, Score]) -> None:
+    for part, (field, key) in PARTS.items():
+        _multiset(scores[part], map(key, gold.get(field, [])), map(key, found.get(field, [])))
+    # the names of a list, whatever count it states
+    unstated = [{**item, "stated_count": None} for item in gold.get("participant_lists", [])]
+    found_unstated = [{**i, "stated_count": None} for i in found.get("participant_lists", [])]
+    _lists(scores["lists.names"], unstated, found_unstated)
+
+
 def score_document(gold: dict[str, Any], found: dict[str, Any], scores: dict[str, Score]) -> None:
     _multiset(
         scores["states"],
@@ -128,13 +148,55 @@ def _pairs(
         yield gold_path.stem, gold, extract(doc), doc.text
 
 
-def evaluate(gold_dir: Path | str, docs_dir: Path | str) -> list[dict[str, Any]]:
+PART_FIELDS = (*PARTS, "lists.names")
+
+
+def evaluate(
+    gold_dir: Path | str, docs_dir: Path | str, parts: bool = False
+) -> list[dict[str, Any]]:
     """Score every gold file against the extractor's reading of the document of the same
-    name; raises FileNotFoundError naming a gold file whose document is missing."""
-    scores = {field: Score(field) for field in FIELDS}
+    name (with ``parts``, also each part of a key: :data:`PARTS`); raises
+    FileNotFoundError naming a gold file whose document is missing."""
+    names = (*FIELDS, *PART_FIELDS) if parts else FIELDS
+    scores = {field: Score(field) for field in names}
     for _, gold, found, _text in _pairs(gold_dir, docs_dir):
         score_document(gold, found, scores)
-    return [scores[field].as_dict() for field in FIELDS]
+        if parts:
+            score_parts(gold, found, scores)
+    return [scores[field].as_dict() for field in names]
+
+
+def evaluate_by_kind(
+    gold_dir: Path | str, docs_dir: Path | str, kinds: dict[str, str]
+) -> list[dict[str, Any]]:
+    """F1 of each field per kind of document (``kinds``: document name -> its kind, as a
+    corpus's sources.csv gives it), so that a rule that fails news reports but not
+    status tables shows where; documents of no known kind count as "other"."""
+    by_kind: dict[str, dict[str, Score]] = {}
+    counts: Counter[str] = Counter()
+    for name, gold, found, _text in _pairs(gold_dir, docs_dir):
+        kind = kinds.get(name, "other")
+        counts[kind] += 1
+        scores = by_kind.setdefault(kind, {field: Score(field) for field in FIELDS})
+        score_document(gold, found, scores)
+    return [
+        {"kind": kind, "documents": counts[kind]}
+        | {field: round(by_kind[kind][field].f1, 2) for field in FIELDS}
+        for kind in sorted(by_kind)
+    ]
+
+
+def corpus_kinds(gold_dir: Path | str) -> dict[str, str]:
+    """Document name -> kind from a sources.csv beside the gold files or one folder up
+    (the corpus keeps one index for its two parts); empty when there is none."""
+    import csv
+
+    for folder in (Path(gold_dir), Path(gold_dir).parent):
+        index = folder / "sources.csv"
+        if index.is_file():
+            with index.open(encoding="utf-8", newline="") as fh:
+                return {r["name"]: r["kind"] for r in csv.DictReader(fh) if r.get("kind")}
+    return {}
 
 
 #: Characters of the document shown on each side of an item in ``explain``.

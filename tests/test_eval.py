@@ -1,0 +1,48 @@
+"""`treatywatch eval` teaches where the extractor fails: per field, per part of a key and
+per kind of document (issue 20), on the corpus's development part."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import GOLD, SEEDS
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def _eval(*args: str) -> str:
+    from treatywatch.cli.main import app
+
+    result = CliRunner().invoke(app, ["eval", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_a_part_of_a_key_never_scores_fewer_hits_than_the_whole_key() -> None:
+    rows = {r["field"]: r for r in json.loads(_eval(str(CORPUS / "dev"), str(CORPUS / "dev"),
+                                                     "--format", "json"))}  # fmt: skip
+    for part, whole in [("events.city", "events"), ("events.start", "events"),
+                        ("statements.speaker", "statements"),
+                        ("actions.state+action", "actions")]:  # fmt: skip
+        assert rows[part]["tp"] >= rows[whole]["tp"], part
+        # the same items are counted: what is not a hit is a miss or an extra
+        assert rows[part]["tp"] + rows[part]["fn"] == rows[whole]["tp"] + rows[whole]["fn"]
+
+
+def test_the_scores_by_kind_of_document_name_every_kind_of_the_part() -> None:
+    with (CORPUS / "sources.csv").open(encoding="utf-8") as fh:
+        kinds = {r["kind"] for r in csv.DictReader(fh) if r["part"] == "dev"}
+    table = _eval(str(CORPUS / "dev"), str(CORPUS / "dev"))
+    assert "F1 by kind" in table
+    for kind in kinds:
+        assert kind in table
+    assert all(len(line) <= 80 for line in table.splitlines())
+
+
+def test_seeds_have_no_kinds_and_print_no_kind_table() -> None:
+    table = _eval(str(GOLD), str(SEEDS))
+    assert "F1 by kind" not in table and "statements.speaker" in table
