@@ -158,3 +158,39 @@ def test_a_process_is_not_held_in_the_city_it_is_named_for() -> None:
 def test_weekdays_inside_a_range_of_days() -> None:
     (mention,) = dates.find_dates("Monday 26 to Friday 30 November 2018")
     assert (mention.day, mention.end_day, mention.month, mention.year) == (26, 30, 11, 2018)
+
+
+def test_a_meeting_named_after_its_city_and_by_its_number_is_one() -> None:
+    body = (
+        "Closing Press Release Dubrovnik Review Conference\n\nStates condemned any use "
+        "this week at the First Review Conference in Dubrovnik, Croatia."
+    )
+    assert _events(body) == [(None, "Dubrovnik")]
+    # but two numbered meetings in one city stay two
+    two = "the Thirteenth Meeting of States Parties in Geneva and the Fourteenth Meeting in Geneva"
+    assert _events(two) == [(None, "Geneva"), (None, "Geneva")]
+
+
+def test_delegations_gathered_today_on_the_opening_day() -> None:
+    body = (
+        "MAPUTO, 3 May -- The movement received a new boost today as delegations from over "
+        "100 States gathered in Maputo, Mozambique, for the First Meeting of States Parties."
+    )
+    assert _events(body, "1999-05-03") == [("1999-05-03", "Maputo")]
+
+
+def test_negotiations_held_in_a_city() -> None:
+    body = "Cameroon took part in the negotiations in Dublin in May 2008 and adopted it."
+    assert _events(body) == [(None, "Dublin")]
+
+
+def test_the_scan_for_meetings_starts_at_every_noun_it_knows() -> None:
+    nouns = [
+        "Review Conference", "Diplomatic Conference", "Conference", "Meeting", "Summit",
+        "Forum", "Workshop", "Seminar", "Symposium", "Session", "Round", "Day of Action",
+        "Talks", "Ceremony", "conference", "meetings", "summit", "forum", "workshops",
+        "seminar", "symposium", "talks", "round", "ceremony", "negotiations",
+        "First Committee", "signing of the treaty", "special event",
+    ]  # fmt: skip
+    for noun in nouns:
+        assert events._NOUN_ONLY.search(f"at the {noun} here"), noun

@@ -23,6 +23,7 @@ _NOUN = (
     r"(?:Review\s+Conference|Diplomatic\s+Conference|Conference|Meetings?|Summit|Forum|"
     r"Workshops?|Seminars?|Symposium|Sessions?|Round|Day\s+of\s+Action|Talks|Ceremony|"
     r"conference|meetings?|summit|forum|workshops?|seminars?|symposium|talks|round|ceremony|"
+    r"negotiations|"
     # the General Assembly's main committees meet in sessions: "the First Committee"
     r"(?<=First\s)Committee|(?<=Fourth\s)Committee|"
     # "the formal signing of the treaty in Ottawa"
@@ -53,7 +54,7 @@ _IN_CITY = re.compile(
 )
 # The look-ahead lets the whole-text scan skip, with one test, the positions where no noun
 # can start (the engine would otherwise try every alternative at every character).
-_NOUN_ONLY = re.compile(r"(?=[CDEFMRSTWcdefmrstw])" + _NOUN)
+_NOUN_ONLY = re.compile(r"(?=[CDEFMNRSTWcdefmnrstw])" + _NOUN)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     r"\s*\(\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
@@ -201,7 +202,10 @@ def _first_sentence_end(text: str, at: int) -> int:
 
 
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+week)\b", re.IGNORECASE)
-_OPENED = re.compile(r"\b(?:open(?:s|ed)?|began|begins|start(?:s|ed)|convened)\b", re.I)
+# "delegations gathered today for the First Meeting": a dispatch of the opening day
+_OPENED = re.compile(
+    r"\b(?:open(?:s|ed)?|began|begins|start(?:s|ed)|convened|gathered|kicked\s+off)\b", re.I
+)
 
 
 def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> None:
@@ -515,7 +519,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
 
 _NAME_WORDS = re.compile(r"[a-z]+")
 _NAME_STOP = frozenset({"the", "of", "on", "to", "for", "and", "in", "meeting", "meetings",
-                        "conference", "states", "parties", "convention", "treaty"})  # fmt: skip
+                        "conference", "states", "parties", "convention", "treaty", "press",
+                        "release", "closing", "opening", "statement", "update"})  # fmt: skip
 
 
 def _pair_place_and_day(events: list[_Event]) -> None:
@@ -549,7 +554,13 @@ _GENERIC = frozenset({"international", "diplomatic", "major", "high-level"})
 
 
 def _name_key(name: str) -> str:
-    return " ".join(w for w in _NAME_WORDS.findall(name.casefold()) if w not in _NAME_STOP)
+    # "Dubrovnik Review Conference" and "the First Review Conference" held there agree: a
+    # city's name in a meeting's name says where, not which
+    return " ".join(
+        w
+        for w in _NAME_WORDS.findall(name.casefold())
+        if w not in _NAME_STOP and not places.is_city(w.title())
+    )
 
 
 def _agree(a: str, b: str) -> bool:
