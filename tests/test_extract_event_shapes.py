@@ -4,6 +4,8 @@ usage it relies on rather than the document it came from."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from treatywatch.ingest.extract import dates, events, text
 
 
@@ -194,3 +196,26 @@ def test_the_scan_for_meetings_starts_at_every_noun_it_knows() -> None:
     ]  # fmt: skip
     for noun in nouns:
         assert events._NOUN_ONLY.search(f"at the {noun} here"), noun
+
+
+def test_where_a_page_prints_its_own_date() -> None:
+    for head, day in [
+        ("Cuba Joins Global Ban\n\nPublication Date 6 April 2016\n\nCuba has", "2016-04-06"),
+        ("Oman\n\nLast Updated: 30 November 2014\n\nPolicy\nOman has not", "2014-11-30"),
+        ("News\nCluster Munition Coalition, 11 Jan 2010.\n\nTwo new ratifications", "2010-01-11"),
+        ("By the Minister of Foreign Affairs (Oslo, 29 November 2019)\n\nToday", "2019-11-29"),
+        ("Fourth Meeting\n\n10-09-2013 Statement\n\nStatement by Mr Vodoz", "2013-09-10"),
+        ("NEWS RELEASES\nMarch 1, 1999 (11:15 a.m. EST) No. 46\n\nCANADA", "1999-03-01"),
+    ]:
+        assert dates.reference_date(head, None) == (dt.date.fromisoformat(day), True), head
+
+
+def test_a_date_that_only_continues_a_sentence_is_not_the_pages() -> None:
+    head = (
+        "(Vientiane) - Nations approved a plan as they concluded their first meeting.\n"
+        "The Declaration and Action Plan were agreed on\nNovember 12, 2010, at the meeting."
+    )
+    assert dates.reference_date(head, None)[1] is False
+    # nor a date in a depositary's table of the act it records
+    table = "State United Kingdom\nAction Type Ratification\nDate 31 July 1998\n"
+    assert dates.reference_date(table, None)[1] is False

@@ -37,7 +37,7 @@ _PATTERN = re.compile(
     (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?:{_WEEKDAY},?\s+)?(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
     |(?P<iso>\b(?P<i_y>{_YEAR})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)
-    |(?P<num>\b(?P<n_a>[0-3]?\d)(?P<n_sep>[/.])(?P<n_b>[01]?\d)(?P=n_sep)(?P<n_y>{_YEAR})\b)
+    |(?P<num>\b(?P<n_a>[0-3]?\d)(?P<n_sep>[/.\-])(?P<n_b>[01]?\d)(?P=n_sep)(?P<n_y>{_YEAR})\b)
     |(?P<dm>\b(?P<c_d>{_DAY})\s+(?:of\s+)?(?P<c_m>{_MONTH})\b(?:,?\s+(?P<c_y>{_YEAR})\b)?)
     |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)
     |(?P<my>\b(?P<e_m>{_MONTH})\s+(?P<e_y>{_YEAR})\b)
@@ -258,6 +258,54 @@ _DATELINE = re.compile(
 )
 
 
+# Where a page prints its own date: a label ("Last Updated: 30 November 2014", "Publication
+# Date 6 April 2016", "Posted on"), a byline's end ("Cluster Munition Coalition, 11 Jan
+# 2010."), a dateline in brackets ("(Oslo, 29 November 2019)"), or a date that opens one of
+# the first lines ("March 1, 1999 (11:15 a.m. EST) No. 46", "10-09-2013 Statement").
+_OWN_DATE = re.compile(
+    r"(?im)^[ \t]*(?:(?:last\s+updated|updated|published(?:\s+on)?|publication\s+date|"
+    r"posted(?:\s+on)?|released)\b\s*:?\s*|date:\s*|date\s+(?=\d{4}-)|[^\n]{0,80}\((?:[A-Z][\w.'’\-]*\s?){1,4},"
+    r"\s*(?=[^\n]{6,30}\))|(?:[A-Z][\w.'’\-]*\s?){1,5},\s*(?=[^\n]{6,20}\.[ \t]*$)|"
+    r"(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b))"
+)
+_HEAD_LINES = 12
+
+
+def _own_date(text: str) -> dt.date | None:
+    lines = 0
+    for match in _OWN_DATE.finditer(text, 0, min(len(text), 1500)):
+        lines = text.count("\n", 0, match.start())
+        if lines > 40:
+            break
+        found = find_dates(text, match.end(), min(len(text), match.end() + 30))
+        if not found or found[0].start != match.end() or found[0].day is None:
+            continue
+        mention = found[0]
+        if mention.year is None or mention.end_day is not None:
+            continue
+        opening = not text[match.start() : match.end()].strip()  # a date opens the line
+        if (
+            opening
+            and (
+                _nonblank_lines_before(text, match.start()) >= _HEAD_LINES
+                # "...were agreed on" / "November 12, 2010, at the meeting": a wrapped line
+                or re.search(
+                    r"[a-z,;][ \t]*\n[ \t]*\Z", text[max(0, match.start() - 4) : match.start()]
+                )
+            )
+        ):
+            continue
+        day, _ = resolve(mention, None)
+        if day is not None:
+            return day
+    return None
+
+
+def _nonblank_lines_before(text: str, at: int) -> int:
+    return sum(1 for line in text[:at].split("\n") if line.strip())
+
+
 # The day a report of one day opens with: its dateline ("(Oslo, 3 December 2008) -",
 # "PHNOM PENH, Nov. 28 (Xinhua) --") or its first words ("On Friday, 23 May 2008, the final
 # day of ...").
@@ -304,6 +352,9 @@ def reference_date(text: str, doc_date: str | None) -> tuple[dt.date | None, boo
             day, _ = resolve(found[0], None)
             if day is not None:
                 return day, True
+    labelled = _own_date(text)
+    if labelled is not None:
+        return labelled, True
     head = text[:400]
     for mention in find_dates(head):
         if mention.year is not None and mention.day is None and mention.weekday is None:
