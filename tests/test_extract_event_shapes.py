@@ -219,3 +219,34 @@ def test_a_date_that_only_continues_a_sentence_is_not_the_pages() -> None:
     # nor a date in a depositary's table of the act it records
     table = "State United Kingdom\nAction Type Ratification\nDate 31 July 1998\n"
     assert dates.reference_date(table, None)[1] is False
+
+
+def test_a_treaty_signed_in_a_city_names_its_signing_conference() -> None:
+    body = (
+        "(Oslo, December 2, 2008) - The new treaty banning cluster munitions, to be signed in "
+        "Oslo on December 3 by about 100 nations, will save thousands of lives."
+    )
+    assert ("2008-12-03", "Oslo") in _events(body)
+    opened = "The Convention was opened for signature in Ottawa 3-4 December 1997 at a ceremony."
+    assert _events(opened) == [("1997-12-03", "Ottawa")]
+    # a state's signature is its act, and a treaty's history in passing no meeting
+    assert _events("Lao PDR signed the Convention in Oslo on 3 December 2008.") == []
+    history = "It was adopted in Oslo in 1997, opened for signature in Ottawa the same year."
+    assert _events(history) == []
+
+
+def test_the_days_follow_the_place_of_the_meeting() -> None:
+    body = (
+        "The sixth meeting of countries which have signed the Ottawa Convention will take "
+        "place in Zagreb from 28 November to 3 December, an adviser said."
+    )
+    assert _events(body, "2005-07-01") == [("2005-11-28", "Zagreb")]
+
+
+def test_a_title_above_a_dateline_is_placed_by_it() -> None:
+    body = (
+        "Canada's statement to the Anti-Personnel Mine Ban Convention 5th Review Conference\n"
+        "Check against delivery\nSiem Reap, Cambodia, November 25, 2024\n"
+        "Delivered by Ian McKay\n\nMr. President, Excellencies,"
+    )
+    assert _events(body) == [(None, "Siem Reap")]

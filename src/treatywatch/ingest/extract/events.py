@@ -126,6 +126,7 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
         ):
             end = following.end
         found.extend(_sentence_events(text, block.start, end, reference, exact))
+    found.extend(_signings(text, reference, exact))
     _place_by_dateline(text, found, reference if exact else None)
     _date_by_heading(text, all_lines, found, reference)
     # An event needs a city or a day.
@@ -140,7 +141,8 @@ _DATELINE_CITY = re.compile(
     # "San Jose" on a line of its own, and the day on the next
     r"(?:,[ \t]*|[ \t]*\n\s*)(?=\S)"
 )
-_DATELINE_COUNTRY = re.compile(r"([A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})\s*")
+_TITLE_REACH = 400
+_DATELINE_COUNTRY = re.compile(r"([A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2}),?\s*")
 # "Geneva - On 2 March", "(Vientiane) - Nations that", "Flickr.Geneva - On 2 March"
 _DATELINE_DASH = re.compile(
     r"(?m)(?:^|\(|(?<=[a-z]\.))[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
@@ -237,8 +239,12 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
         lead = _day_then_place(text, window)
     if lead is not None:
         # a dispatch reports from where its dateline says: a meeting its first sentence
-        # names without a place took place there
+        # names without a place took place there, and so does one its title names above a
+        # dateline near the top ("Canada's statement to the 5th Review Conference" / "Siem
+        # Reap, Cambodia, November 25, 2024")
         start, after_dateline, city = lead
+        if start < _TITLE_REACH:
+            start = 0
         stop = _first_sentence_end(text, after_dateline)
         for event in found:
             # and "this historic signing ceremony", "the present meeting" anywhere in it is
@@ -261,6 +267,46 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
         if where is not None:
             event.city = where
             event.country = event.country or _country_of(where)
+
+
+# A treaty "to be signed in Oslo on December 3", "opened for signature in Ottawa": the
+# signing conference, named by the passive (a state that "signed in Oslo" is an act, not it)
+_SIGNED_IN = re.compile(
+    r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?signed|"
+    r"\bopen(?:ed|s)?\s+for\s+signature"
+)
+_SIGNED_PLACE = re.compile(
+    r"\s+in\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
+)
+
+
+def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]:
+    out: list[_Event] = []
+    for m in _SIGNED_IN.finditer(text):
+        place = _SIGNED_PLACE.match(text, m.end())
+        if place is None or not places.is_city(place.group("city")):
+            continue
+        if registry.lookup(place.group("city")) is not None:
+            continue
+        city = places.canonical(place.group("city"))
+        country = registry.lookup(place.group("country") or "") or _country_of(city)
+        first = last = None
+        when = dates.find_dates(text, place.end(), min(len(text), place.end() + 40))
+        if when and _AFTER_PLACE.fullmatch(text, place.end(), when[0].start):
+            place_end = when[0].end
+        else:
+            when, place_end = [], place.end()
+        # "adopted in Oslo in 1997, opened for signature in Ottawa the same year": a
+        # treaty's history in passing, not a meeting the text reports
+        if _SAME_YEAR.match(text, place_end):
+            continue
+        if when:
+            sentence = text[textmod.sentence_start(text, m.start()) : place.end()]
+            direction = 1 if _FUTURE.search(sentence) or "to be" in sentence else -1
+            first, last = dates.resolve(when[0], reference, direction, exact)
+        out.append(_Event("signing", city, country, first, last, (m.start(), place.end())))
+    return out
 
 
 def _wrapped_end(text: str, lines: list[tuple[int, int]], n: int) -> int:
@@ -366,6 +412,7 @@ def _sentence_events(
             # "in Lima, Peru for the conference", not "in Oslo process meetings"
             if re.search(r"[,;]|\b(?:for|at|to|when|where|during)\b", text[p.end() : m.start()])
         ]
+        place_end: int | None = None
         for place in [*places_after, *reversed(places_before)]:
             if _POSTED.search(text, max(0, place.start("city") - 40), place.start("city")):
                 continue  # where a diplomat is posted, not where the meeting is
@@ -386,11 +433,24 @@ def _sentence_events(
                 city = places.canonical(option)
                 named = place.group("country")
                 country = registry.lookup(named) if named and option == candidate else None
+                if place.start() >= m.end():
+                    place_end = place.end()
             break
         if city is None:
             city, country = _city_on_next_line(text, m.end())
         first_day = last_day = None
         chosen = _date_for(text, start, m.start(), m.end(), day_mentions)
+        if chosen is None and place_end is not None:
+            # "will take place in Zagreb from 28 November to 3 December": the days follow
+            # the place the name is given
+            chosen = next(
+                (
+                    d
+                    for d in day_mentions
+                    if place_end <= d.start and _AFTER_PLACE.fullmatch(text, place_end, d.start)
+                ),
+                None,
+            )
         if chosen is not None:
             first_day, last_day = dates.resolve(chosen, reference, direction, exact)
             # "Statement by X, Fourth Meeting of States Parties, Lusaka, 10 September 2013":
@@ -424,6 +484,8 @@ _SPEECH_HEADING = re.compile(
     r"\b(?:Statement\s+(?:by|of|on)|Delivered\s+by|[Mm]essage\s+to|Remarks\s+by|Address\s+by"
     r"|Speech\s+by|Intervention\s+by)\b"
 )
+_AFTER_PLACE = re.compile(r",?\s+(?:on|from|between)\s+|,\s+|\s+")
+_SAME_YEAR = re.compile(r",?\s+(?:the\s+same|that|the\s+following)\s+year\b")
 _ACRONYM = re.compile(r"\s*\([A-Z0-9][A-Za-z0-9]{1,9}\)")
 _ON_DATE = re.compile(r",?\s+(?:(?:a|an|the)\s+)?")
 
@@ -520,7 +582,9 @@ def _merge(events: list[_Event]) -> list[_Event]:
 _NAME_WORDS = re.compile(r"[a-z]+")
 _NAME_STOP = frozenset({"the", "of", "on", "to", "for", "and", "in", "meeting", "meetings",
                         "conference", "states", "parties", "convention", "treaty", "press",
-                        "release", "closing", "opening", "statement", "update"})  # fmt: skip
+                        "release", "closing", "opening", "statement", "update", "anti",
+                        "personnel", "mine", "ban", "cluster", "munitions", "ottawa",
+                        "oslo"})  # fmt: skip
 
 
 def _pair_place_and_day(events: list[_Event]) -> None:
@@ -555,12 +619,23 @@ _GENERIC = frozenset({"international", "diplomatic", "major", "high-level"})
 
 def _name_key(name: str) -> str:
     # "Dubrovnik Review Conference" and "the First Review Conference" held there agree: a
-    # city's name in a meeting's name says where, not which
-    return " ".join(
-        w
-        for w in _NAME_WORDS.findall(name.casefold())
-        if w not in _NAME_STOP and not places.is_city(w.title())
-    )
+    # city's name in a meeting's name says where, not which; nor does the treaty's name;
+    # "5th" is "Fifth"
+    words = _NAME_WORDS.findall(_ORDINAL_DIGITS.sub(_ordinal_word, name).casefold())
+    return " ".join(w for w in words if w not in _NAME_STOP and not places.is_city(w.title()))
+
+
+_ORDINAL_DIGITS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+
+
+def _ordinal_word(m: re.Match[str]) -> str:
+    n = int(m.group(1))
+    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else m.group()
 
 
 def _agree(a: str, b: str) -> bool:
