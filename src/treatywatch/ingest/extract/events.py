@@ -99,8 +99,13 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
     all_lines = textmod.lines(text)
     for n, (line_start, line_end) in enumerate(all_lines):
         line = text[line_start:line_end]
-        agenda = _agenda_line(
-            text, line_start, _wrapped_end(text, all_lines, n), reference, upcoming
+        # only a line that opens with a day can be an agenda entry: find where it ends (a
+        # costlier walk over the lines after it) only for those
+        opening = dates.find_dates(text, line_start, min(line_end, line_start + 40))
+        agenda = (
+            _agenda_line(text, line_start, _wrapped_end(text, all_lines, n), reference, upcoming)
+            if opening and opening[0].start - line_start <= 2
+            else None
         )
         if agenda is not None:
             found.append(agenda)
@@ -309,11 +314,15 @@ def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]
     return out
 
 
+_MAX_WRAPPED = 6
+
+
 def _wrapped_end(text: str, lines: list[tuple[int, int]], n: int) -> int:
     """The end of line ``n`` and of the lines a PDF wrapped it onto: a long line goes on
     into the next unless a blank line, a bullet or a new date starts there."""
     end = lines[n][1]
-    for start, stop in lines[n + 1 :]:
+    # an entry wraps onto a few lines, never a page
+    for start, stop in lines[n + 1 : n + 1 + _MAX_WRAPPED]:
         previous = text[text.rfind("\n", 0, end) + 1 : end]
         if (
             len(previous) < textmod.wrapped_length(text)
