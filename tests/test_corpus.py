@@ -67,6 +67,9 @@ def test_each_document_has_its_source_gold_and_part(doc: Path) -> None:
         assert a["action"] in ACTIONS and registry.is_state(a["state"]), a
     for lst in gold.get("participant_lists", []):
         assert all(registry.is_state(c) for c in lst["states"]), lst
+    for event in gold.get("events", []):
+        # an event is annotated when the text gives its city or its day (gold/README.md)
+        assert event.get("city") or event.get("start"), event
 
 
 #: Floors on the development part (F1; participant lists: the score's F1 of Jaccard
