@@ -572,12 +572,12 @@ def _merge(events: list[_Event]) -> list[_Event]:
     intersessional meetings" and "the Thirteenth Meeting of States Parties", stay two)."""
     _pair_place_and_day(events)
     dated_cities = {e.city.casefold() for e in events if e.city and e.start}
-    out: dict[tuple[str | None, dt.date | None, str], _Event] = {}
+    out: dict[tuple[str | None, dt.date | None, _Signature], _Event] = {}
     for event in events:
         city = event.city.casefold() if event.city else None
         if event.start is None and city in dated_cities:
             continue
-        name = _name_key(event.name) if event.start is None and _proper(event.name) else ""
+        name = _signature(event.name) if event.start is None and _proper(event.name) else _ANY
         same = next((k for k in out if k[:2] == (city, event.start) and _agree(k[2], name)), None)
         if same is None:
             out[(city, event.start, name)] = event
@@ -647,11 +647,38 @@ def _ordinal_word(m: re.Match[str]) -> str:
     return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else m.group()
 
 
-def _agree(a: str, b: str) -> bool:
-    """Two undated names of meetings in one city agree when one's words hold the other's
-    (a bare "meeting" agrees with any)."""
-    wa, wb = set(a.split()), set(b.split())
-    return wa <= wb or wb <= wa
+#: What tells one meeting from another by its name: its number or year, and its kind.
+_Signature = tuple[frozenset[str], frozenset[str]]
+_ANY: _Signature = (frozenset(), frozenset())
+_KIND_OF = {
+    "review": "review", "intersessional": "intersessional", "standing": "intersessional",
+    "preparatory": "preparatory", "signing": "signing", "ceremony": "signing",
+    "pledging": "pledging", "special": "special", "extraordinary": "extraordinary",
+    "regional": "regional", "ministerial": "ministerial", "committee": "committee",
+    "committees": "committee", "summit": "summit", "workshop": "workshop",
+    "workshops": "workshop", "seminar": "seminar", "seminars": "seminar",
+    "symposium": "symposium", "forum": "forum", "parties": "parties",
+    "negotiations": "negotiations",
+}  # fmt: skip
+_SIGNATURE_WORDS = re.compile(r"[a-z]+|\d{4}")
+
+
+def _signature(name: str) -> _Signature:
+    words = _SIGNATURE_WORDS.findall(_ORDINAL_DIGITS.sub(_ordinal_word, name).casefold())
+    numbers = frozenset(w for w in words if w in _ORDINALS or w.isdigit())
+    kinds = frozenset(_KIND_OF[w] for w in words if w in _KIND_OF)
+    return numbers, kinds
+
+
+def _agree(a: _Signature, b: _Signature) -> bool:
+    """Two undated names of meetings in one city name one meeting unless their numbers
+    differ ("the Thirteenth" and "the Fourteenth Meeting") or each is of a kind the other
+    is not ("the intersessional meetings" and "the Meeting of States Parties"); "the
+    historic meeting" and "the Third Review Conference" held there are one."""
+    (numbers_a, kinds_a), (numbers_b, kinds_b) = a, b
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return False
+    return kinds_a <= kinds_b or kinds_b <= kinds_a
 
 
 def _as_dict(event: _Event) -> dict[str, Any]:
