@@ -50,7 +50,8 @@ def extract_text(
 ) -> dict[str, Any]:
     """The contract's object for a normalised text (``date``: the document's own ISO date)."""
     reference, exact = dates.reference_date(text, date)
-    mentions = state_rules.find_states(text)
+    # names as lists and tables write them too ("Congo, Democratische Republiek")
+    mentions = lists.with_list_names(text, state_rules.find_states(text))
     found_tables = tables.find_tables(text, mentions)
     found_actions = actions.merge(
         [

@@ -18,19 +18,42 @@ from treatywatch.ingest.extract import dates
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
 
+# "deposited its instrument of accession", "submitted a Document of Acceptance", "the
+# deposit of its instrument of ratification"
+_DEPOSITED = (
+    r"(?:deposited|submitted|lodged|deposit\s+of)\s+(?:its|an|the|a)\s+"
+    r"(?:instrument|document)\s+(?:of|for)\s+"
+)
+# "Cameroon became the 104th country to sign the Convention on 15 December 2009"
+# "Australia ... was one of the first countries to sign the Convention on 3 December 2008"
+_NTH = (
+    r"(?:became|was)\s+(?:one\s+of\s+)?the\s+\w+\s+(?:\w+\s+)?"
+    r"(?:country|countries|state|states|nations?|States?)\s+to\s+"
+)
 # action -> the words that report it
 _ACTS: list[tuple[str, str]] = [
+    # "Austria announced that it completed destruction of its cluster munitions", "finished
+    # destroying its stockpile", "Belarus declared completion of stockpile destruction"
+    # (one alternative per first word: the scan tries each at every word that can open it)
     ("stockpile-destruction-completed",
-     r"complet\w*\s+(?:the\s+|its\s+)?(?:destruction\s+of\s+(?:its\s+)?(?:\w+\s+)?stockpiles?"
-     r"|stockpile\s+destruction)|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?stockpiles?"),
+     r"complet(?:\w*\s+(?:the\s+|its\s+)?(?:destruction\s+of\s+(?:its\s+)?(?:\w+\s+)?stockpiles?"
+     r"|stockpile\s+destruction)"
+     r"|(?:ed|es)\s+(?:the\s+)?destruction\s+of\s+(?:all\s+)?(?:of\s+)?its\s+"
+     r"(?:\w+\s+){0,2}?(?:stocks?|cluster\s+munitions|(?:anti-?personnel\s+)?(?:land)?mines)\b"
+     r"|ion\s+of\s+(?:its\s+|the\s+)?stockpile\s+destruction)"
+     r"|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?stockpiles?"
+     r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks?)"),
     ("stockpile-destruction-started",
      r"(?:began|begun|started|commenced|initiated)\s+(?:the\s+|its\s+)?(?:destruction\s+of|"
      r"destroying|to\s+destroy|stockpile\s+destruction)"),
-    ("accession", r"acced(?:ed|es|ing)\b|deposited\s+(?:its|an)\s+instrument\s+of\s+accession"),
-    ("ratification", r"ratif(?:ied|ies|ying)\b|deposited\s+(?:its|an)\s+instrument\s+of"
-     r"\s+ratification"),
-    ("acceptance", r"deposited\s+(?:its|an)\s+instrument\s+of\s+acceptance"),
-    ("approval", r"deposited\s+(?:its|an)\s+instrument\s+of\s+approval"),
+    # "deposited its instrument of accession", "deposited the Instrument of Acceptance",
+    # "submitted a Document of Acceptance", "deposited its instrument for ratification"
+    # one alternative for the four kinds of instrument: the scan tries it once per word
+    ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval)\b"),
+    ("nth", _NTH + r"(?:accede|ratify|sign)\b"),
+    ("accession", r"acced(?:ed|es|ing)\b"),
+    ("ratification", r"ratif(?:ied|ies|ying)\b"
+     r"|deposited\s+(?:its|their)\s+ratification\s+instruments?"),
     ("signature", r"(?<![\w\-])sign(?:ed|s|ing)\b(?!\s+(?:of|that|up))"),
     ("endorsement", r"endors(?:ed|es|ing)\b"),
     # Adopting the text at the diplomatic conference, in the words the Monitor and the
@@ -42,7 +65,8 @@ _ACTS: list[tuple[str, str]] = [
     ("renounced", r"renounc(?:e|ed|es|ing)\b"),
 ]  # fmt: skip
 _ACT = re.compile(
-    r"(?<![\w])(?=[acdejmrswACDEJMRSW])(?:"
+    # the look-ahead skips, with one test, where no act can start
+    r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[lL]odged\b)(?:"
     + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS))
     + ")",
     re.IGNORECASE,
@@ -64,7 +88,17 @@ INTENTION = _INTENTION
 
 def kind_of(match: re.Match[str]) -> str:
     """The act a match of :data:`ACT` reports."""
-    return next(_ACTS[int(k[1:])][0] for k, v in match.groupdict().items() if v)
+    kind = next(_ACTS[int(k[1:])][0] for k, v in match.groupdict().items() if v)
+    if kind in ("instrument", "nth"):  # "deposited its instrument of acceptance": its last word
+        return _LAST_WORD_KINDS[match.group().rsplit(None, 1)[-1].lower()]
+    return kind
+
+
+_LAST_WORD_KINDS = {
+    "accession": "accession", "ratification": "ratification", "acceptance": "acceptance",
+    "approval": "approval", "accede": "accession", "ratify": "ratification",
+    "sign": "signature",
+}  # fmt: skip
 
 
 def date_after(text: str, at: int, reference: dt.date | None, exact: bool) -> str | None:
@@ -77,8 +111,8 @@ def date_after(text: str, at: int, reference: dt.date | None, exact: bool) -> st
 _OBJECT = (
     r"(?:[\w\s]{0,25}?"
     r"|\s*(?:its\s+instrument\s+of\s+\w+\s+(?:to\s+)?)?(?:the\s+)?"
-    r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+){1,9}?"
-    r"(?:(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,?\s+)?)"
+    r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+){0,9}?"
+    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
 )
 _ACT_NOUN_IN = re.compile(r"\b(?:accession|ratification|signature|withdrawal)\b", re.I)
 # Signing something else than a treaty: "Zelensky signed a decree on ..."
@@ -91,9 +125,28 @@ _BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
 _WINDOW = 70
 # "Norway announced that it had completed ...": the state reports its own act
 _REPORTED = re.compile(
-    r"\s+(?:\w+\s+)?(?:announced|confirmed|reported|declared|said|stated|informed\s+\w+)"
-    r"\s+that\s+it\s+(?:had|has)\s+(?:\w+\s+)?"
+    r"(?:['’]s)?\s+(?:\w+\s+)?(?:announced|confirmed|confirmation|reported|declared|said|stated"
+    r"|informed\s+\w+)\s+that\s+it\s+(?:(?:had|has)\s+)?(?:\w+\s+)?"
 )
+# What may stand between the state and its verb and still leave the state the subject: its
+# short name in brackets ("The Lao People’s Democratic Republic (Lao PDR) signed") and a
+# relative clause on it ("I congratulate Colombia, which ratified during ...").
+_ALIAS = re.compile(r"\s*\([A-Z][\w.’'\- ]{0,30}\)")
+_RELATIVE = re.compile(r",\s*which\s+(?:(?:has|had|have)\s+)?(?:(?:also|now|just|recently)\s+)?")
+# The state is not the doer of a passive: "Poland joined NATO the same year the treaty was
+# ratified".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+# A noun act the state is only the topic of: "decisions by the Russian Federation regarding
+# withdrawal from international agreements"
+_TOPIC = re.compile(r"\b(?:regarding|concerning|about|over|on)\b")
+_NOUN_KINDS = frozenset({"withdrawal", "moratorium"})
+# A second act of the same subject: "Andorra signed the Mine Ban Treaty on 3 December 1997
+# and ratified it on 29 June 1998"
+_COORDINATED = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:signed|ratified|acceded|endorsed)\b[^.;:()“”\"]{0,90}?"
+    r"(?:,\s*(?:and\s+)?|\band\s+)(?:then\s+|later\s+|subsequently\s+|also\s+)?"
+)
+_COORDINATED_MAX = 130
 
 
 def find_actions(
@@ -113,14 +166,21 @@ def find_actions(
             bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, m.start())
         ]
         before = [s for s in window if s.end <= m.start() and not s.demonym]
-        actors = _actors(text, before, m.start())
-        if not actors:
+        actors = _actors(text, before, m.start(), kind)
+        if not actors or _PLACE.search(text, max(0, actors[0].start - 12), actors[0].start):
+            # "the French military stationed in Djibouti destroyed its stockpile": a place
             continue
         # "the possibility of Malaysia acceding" is no accession either
         head = text[max(sentence_start, actors[0].start - 40) : m.start()]
-        if _INTENTION.search(head):
+        if (
+            _INTENTION.search(head)
+            or _DECIDED.search(head)
+            or _ABOUT_ACT.search(text, max(0, actors[0].start - 40), actors[0].start)
+        ):
             continue
-        when = _date(text, m.end(), reference, exact)
+        when = _date(text, m.end(), reference, exact) or _opening_date(
+            text, sentence_start, actors[0].start, reference, exact
+        )
         for actor in actors:
             key = (actor.iso3, kind, when)
             if key in seen:
@@ -144,6 +204,9 @@ _ACT_NOUN = re.compile(
     r"\b(?P<noun>" + "|".join(_NOUN_ACTS) + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
     r"CCM|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Treaty|Convention))\s+)?"
     r"(?P<link>by|of)\s+(?:the\s+)?"
+)
+_ON_ITS = re.compile(
+    r"\s+on\s+its\s+(?:recent\s+|formal\s+)?(?P<noun>ratification|accession|signature)\b"
 )
 _POSSESSIVE = re.compile(r"['’]s?\s+(?P<noun>" + "|".join(_NOUN_ACTS) + r")\b")
 
@@ -169,12 +232,19 @@ def _noun_acts(
             own = _POSSESSIVE.match(text, s.end)
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
+        elif text[s.end : s.end + 4] == " on ":
+            # "Congratulations to the government of Namibia on its ratification"
+            own = _ON_ITS.match(text, s.end)
+            if own is not None:
+                found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
     out: list[dict[str, Any]] = []
     for s, kind, act_end in found:
         sentence_start = textmod.sentence_start(text, s.start)
         sentence_end = text.find(".", act_end)
         around = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
         if _INTENTION.search(around) or _PENDING.search(around):
+            continue
+        if _ABOUT_ACT.search(text, max(0, s.start - 40), s.start):
             continue
         out.append(
             {
@@ -205,14 +275,25 @@ def merge(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [a for a in unique if a["date"] is not None or (a["state"], a["action"]) not in dated]
 
 
-def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMention]:
+def _actors(
+    text: str, before: list[StateMention], verb_at: int, kind: str = ""
+) -> list[StateMention]:
     """The state doing the act and any joined to it ("Austria and Bosnia-Herzegovina, and
     earlier by Belgium")."""
     if not before:
         return []
     last = before[-1]
     gap = text[last.end : verb_at]
+    alias = _ALIAS.match(gap) or _RELATIVE.match(gap)
+    if alias is not None:
+        gap = gap[alias.end() :]
+    elif gap.startswith(")") and text[last.start - 1 : last.start] == "(":
+        gap = gap[1:]  # the short name in brackets is a name of the state: "(Lao PDR) signed"
+    if len(gap) <= _COORDINATED_MAX and _COORDINATED.fullmatch(gap):
+        gap = ""  # the subject of the act before it
     if len(gap) > _WINDOW or (_BARRIER.search(gap) and not _REPORTED.fullmatch(gap)):
+        return []
+    if _PASSIVE.search(gap) or (kind in _NOUN_KINDS and _TOPIC.search(gap)):
         return []
     if _ACT.search(gap) or _ACT_NOUN_IN.search(gap):
         # "Palestine also acceded ..., while five signatories ratified"; "With South Sudan's
@@ -228,6 +309,68 @@ def _actors(text: str, before: list[StateMention], verb_at: int) -> list[StateMe
     return chain
 
 
+_PLACE = re.compile(
+    r"\b(?:stationed|based|deployed|located)?\s*\b(?:in|at|from|near)\s+(?:the\s+)?$"
+)
+# A decision still to be carried out: "it was approved that Sri Lanka accedes", "the
+# parliament approved the proposal on Finland's withdrawal", "signed a decree on Ukraine's
+# withdrawal".
+_DECIDED = re.compile(r"\b(?:approved|decided|agreed|resolved|authori[sz]ed)\s+that\b", re.I)
+_ABOUT_ACT = re.compile(
+    r"\b(?:(?:decree|law|bill|proposal|resolution|decision|plan|motion|draft)s?\s+"
+    r"(?:on|about|regarding|concerning)|(?:consent|assent|approval)\s+(?:to|for|of))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A day that opens the sentence of the act: "On 3 August, South Sudan formally acceded",
+# "On February 9, the Government of Japan completed the destruction of its stockpile".
+_OPENING = re.compile(
+    r"\s*(?:On|on)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday),?\s+)?$"
+)
+_TO_SUBJECT = re.compile(
+    r"(?:\s*\([A-Za-z.]{2,5}\))?,?\s+(?:both\s+)?(?:the\s+)?(?:(?:Government|government|Republic|Kingdom|"
+    r"State|Principality)\s+of\s+(?:the\s+)?)?"
+)
+
+
+def _opening_date(
+    text: str, sentence_start: int, subject_at: int, reference: dt.date | None, exact: bool
+) -> str | None:
+    """The day of an act from the words that open its sentence, before its subject."""
+    if subject_at - sentence_start > 60:
+        return None
+    found = dates.find_dates(text, sentence_start, subject_at)
+    if len(found) != 1 or not found[0].day_certain or found[0].end_day is not None:
+        return None
+    mention = found[0]
+    if not (
+        _OPENING.fullmatch(text, sentence_start, mention.start)
+        and _TO_SUBJECT.fullmatch(text, mention.end, subject_at)
+    ):
+        return None
+    day, _ = dates.resolve(mention, reference, -1, exact)
+    return day.isoformat() if day else None
+
+
+_OTHER_YEAR = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?P<which>following|next|previous|same|that)\s+year", re.I
+)
+_YEAR_STEP = {"following": 1, "next": 1, "previous": -1, "same": 0, "that": 0}
+
+
+def _counted_year(text: str, at: int, mention: dates.DateMention, which: str) -> str | None:
+    """A day whose year the sentence counts from its last full date before it: "signed
+    ... on December 3, 2008, ... and deposited ... on July 14 of the following year"."""
+    start = textmod.sentence_start(text, at)
+    years = [m.year for m in dates.find_dates(text, start, at) if m.year is not None]
+    if not years or mention.day is None:
+        return None
+    try:
+        return dt.date(years[-1] + _YEAR_STEP[which], mention.month, mention.day).isoformat()
+    except ValueError:
+        return None
+
+
 def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | None:
     """A day given right after the verb ("acceded on 13 September 2011"), or after what was
     acted on ("signed the Convention on Cluster Munitions in Oslo on 3 December 2008")."""
@@ -237,6 +380,10 @@ def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | N
         lead = _OBJECT + (r"" if mention.relative is not None else r"\b(?:on|in)\s+")
         if not re.fullmatch(lead, text[at : mention.start]):
             continue
+        # "on July 14 of the following year": a year the text counts from another date
+        other = _OTHER_YEAR.match(text, mention.end) if mention.year is None else None
+        if other is not None:
+            return _counted_year(text, at, mention, other.group("which").lower())
         day, _ = dates.resolve(mention, reference, -1, exact)
         return day.isoformat() if day else None
     return None

@@ -14,7 +14,11 @@ verb, or stand in rows with no verb at all:
   days, each day the act of its column.
 
 Intentions in the lead-in ("have not yet ratified", "are expected to sign") are not acts,
-as in the sentence rules.
+as in the sentence rules. The act may also follow the list ("8 African States (Angola, ...,
+and Uganda) have signed"), stand in the sentence before it ("... have signed or acceded ...,
+including 13 since ... . Those 13 are: Zambia, ..."), in the title over a bulleted list
+("Who has ratified?"), or in a relative clause on the set the list names members of
+("States which have completed stockpile destruction ..., including Moldova, ...").
 """
 
 from __future__ import annotations
@@ -52,11 +56,25 @@ def _introduced(
     for run in lists.runs(text, [m for m in mentions if not m.demonym]):
         first = run[0]
         lead_start = textmod.sentence_start(text, first.start, colon=False)
+        if not text[lead_start : first.start].strip(" \t\n-–•*·"):
+            # a bulleted list under its title: "Who has ratified?" then "- Albania"
+            lead_start = lists._line_above(text, lead_start)
         lead = text[lead_start : first.start]
+        after = _after_list(text, run, lead, reference, exact)
+        if after is not None:
+            out.extend(after)
+            continue
+        signatories = _SIGNATORIES.search(lead)
+        if signatories is not None:
+            out.extend(_each(text, run, "signature", None))
+            continue
         verbs = [(m.start(), m.end(), act_rules.kind_of(m)) for m in act_rules.ACT.finditer(lead)]
         if not verbs:
             verbs = tables.lead_acts(lead)  # "ont déjà ratifié le traité :"
         if not verbs:
+            back = _pointed_back(text, lead_start, lead)
+            if back is not None:
+                out.extend(_each(text, run, back, None))
             continue
         verb_start, verb_end, kind = verbs[-1]
         # The verb introduces the list only if nothing but a few words stands between them
@@ -64,7 +82,13 @@ def _introduced(
         between = lead[verb_end:]
         # "have signed the Convention, while another 10 (...) have yet to accede": the
         # list belongs to the clause after the contrast, not to the verb before it
-        if len(between) > 45 or re.search(r"[.;(]|\b(?:while|whereas|but)\b", between):
+        # a lead-in that ends with a colon introduces its list from further: "Four signatory
+        # states have ratified the treaty since the publication of the Report 2005:"
+        # states named as members of the set a relative clause defines: "States which have
+        # completed stockpile destruction gave statements ..., including Moldova, Colombia"
+        member = _SET_BY_ACT.search(lead[:verb_start]) and _MEMBERS.search(between)
+        reach = 100 if between.rstrip().endswith(":") or member else 45
+        if len(between) > reach or re.search(r"[.;(]|\b(?:while|whereas|but)\b", between):
             continue
         if act_rules.INTENTION.search(lead[:verb_start] + " " + between):
             continue
@@ -77,15 +101,84 @@ def _introduced(
         if _FUTURE.match(text, run[-1].end):
             continue
         when = act_rules.date_after(text, lead_start + verb_end, reference, exact)
-        for m in run:
-            # "Macedonia (which acceded)": the item's own act stands for the lead-in's
-            own = _OWN_ACT.match(text, m.end)
-            verb_of_own = act_rules.ACT.search(own.group(0)) if own else None
-            act = act_rules.kind_of(verb_of_own) if verb_of_own else kind
-            out.append({"state": m.iso3, "action": act, "date": when, "span": [m.start, m.end]})
+        out.extend(_each(text, run, kind, when))
     return out
 
 
+def _each(text: str, run: list[StateMention], kind: str, when: str | None) -> list[dict[str, Any]]:
+    """The act of each state of a run; "Macedonia (which acceded)": the item's own act
+    stands for the lead-in's."""
+    out = []
+    for m in run:
+        own = _OWN_ACT.match(text, m.end)
+        verb_of_own = act_rules.ACT.search(own.group(0)) if own else None
+        act = act_rules.kind_of(verb_of_own) if verb_of_own else kind
+        out.append({"state": m.iso3, "action": act, "date": when, "span": [m.start, m.end]})
+    return out
+
+
+# The act after the list: "8 African States (Angola, ..., and Uganda) have signed the
+# Convention", "Belize, Guyana, and Palestine also acceded".
+_BEFORE_ACT = re.compile(
+    r"\)?\s*(?:[—–]\s*|--\s*)?(?:(?:have|has|had|all|also|each|both|then|since|now|already)\s+){0,3}"
+)
+
+
+def _after_list(
+    text: str, run: list[StateMention], lead: str, reference: dt.date | None, exact: bool
+) -> list[dict[str, Any]] | None:
+    last = run[-1]
+    at = _BEFORE_ACT.match(text, last.end)
+    verb = act_rules.ACT.match(text, at.end()) if at else None
+    if verb is None:
+        return None
+    between = text[last.end : verb.start()]
+    # a closing bracket closes a list the lead opened: "8 African States ("
+    if ("(" in between or ")" in between) and not lead.rstrip().endswith("("):
+        return None
+    kind = act_rules.kind_of(verb)
+    if kind in ("withdrawal", "moratorium", "renounced"):
+        return None  # nouns, not verbs, after a list: "Withdrawal of A, B and C ..."
+    contrast = re.match(r".*\b(?:while|whereas|but)\b", lead, re.I | re.S)
+    clause = lead[contrast.end() :] if contrast else lead
+    if act_rules.INTENTION.search(clause):
+        return None
+    when = act_rules.date_after(text, verb.end(), reference, exact)
+    return _each(text, run, kind, when)
+
+
+# "Early signatories included Lebanon, Peru, ...": the states named as signatories
+_SIGNATORIES = re.compile(
+    r"\bsignatories\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)\s*:?\s*$", re.IGNORECASE
+)
+# "... have signed or acceded ..., including 13 since the Ottawa signing conference. Those
+# 13 are: Zambia, ...": the list names the states the sentence before counted
+_THOSE = re.compile(
+    r"^\s*(?:those|these)\s+(?P<num>\w+(?:-\w+)?)\s+(?:are|were|include)\s*:?\s*$", re.I
+)
+
+
+def _pointed_back(text: str, lead_start: int, lead: str) -> str | None:
+    those = _THOSE.match(lead)
+    if those is None:
+        return None
+    before_start = textmod.sentence_start(text, max(0, lead_start - 2), colon=False)
+    before = text[before_start:lead_start]
+    if not re.search(rf"\b{re.escape(those.group('num'))}\b", before):
+        return None
+    verbs = list(act_rules.ACT.finditer(before))
+    if not verbs or act_rules.INTENTION.search(before[: verbs[0].start()]):
+        return None
+    if not _PERFECT.search(before[: verbs[0].start()]):
+        return None
+    return act_rules.kind_of(verbs[0])
+
+
+_SET_BY_ACT = re.compile(
+    r"\b(?:States|states|countries|nations)(?:\s+Parties)?\s+(?:which|that|who)\s+"
+    r"(?:have|has|had)\s+(?:already\s+|now\s+|also\s+)?$"
+)
+_MEMBERS = re.compile(r"\b(?:including|such\s+as|notably|among\s+them)\s*:?\s*$", re.I)
 _BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b")
 # The perfect, in English and the languages of the treaty series and campaigns ("ont déjà
 # ratifié", "han firmado", "hebben ondertekend").

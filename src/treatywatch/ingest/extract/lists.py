@@ -5,16 +5,26 @@
 line breaks, bullets, "and" and footnote marks, introduced by a heading that says what the
 states did (or ends with a colon). The count the heading states is kept even where the names
 disagree with it; the date is the heading's "as of" date.
+
+The heading may also stand around the list: the line above a bulleted list or a column of
+names ("Who has ratified?", "States Parties to the Mine Ban Treaty"), the count in a sentence
+the heading points back to ("11 have ratified it. ... Those that have ratified are ..."), a
+bracketed list inside its clause ("8 African States (Angola, ..., and Uganda) have signed"),
+and the two columns of a regional table copied as text. States named for speaking, being
+elected or accused, or for what they have yet to do are no participants.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from treatywatch.ingest.extract import dates, numbers
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
+from treatywatch.registry import states as registry
 
 if TYPE_CHECKING:
     from treatywatch.ingest.extract.tables import Table
@@ -23,16 +33,25 @@ if TYPE_CHECKING:
 _SEPARATOR = re.compile(
     r"^[\s\*†‡§\d\[\]\(\)¹²³⁴⁵⁶⁷⁸⁹⁰]*"
     # a remark on one item: "Macedonia (which acceded), Equatorial Guinea"
-    r"(?:\((?:which|who|that)\s[^()\n]{0,25}\)\s*)?"
+    r"(?:\((?:which|who|that)\s[^()\n]{0,25}\)\s*"
+    # a qualifier of the name: "Gambia (Republic of The), The Holy See"
+    # the month of one item's act: "Ukraine (December 2005), Haiti (February 2006)"
+    r"|\((?:[A-Z][a-z]+\.?\s+)?\d{4}\)\s*"
+    r"|\((?:[A-Z][\w.]*|of|the|de|du|des|la|le)(?:\s+(?:[A-Z][\w.]*|of|the|de|du|la|le))*\)\s*)?"
     # "and" in the languages the lists come in too: "Allemagne, Autriche et Belgique"
     r"(?:,|;|\n|•|·|\||&|\b(?:and|et|y|e|und|en)\b)"
-    r"(?:[\s,;•·\*†‡\-–]|\b(?:and|et|y|e|und|en)\b)*(?:\b(?:[Tt]he|l[ae]|les|l’|l'|el|de)\s*)?$"
+    r"(?:[\s,;•·\*†‡\-–]|\b(?:and|et|y|e|und|en)\b)*"
+    # "..., Switzerland and my own country, New Zealand" (a speaker on behalf of a group)
+    r"(?:\b(?:my|our)\s+own\s+country,?\s*)?(?:\b(?:[Tt]he|l[ae]|les|l’|l'|el|de)\s*)?$"
 )
-_UNKNOWN_ITEM = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
+# Names on one line with nothing but a space between them: a table's column copied as text
+# ("Albania Andorra Austria Belarus ..."), or the two columns of one row run together.
+_SPACE_ONLY = re.compile(r"^[ \t]{1,3}$")
+_UNKNOWN_ITEM = re.compile(r"^(?:l[’']\s?\w+-)?[A-Z][\w'’.\-&]*(?:\s+[\w'’.\-&]+){0,4}$")
 _CUE = re.compile(
     r"\b(?:participat\w*|participants?|endors\w*|sign\w*|ratif\w*|accede\w*|accession\w*"
-    r"|States?\s+Part(?:y|ies)|adopt\w*|attend\w*|present|list\w*|following|support\w*"
-    r"|members?|joined|observers?|delegations?)\b",
+    r"|States?\s+Part(?:y|ies)|adopt\w*|attend\w*|present|list\w*|following|support\w*|welcom\w*"
+    r"|members?|joined|observers?|delegations?|on\s+behalf\s+of)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -53,9 +72,31 @@ _ROW_REST = re.compile(
 # ("As of 1 August 2022 there were 110 States Parties and 13 signatories.").
 _TITLE = re.compile(r"^\s*(?P<title>[A-Z][\w ]{2,40})\s*:?\s*$")
 # "... have signed, including A, B and C", "nations such as A, B and C"
-_INTRODUCED = re.compile(r"\b(?:such\s+as|including|namely|notably)\s*$", re.IGNORECASE)
+_INTRODUCED = re.compile(
+    r"\b(?:such\s+as|including(?:\s+from)?|includ(?:ed|es|e)|namely|notably|on\s+behalf\s+of"
+    r"|are|were)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# States named for something else than taking part, endorsing or signing: speaking,
+# being elected, being accused, what they would do, what they have not done.
+_NOT_TAKING_PART = re.compile(
+    r"\b(?:elect\w*|vice[- ]presidents?|allegations?|alleged|accus\w*|statements?|views"
+    r"|would|weaken\w*|yet\s+to|not\s+(?:yet\s+)?(?:part\w*|sign\w*|ratif\w*|join\w*"
+    r"|acced\w*)|non-(?:signator|part)\w*)\b",
+    re.IGNORECASE,
+)
+# The clause a list belongs to starts after a contrast: "... have signed, while another 10
+# (Algeria, ...) have yet to accede"
+_CONTRAST = re.compile(r".*\b(?:while|whereas|but)\b", re.IGNORECASE | re.DOTALL)
+# A heading that points back: "Those that have ratified are ...", "These are: ..."
+_ANAPHORA = re.compile(r"^\s*(?:those|these|they)\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    rf"\b(?P<num>{numbers.NUMBER})\s+(?:(?:\w+\s+)?(?:states|countries|nations)\s+)?"
+    r"(?:have|has|had)\s+(?:now\s+|already\s+|also\s+)?(?P<verb>\w+)",
+    re.IGNORECASE,
+)
 _ACTED_AFTER = re.compile(
-    r"\s+(?:(?:have|has|had|all|also|each|both|then|since)\s+){0,2}"
+    r"\)?\s+(?:(?:have|has|had|all|also|each|both|then|since)\s+){0,2}"
     r"(?:signed|ratified|acceded|endorsed|joined|adopted|attended|participated)\b"
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on|by|until)\s+$", re.IGNORECASE)
@@ -90,13 +131,22 @@ def _overlap(a: list[int], b: list[int]) -> bool:
 
 def _table_list(text: str, table: Table, reference: Any) -> dict[str, Any]:
     head_start = _heading_start(text, table.start)
+    if not text[head_start : table.start].strip():
+        head_start = _line_above(text, head_start)  # the table's title: "States Parties"
     heading = text[head_start : table.start]
     count = _count(heading)
     if count is None:
         count = _count_over_title(text, head_start, heading)
+    as_of = _as_of(text, head_start, table.start, reference)
+    if as_of is None and count is not None:
+        # "As of 15 August 2016 there were 100 States Parties": the day of the count
+        counted = textmod.sentence_start(
+            text, max(0, len(text[:head_start].rstrip()) - 1), colon=False
+        )
+        as_of = _as_of(text, counted, head_start, reference)
     return {
         "stated_count": count,
-        "as_of": _as_of(text, head_start, table.start, reference),
+        "as_of": as_of,
         "states": list(dict.fromkeys(m.iso3 for m in table.states)),
         "span": [head_start, table.end],
     }
@@ -104,37 +154,249 @@ def _table_list(text: str, table: Table, reference: Any) -> dict[str, Any]:
 
 def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for run in runs(text, [m for m in mentions if not m.demonym]):
-        first, last = run[0], run[-1]
-        head_start = _heading_start(text, first.start)
-        heading = text[head_start : first.start]
-        count = _count(heading)
-        if count is None:
-            count = _count_over_title(text, head_start, heading)
-        tail = text[last.end : last.end + 40]
-        if count is None:
-            after = re.match(r"^\s*\(\s*(\d{1,3})\s*(?:states|countries)?\s*\)", tail, re.I)
-            if after:
-                count = int(after.group(1))
-        colon = heading.rstrip().endswith(":")
-        introduced = colon or bool(_INTRODUCED.search(heading))
-        cued = (_CUE.search(heading) and (introduced or count is not None or len(run) >= 8)) or (
-            colon and count is not None
-        )
-        # "Belize, Guyana, and Palestine also acceded to the convention": the act after
-        acted = _ACTED_AFTER.match(text, last.end)
-        if not cued and not (colon and len(run) >= 8) and not acted:
+    named = [m for m in mentions if not m.demonym]
+    columns = _column_lists(text, named)
+    for run in runs(text, named):
+        if any(_overlap(c["span"], [run[0].start, run[-1].end]) for c in columns):
             continue
-        states = list(dict.fromkeys(m.iso3 for m in run))
-        out.append(
-            {
-                "stated_count": count,
-                "as_of": _as_of(text, head_start, first.start, reference),
-                "states": states,
-                "span": [head_start, last.end],
-            }
-        )
+        found = _run_list(text, run, reference)
+        if found is not None:
+            out.append(found)
+    return sorted([*out, *columns], key=lambda found: found["span"][0])
+
+
+def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, Any] | None:
+    first, last = run[0], run[-1]
+    head_start = _heading_start(text, first.start)
+    heading = text[head_start : first.start]
+    if not heading.strip(" \t\n-–•*·"):
+        # a bulleted list or a table's column: the line above titles it ("Who has ratified?")
+        head_start = _line_above(text, head_start)
+        heading = text[head_start : first.start]
+    # the list belongs to the clause after a contrast ("..., while another 10 (")
+    contrast = _CONTRAST.match(heading)
+    clause = heading[contrast.end() :] if contrast else heading
+    if _NOT_TAKING_PART.search(clause) or _NOT_TAKING_PART.search(
+        re.split(r"[.;\n]", text[last.end : last.end + 40], maxsplit=1)[0]
+    ):
+        return None
+    count = _count(clause)
+    if count is None:
+        count = _count_over_title(text, head_start, heading)
+    tail = text[last.end : last.end + 40]
+    if count is None:
+        after = re.match(r"^\s*\(\s*(\d{1,3})\s*(?:states|countries)?\s*\)", tail, re.I)
+        if after:
+            count = int(after.group(1))
+    if count is None:
+        count = _count_back(text, head_start, clause, len(run))
+    colon = heading.rstrip().endswith(":")
+    introduced = colon or bool(_INTRODUCED.search(heading))
+    cued = (_CUE.search(clause) and (introduced or count is not None or len(run) >= 8)) or (
+        colon and count is not None
+    )
+    # "Belize, Guyana, and Palestine also acceded to the convention": the act after
+    acted = _ACTED_AFTER.match(text, last.end) or _JOINING_AFTER.match(text, last.end)
+    spaced = any(_SPACE_ONLY.match(text[a.end : b.start]) for a, b in itertools.pairwise(run))
+    if spaced and not (cued and not contrast):
+        return None  # names joined by spaces alone are a list only under a title that says so
+    if not cued and not (colon and len(run) >= 8) and not acted:
+        return None
+    return {
+        "stated_count": count,
+        "as_of": _as_of(text, head_start, first.start, reference),
+        "states": list(dict.fromkeys(m.iso3 for m in run)),
+        "span": [head_start, last.end],
+    }
+
+
+# "I congratulate Belize, Canada, ... and the State of Palestine for joining the Convention",
+# "... and the United Kingdom were among those who confirmed ...", "..., and Macedonia, all
+# signatories to the convention"
+_JOINING_AFTER = re.compile(
+    r"\s+(?:for|on)\s+(?:(?:their|its)\s+)?(?:joining|signing|ratifying|acceding|ratification"
+    r"|accession)\b|\s+(?:were|are)\s+among\s+(?:those|the)\b"
+    r"|,?\s+all\s+(?:signatories|States\s+Parties|parties|members)\b",
+    re.IGNORECASE,
+)
+
+
+def _line_above(text: str, at: int) -> int:
+    """Where the non-empty line before ``at`` begins (``at`` itself if it is long)."""
+    end = len(text[:at].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    return start if 0 < end - start <= 100 else at
+
+
+def _count_back(text: str, head_start: int, clause: str, names: int) -> int | None:
+    """A count stated before the list's own sentence: "11 have ratified it. ... Those that
+    have ratified are ..." (the heading points back), or "Twenty-eight countries have
+    expressed their consent to be bound ..." where the list then names as many."""
+    before = text[max(0, head_start - 1500) : head_start]
+    anaphoric = _ANAPHORA.match(clause)
+    verb = _CUE.search(clause)
+    for m in reversed(list(_COUNT_BEFORE.finditer(before))):
+        value = numbers.value(m.group("num"))
+        if value is None:
+            continue
+        if value == names:
+            return value
+        near = len(before) - m.start() <= 600
+        if anaphoric and verb and near and m.group("verb")[:5].lower() == verb.group()[:5].lower():
+            return value
+    return None
+
+
+# A list in two columns copied as text: a header with each column's count, then each
+# region's row with the two counts, its names run together ("100 States Parties 19
+# Signatories" / "Africa (29) Africa (14)" / "Botswana, ..., Zambia Angola, Benin, ...").
+_COLUMN_HEADER = re.compile(
+    r"(?m)^[ \t]*(?P<n1>\d{1,3})[ \t]+(?P<t1>[A-Z][A-Za-z ]{2,40}?)[ \t]+(?P<n2>\d{1,3})[ \t]+"
+    r"(?P<t2>[A-Z][A-Za-z ]{2,40}?)[ \t]*$"
+)
+_COLUMN_ROW = re.compile(
+    r"(?m)^[ \t]*(?P<region>[A-Z][\w/ ]{1,30}?)[ \t]*\((?P<n1>\d{1,3})\)[ \t]+(?P=region)[ \t]*"
+    r"\((?P<n2>\d{1,3})\)[ \t]*$"
+)
+
+
+def _column_lists(text: str, named: list[StateMention]) -> list[dict[str, Any]]:
+    header = _COLUMN_HEADER.search(text)
+    if header is None or not _CUE.search(header.group("t1") + " " + header.group("t2")):
+        return []
+    rows: list[re.Match[str]] = []
+    for row in _COLUMN_ROW.finditer(text, header.end()):
+        if rows and text[rows[-1].end() : row.start()].count("\n") > 3:
+            break
+        rows.append(row)
+    if not rows:
+        return []
+    columns: tuple[list[StateMention], list[StateMention]] = ([], [])
+    for i, row in enumerate(rows):
+        stop = rows[i + 1].start() if i + 1 < len(rows) else text.find("\n\n", row.end())
+        stop = stop if stop > 0 else len(text)
+        in_row = [m for m in named if row.end() <= m.start < stop]
+        first = int(row.group("n1"))
+        columns[0].extend(in_row[:first])
+        columns[1].extend(in_row[first:])
+    named_in = columns[0] + columns[1]
+    end = max(m.end for m in named_in) if named_in else rows[-1].end()
+    return [
+        {
+            "stated_count": int(header.group(n)),
+            "as_of": None,
+            "states": list(dict.fromkeys(m.iso3 for m in column)),
+            "span": [header.start(), end],
+        }
+        for n, column in (("n1", columns[0]), ("n2", columns[1]))
+        if len(column) >= MIN_NAMES
+    ]
+
+
+# A list or a table writes a name as an index does, in its own language and case: "Congo,
+# Democratische Republiek", "Guinée équatoriale", "Centraal Afrikaanse Republiek", "Nioué".
+# The scan of running text takes only names as they are capitalised in prose, so these are
+# read here: a name the registry knows (ignoring case, accents and punctuation) that ends
+# where a list item ends.
+_TAIL_WORD = re.compile(r"(?:,[ \t]*|[ \t]+|-)([^\W\d_][\w'’.\-]*)")
+_ITEM_END = re.compile(r"[ \t]*(?:$|[,;\n()•|*†‡]|\d|(?:and|et|en|y|e|und)\b)")
+_SEGMENT = re.compile(r"[^\W\d_][\w'’.\-]*(?:[ \t]+(?:&[ \t]+)?[^\W\d_][\w'’.\-]*){0,4}")
+_BEFORE_ITEM = re.compile(r"(?:[,;\n•|()\d]|\b(?:and|et|en|y|e|und))[ \t]*$")
+_ITEM_GAP = 200
+
+
+def with_list_names(text: str, mentions: list[StateMention]) -> list[StateMention]:
+    """``mentions`` with the names lists and tables write as an index does: a name read
+    further ("Guinée" + "équatoriale"), and a name between two others that the scan of
+    prose did not take ("Mozambique, Nioué, Norvège")."""
+    extended: list[StateMention] = []
+    for i, mention in enumerate(mentions):
+        if extended and mention.start < extended[-1].end:
+            continue  # taken into the name before it
+        limit = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        extended.append(mention if mention.demonym else _read_further(text, mention, limit))
+    out: list[StateMention] = []
+    for i, mention in enumerate(extended):
+        out.append(mention)
+        if i + 1 < len(extended) and not mention.demonym:
+            nxt = extended[i + 1]
+            if not nxt.demonym and 0 < nxt.start - mention.end <= _ITEM_GAP:
+                out.extend(_names_between(text, mention.end, nxt.start))
     return out
+
+
+def _read_further(text: str, mention: StateMention, limit: int) -> StateMention:
+    """The mention read on into the longer name a list writes ("Guinée" + "équatoriale"),
+    never into the next state's name (``limit``)."""
+    ends: list[int] = []
+    at = mention.end
+    for _ in range(4):
+        word = _TAIL_WORD.match(text, at, limit)
+        if word is None or ("," in text[at : word.start(1)] and ends):
+            break  # one comma at most: "Congo, Democratische Republiek", not a list
+        if not _name_word(word.group(1)):
+            break  # "Norway said": no state's name goes on so
+        at = word.end()
+        ends.append(at)
+    for end in reversed(ends):
+        if not _ITEM_END.match(text, end):
+            continue
+        iso3 = _lookup_item(text[mention.start : end])
+        if iso3 is not None:
+            return StateMention(iso3, mention.start, end, False)
+    return mention
+
+
+def _names_between(text: str, start: int, end: int) -> list[StateMention]:
+    out: list[StateMention] = []
+    gap = text[start:end]
+    if gap == gap.lower():
+        return out  # no capital, no name
+    if len(gap) > 40 and not any(mark in gap for mark in ",;\n•|"):
+        return out  # running prose, not the items of a list
+    for segment in _SEGMENT.finditer(text, start, end):
+        # an item of its own: nothing but separators, digits or line breaks around it
+        before = text[max(start, segment.start() - 8) : segment.start()]
+        alone = not text[start : segment.start()].strip() and not text[segment.end() : end].strip()
+        if not alone and not (_BEFORE_ITEM.search(before) and _ITEM_END.match(text, segment.end())):
+            continue
+        iso3 = _lookup_item(segment.group())
+        if iso3 is not None:
+            out.append(StateMention(iso3, segment.start(), segment.end(), False))
+    return out
+
+
+def _lookup_item(item: str) -> str | None:
+    """The state a list item names, never by a code ("PER", "DE") or a demonym."""
+    if len(item) < 4 or not item[0].isupper() or item.isupper():
+        return None
+    if not all(_name_word(w) for w in _WORDS.findall(item)):
+        return None  # a cheap test first: the registry lookup normalises the whole item
+    key = registry.normalise(item)
+    if key in _demonym_keys():
+        return None
+    return registry.lookup(item)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Every word of every name the registry knows, case-folded, with and without accents."""
+    words = {w.casefold() for m in registry.mention_index() for w in _WORDS.findall(m.form)}
+    return frozenset(words | {registry.normalise(w) for w in words})
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word may stand in a state's name ("Nioué" as the registry's "Nioue")."""
+    names = _name_words()
+    return word.casefold() in names or (not word.isascii() and registry.normalise(word) in names)
+
+
+@cache
+def _demonym_keys() -> frozenset[str]:
+    return frozenset(registry.normalise(m.form) for m in registry.mention_index() if m.demonym)
 
 
 def runs(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
@@ -156,13 +418,21 @@ def runs(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
 def _joins(gap: str) -> bool:
     if len(gap) > 60:
         return False
-    if _SEPARATOR.match(gap) or _ROW_REST.match(gap):
+    if _SEPARATOR.match(gap) or _ROW_REST.match(gap) or _SPACE_ONLY.match(gap):
         return True
     # One name the registry does not know ("Bosnia & Herz.") between two separators.
     parts = re.split(r"\s*(?:,|;|\n|•)\s*", gap)
-    if len(parts) == 3 and not parts[0].strip() and not parts[2].strip(" and"):
+    if len(parts) == 3 and not parts[0].strip() and not parts[2].strip(" and-–•*"):
         return bool(_UNKNOWN_ITEM.match(parts[1].strip()))
-    return False
+    return bool(_QUALIFIER.match(gap))
+
+
+# A short qualifier after a comma that belongs to the name before: "Macedonia, FYR",
+# "Congo, Rep.", "Korea, Rep. of"
+_QUALIFIER = re.compile(
+    r"^,[ \t]*(?:[A-Z][\w.]{0,5}\.?|of)(?:[ \t]+(?:[A-Z][\w.]{0,5}\.?|of)){0,2}"
+    r"(?:[\s,;•\-–]|\band\b)*$"
+)
 
 
 def _heading_start(text: str, at: int) -> int:
@@ -189,7 +459,8 @@ def _count_over_title(text: str, head_start: int, heading: str) -> int | None:
     title = _TITLE.match(heading)
     if title is None:
         return None
-    before = textmod.sentence_start(text, max(0, head_start - 1), colon=False)
+    # from the last word before the title: a blank line between them ends no sentence here
+    before = textmod.sentence_start(text, max(0, len(text[:head_start].rstrip()) - 1), colon=False)
     words = re.escape(title.group("title").strip())
     found = re.search(
         rf"\b(?P<num>{numbers.NUMBER})\s+{words}\b", text[before:head_start], re.IGNORECASE

@@ -98,7 +98,7 @@ _ISO_CELL = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 #: Between a state's name and its first day: a footnote mark, a tag, a qualifier the
 #: registry did not take ("Congo, Rep.", "Bolivia (Plurinational State of)").
 _NAME_TAIL = re.compile(
-    r"(?:\s|<(\w{1,12})[^<>]{0,20}>[^<>]{0,6}</\1>|<[^<>]{1,20}>|\*|[,.]|\((?:[^()\d]{1,40})\)|\b[A-Z][\w.]{0,5}\.?|"
+    r"(?:\s|<(\w{1,12})[^<>]{0,20}>[^<>]{0,6}</\1>|<[^<>]{1,20}>|\*|[,.]|\((?:[^()\d]{1,40})\)|\b[A-Z][\w.]{0,5}(?!\w)|"
     r"\b(?:de|du|des|la|le|les|the|of|Rep(?:ublic|ubliek)?|Democratische)\b)*"
 )
 #: What may open a row before the name ("de Malediven", "the Bahamas").

@@ -1,0 +1,376 @@
+"""Shapes of acts and participant lists (issue 20), each written from a sentence of a real
+document: enumerations introduced by the sentence that states the act and its count, acts
+named as nouns or passives, lists and tables in other languages, the day of an act from its
+sentence, and the acts a careful reader does not read into a sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from treatywatch.ingest.extract import extract_text
+
+
+def _acts(text: str, date: str | None = None) -> set[tuple[str, str, str | None]]:
+    return {(a["state"], a["action"], a["date"]) for a in extract_text(text, date=date)["actions"]}
+
+
+def _lists(text: str, date: str | None = None) -> list[dict[str, Any]]:
+    return extract_text(text, date=date)["participant_lists"]
+
+
+# --- enumerations introduced by the sentence that states the act -------------------------
+
+LM1999 = (
+    "One hundred and thirty-five countries have signed or acceded to the Mine Ban Treaty as "
+    "of 31 March 1999, including 13 since the Ottawa signing conference on 3-4 December 1997. "
+    "Those 13 are: Zambia, Belize, São Tomé and Principe, Bangladesh, Chad, Sierra Leone, "
+    "Jordan, Albania, Macedonia (which acceded), Equatorial Guinea (which acceded), Maldives, "
+    "Ukraine, and Lithuania. Considering the time that this issue has been before the "
+    "international community, this number of signatories is exceptional."
+)
+
+
+def test_those_n_are_takes_the_act_of_the_sentence_before() -> None:
+    acts = _acts(LM1999)
+    assert ("ZMB", "signature", None) in acts
+    assert ("LTU", "signature", None) in acts
+    # the item's own remark stands for the act of the sentence before
+    assert ("MKD", "accession", None) in acts
+    assert ("GNQ", "accession", None) in acts
+    assert ("MKD", "signature", None) not in acts
+    assert len({s for s, _, _ in acts}) == 13
+
+
+def test_those_n_are_is_a_list_of_its_stated_count() -> None:
+    (found,) = [x for x in _lists(LM1999) if x["stated_count"] == 13]
+    assert len(found["states"]) == 13
+
+
+def test_those_n_are_needs_the_count_in_the_sentence_before() -> None:
+    # the sentence before counts nothing: the list is not its act's
+    assert not _acts("Many states have signed the treaty. Those 3 are: Zambia, Belize and Chad.")
+
+
+SOUTH_SUDAN = (
+    "With South Sudan’s accession, 36 out of a total of 54 African States have either ratified "
+    "or acceded to the Convention. Among these, 8 African States (Angola, the Central African "
+    "Republic, the Democratic Republic of the Congo, Djibouti, Kenya, Liberia, Tanzania, and "
+    "Uganda) have signed the Convention, while another 10 (Algeria, Egypt, Equatorial Guinea, "
+    "Eritrea, Ethiopia, Gabon, Libya, Morocco, Sudan, and Zimbabwe) have yet to accede to it."
+)
+
+
+def test_a_bracketed_list_then_its_act() -> None:
+    acts = _acts(SOUTH_SUDAN)
+    signed = {s for s, a, _ in acts if a == "signature"}
+    assert signed == {"AGO", "CAF", "COD", "DJI", "KEN", "LBR", "TZA", "UGA"}
+    # "have yet to accede": the second list did nothing
+    assert not {s for s, _, _ in acts} & {"DZA", "EGY", "GNQ", "MAR", "ZWE"}
+
+
+def test_a_bracketed_list_keeps_its_count_and_the_contrast_is_no_list() -> None:
+    found = _lists(SOUTH_SUDAN)
+    assert [(x["stated_count"], len(x["states"])) for x in found] == [(8, 8)]
+
+
+def test_signatories_included() -> None:
+    text = (
+        "During speeches, delegates signed the treaty in an adjacent room. Early signatories "
+        "included Lebanon, Peru, New Zealand, Zambia, and Mexico."
+    )
+    assert {s for s, a, _ in _acts(text) if a == "signature"} == {
+        "LBN", "PER", "NZL", "ZMB", "MEX",
+    }  # fmt: skip
+    assert [len(x["states"]) for x in _lists(text)] == [5]
+
+
+def test_a_bulleted_list_under_a_question_that_states_the_act() -> None:
+    text = (
+        "Twenty-eight countries have expressed their consent to be bound by the Convention.\n"
+        "Who has ratified?\n- Albania\n- Austria\n- Belgium\n- Macedonia, FYR\n- Malawi\n"
+        "We urge all the other countries that have signed the Convention to ratify it."
+    )
+    acts = _acts(text)
+    assert {s for s, a, _ in acts if a == "ratification"} == {"ALB", "AUT", "BEL", "MKD", "MWI"}
+
+
+def test_a_count_stated_in_the_sentence_the_list_points_back_to() -> None:
+    text = (
+        "One hundred and twenty-six states have signed the Convention and 11 have ratified it. "
+        "We have arranged for the list of signatories to be placed in the Library. Those that "
+        "have ratified are Canada, Ireland, Mauritius, the Holy See, Turkmenistan, San Marino, "
+        "Switzerland, Niue, Hungary, Belize and Trinidad and Tobago."
+    )
+    (found,) = _lists(text)
+    assert found["stated_count"] == 11
+    assert len(found["states"]) == 11
+
+
+def test_a_list_of_states_speaking_on_behalf_of_a_group() -> None:
+    text = (
+        "I take the floor on behalf of Algeria, Angola, Austria, Belgium, Bosnia & "
+        "Herzegovina*, Brazil, Gambia (Republic of The), The Holy See, Ireland, Switzerland "
+        "and my own country, New Zealand."
+    )
+    (found,) = _lists(text)
+    assert found["states"] == [
+        "DZA", "AGO", "AUT", "BEL", "BIH", "BRA", "GMB", "VAT", "IRL", "CHE", "NZL",
+    ]  # fmt: skip
+
+
+def test_states_named_for_speaking_or_being_elected_are_no_participant_list() -> None:
+    assert not _lists(
+        "The following States Parties delivered a statement during the ceremonial opening: "
+        "Somalia, Ukraine and Afghanistan."
+    )
+    assert not _lists(
+        "Eight States parties -- Belgium, Japan, Malaysia, Netherlands, Norway, Peru, "
+        "Slovakia and Zimbabwe -- were elected Vice Presidents."
+    )
+    assert not _lists(
+        "We have just heard from the Committee about allegations of use by three other "
+        "States Parties: South Sudan, Sudan, and Ukraine."
+    )
+
+
+def test_congratulated_for_joining() -> None:
+    text = (
+        "I take this opportunity to congratulate Belize, Canada, Congo, Guinea, Guyana and "
+        "the State of Palestine for joining the Convention in the last twelve months."
+    )
+    (found,) = _lists(text)
+    assert found["states"] == ["BLZ", "CAN", "COG", "GIN", "GUY", "PSE"]
+
+
+def test_a_list_under_a_lead_in_that_ends_with_a_colon() -> None:
+    text = (
+        "Four signatory states have ratified the treaty since the publication of Landmine "
+        "Monitor Report 2005: Ukraine (December 2005), Haiti (February 2006), the Cook "
+        "Islands (March 2006) and Brunei (April 2006)."
+    )
+    assert _acts(text) == {(s, "ratification", None) for s in ("UKR", "HTI", "COK", "BRN")}
+    assert [(x["stated_count"], len(x["states"])) for x in _lists(text)] == [(4, 4)]
+
+
+def test_members_of_the_set_a_relative_clause_defines() -> None:
+    acts = _acts(
+        "States which have completed stockpile destruction gave statements detailing their "
+        "stockpile destruction processes, including Moldova, Colombia, Spain, and Norway."
+    )
+    assert acts == {
+        (s, "stockpile-destruction-completed", None) for s in ("MDA", "COL", "ESP", "NOR")
+    }
+
+
+def test_a_table_counted_in_the_sentence_over_its_title() -> None:
+    text = (
+        "As of 15 August 2016 there were 100 States Parties and 19 signatories.\n\n"
+        "States Parties\n\n"
+        "Afghanistan 3 Dec 08; 8 Sep 11\n\nAlbania 3 Dec 08; 16 Jun 09\n\n"
+        "Andorra 9 Apr 13 (a)\n\nAustralia 3 Dec 08; 8 Oct 12\n"
+    )
+    (found,) = _lists(text)
+    assert (found["stated_count"], found["as_of"]) == (100, "2016-08-15")
+
+
+# --- lists and tables in other languages and layouts -------------------------------------
+
+
+def test_a_french_list_with_names_in_french_case() -> None:
+    text = (
+        "Les 40 États suivant ont déjà ratifié le traité d’Ottawa : Afrique du Sud, "
+        "Allemagne, Fidji, France, Grenade, Guinée équatoriale, Hongrie, Irlande, Mozambique, "
+        "Nioué, Norvège, Pérou."
+    )
+    (found,) = _lists(text)
+    assert found["stated_count"] == 40
+    assert "GNQ" in found["states"] and "NIU" in found["states"]
+    assert "GIN" not in found["states"]  # "Guinée" alone is another state
+    assert {s for s, a, _ in _acts(text) if a == "ratification"} == set(found["states"])
+
+
+def test_a_dutch_table_with_inverted_names() -> None:
+    text = (
+        "Partij Ondertekening Ratificatie Type In werking\n"
+        "Canada\n\n03-12-08\n\n"
+        "Centraal Afrikaanse Republiek\n\n03-12-08\n\n"
+        "Chili\n\n03-12-08\n\n16-12-10\n\nR\n\n01-06-11\n\n"
+        "Congo, Democratische Republiek\n\n18-03-09\n\n"
+        "Congo, Republiek\n\n03-12-08\n\n"
+        "Costa Rica\n\n03-12-08\n"
+    )
+    acts = _acts(text)
+    assert ("CAF", "signature", "2008-12-03") in acts
+    assert ("COD", "signature", "2009-03-18") in acts
+    assert ("COG", "signature", "2008-12-03") in acts
+    assert ("COG", "signature", "2009-03-18") not in acts
+
+
+def test_names_on_one_line_under_a_title() -> None:
+    text = (
+        "Regional Factsheet\n\nStates Parties to the Mine Ban Treaty\n\n"
+        "Albania Andorra Austria Belarus Belgium Bosnia & Herzegovina Bulgaria Cyprus\n\n"
+        "States Not Party to the Mine Ban Treaty\n\n"
+        "Armenia Azerbaijan Finland Georgia Kazakhstan\n"
+    )
+    (found,) = _lists(text)
+    assert found["states"] == ["ALB", "AND", "AUT", "BLR", "BEL", "BIH", "BGR", "CYP"]
+
+
+def test_two_columns_of_a_regional_list() -> None:
+    text = (
+        "States Parties and Signatories by Region\n\n"
+        "7 States Parties 3 Signatories\n"
+        "Africa (4) Africa (2)\n"
+        "Botswana, Burkina Faso, Burundi, Zambia Angola, Benin\n"
+        "Europe (3) Europe (1)\n"
+        "Albania, Andorra, Austria Cyprus\n"
+    )
+    found = {x["stated_count"]: x["states"] for x in _lists(text)}
+    assert found == {
+        7: ["BWA", "BFA", "BDI", "ZMB", "ALB", "AND", "AUT"],
+        3: ["AGO", "BEN", "CYP"],
+    }
+
+
+# --- acts as nouns, passives and reported completions ------------------------------------
+
+
+def test_reported_completion_of_stockpile_destruction() -> None:
+    assert ("AUT", "stockpile-destruction-completed", None) in _acts(
+        "Major announcements at the meeting included Austria's confirmation that it has "
+        "finished destroying its stockpile."
+    )
+    assert ("BLR", "stockpile-destruction-completed", None) in _acts(
+        "• Belarus declared completion of stockpile destruction, meeting its obligation."
+    )
+    assert ("AUT", "stockpile-destruction-completed", None) in _acts(
+        "Stockpile destruction Austria announced that it completed destruction of its cluster "
+        "munitions."
+    )
+
+
+def test_an_instrument_deposited_or_submitted() -> None:
+    assert _acts(
+        "On July 14 (Tue), the Government of Japan submitted a Document of Acceptance on the "
+        "Convention on Cluster Munitions.",
+        date="2009-07-15",
+    ) == {("JPN", "acceptance", "2009-07-14")}
+    assert ("PLW", "ratification", "2016-04-19") in _acts(
+        "On Tuesday April 19th, Palau deposited its instrument for ratification to the "
+        "Convention on Cluster Munitions (CCM).",
+        date="2016-04-20",
+    )
+    assert ("PHL", "ratification", "2019-01-03") in _acts(
+        "The Philippines deposited its instrument of ratification at the United Nations in "
+        "New York on 3 January 2019."
+    )
+
+
+def test_became_the_nth_country_to() -> None:
+    assert _acts(
+        "On the other hand, Cameroon became the 104th country to sign the Convention on "
+        "Cluster Munitions on 15 December 2009."
+    ) == {("CMR", "signature", "2009-12-15")}
+
+
+def test_the_state_named_again_in_brackets_or_a_relative_clause() -> None:
+    assert ("LAO", "signature", "2008-12-03") in _acts(
+        "The Lao People’s Democratic Republic (Lao PDR) signed the Convention on Cluster "
+        "Munitions in Oslo on 3 December 2008."
+    )
+    assert ("COL", "ratification", None) in _acts(
+        "I congratulate Colombia, which ratified during the First Review Conference last year."
+    )
+
+
+def test_two_acts_of_one_subject() -> None:
+    assert _acts(
+        "Andorra signed the Mine Ban Treaty on 3 December 1997 and ratified it on 29 June 1998."
+    ) == {("AND", "signature", "1997-12-03"), ("AND", "ratification", "1998-06-29")}
+    assert _acts(
+        "The United Kingdom of Great Britain and Northern Ireland (UK) signed the Convention "
+        "on Cluster Munitions on 3 December 2008, ratified on 4 May 2010, and became a State "
+        "Party on 1 November 2010."
+    ) == {("GBR", "signature", "2008-12-03"), ("GBR", "ratification", "2010-05-04")}
+    # another subject in between takes the second act
+    assert ("NOR", "ratification", None) not in _acts(
+        "Norway signed the treaty in 2008 and Sweden ratified it."
+    )
+
+
+def test_one_of_the_first_countries_to() -> None:
+    assert ("AUS", "signature", "2008-12-03") in _acts(
+        "Australia continues to be a strong supporter of the CCM, and was one of the first "
+        "countries to sign the Convention on 3 December 2008."
+    )
+
+
+def test_an_act_named_after_the_state() -> None:
+    assert ("NAM", "ratification", None) in _acts(
+        "Congratulations to the government of Namibia on its ratification of the Convention "
+        "on Cluster Munitions."
+    )
+    assert ("BLZ", "ratification", None) in _acts(
+        "During the meeting of States Parties in San Jose, last September, Belize made the "
+        "announcement of the deposit of its instrument of ratification."
+    )
+
+
+# --- the day of an act --------------------------------------------------------------------
+
+
+def test_the_day_that_opens_the_sentence() -> None:
+    assert _acts(
+        "On 3 August, South Sudan formally acceded to the Convention on Cluster Munitions.",
+        date="2023-08-10",
+    ) == {("SSD", "accession", "2023-08-03")}
+    assert _acts(
+        "1. On February 9, the Government of Japan completed the destruction of its stockpile "
+        "of cluster munitions.",
+        date="2015-02-10",
+    ) == {("JPN", "stockpile-destruction-completed", "2015-02-09")}
+
+
+def test_a_year_counted_from_the_date_before_it() -> None:
+    acts = _acts(
+        "Japan signed the Convention on December 3, 2008, in Oslo, and deposited the "
+        "Instrument of Acceptance on July 14 of the following year.",
+        date="2015-02-10",
+    )
+    # not the document's year (2015, so 2014 looking back): the sentence's 2008, plus one
+    assert ("JPN", "acceptance", "2009-07-14") in acts
+    assert ("JPN", "acceptance", "2014-07-14") not in acts
+
+
+# --- what a careful reader does not read as an act ----------------------------------------
+
+
+def test_no_act_by_a_state_that_is_not_its_subject() -> None:
+    assert not _acts(
+        "Poland joined the Western military alliance the same year the treaty was ratified."
+    )
+    assert not _acts(
+        "The move occurs against the backdrop of numerous decisions by the Russian Federation "
+        "regarding withdrawal from international agreements in the field of arms control."
+    )
+
+
+def test_no_act_by_a_state_named_as_a_place() -> None:
+    acts = _acts(
+        "In November 1999 the French military stationed in Djibouti destroyed its stockpile "
+        "of 2,444 antipersonnel landmines."
+    )
+    assert ("DJI", "stockpile-destruction-completed", None) not in acts
+
+
+def test_no_act_from_a_decision_still_to_be_carried_out() -> None:
+    assert not _acts(
+        "At the meeting of cabinet ministers held early this morning, it was approved that "
+        "Sri Lanka accedes to the Convention."
+    )
+    assert not _acts("Zelensky signed a decree on Ukraine's withdrawal from the Ottawa Convention")
+    assert not _acts(
+        "Through the approval the Parliament gave its consent to Finland’s withdrawal from the "
+        "Convention."
+    )
