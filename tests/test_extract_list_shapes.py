@@ -374,3 +374,18 @@ def test_no_act_from_a_decision_still_to_be_carried_out() -> None:
         "Through the approval the Parliament gave its consent to Finland’s withdrawal from the "
         "Convention."
     )
+
+
+def test_acts_and_days_in_french_and_spanish() -> None:
+    def acts(text: str) -> list[tuple[str, str, str | None]]:
+        return [(a["state"], a["action"], a["date"]) for a in extract_text(text)["actions"]]
+
+    assert acts("Le 16 septembre 1998, le Burkina Faso a ratifié le traité d’Ottawa.") == [
+        ("BFA", "ratification", "1998-09-16")
+    ]
+    assert acts("El 3 de diciembre de 2008, Chile firmó la Convención.") == [
+        ("CHL", "signature", "2008-12-03")
+    ]
+    assert acts("Le 1er mars 1999, le Mali a adhéré à la Convention.") == [
+        ("MLI", "accession", "1999-03-01")
+    ]

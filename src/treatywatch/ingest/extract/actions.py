@@ -51,10 +51,14 @@ _ACTS: list[tuple[str, str]] = [
     # one alternative for the four kinds of instrument: the scan tries it once per word
     ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval)\b"),
     ("nth", _NTH + r"(?:accede|ratify|sign)\b"),
-    ("accession", r"acced(?:ed|es|ing)\b"),
+    # and the French and Spanish verbs of the depositary's and the ICRC's pages in those
+    # languages ("le Burkina Faso a ratifié", "Chile se adhirió", "firmó la Convención")
+    ("accession", r"acced(?:ed|es|ing)\b|adhér(?:é|ée|és)\b|adhiri(?:ó|eron)\b"),
     ("ratification", r"ratif(?:ied|ies|ying)\b"
-     r"|deposited\s+(?:its|their)\s+ratification\s+instruments?"),
-    ("signature", r"(?<![\w\-])sign(?:ed|s|ing)\b(?!\s+(?:of|that|up))"),
+     r"|deposited\s+(?:its|their)\s+ratification\s+instruments?"
+     r"|ratifi(?:é|ée|és|ó|caron)(?!\w)"),
+    ("signature", r"(?<![\w\-])sign(?:ed|s|ing)\b(?!\s+(?:of|that|up))"
+     r"|(?<![\w\-])sign(?:é|ée|és)(?!\w)|firm(?:ó|aron)(?!\w)"),
     ("endorsement", r"endors(?:ed|es|ing)\b"),
     # Adopting the text at the diplomatic conference, in the words the Monitor and the
     # campaigns use; a state "adopting" a plan or a law is no such act.
@@ -66,7 +70,7 @@ _ACTS: list[tuple[str, str]] = [
 ]  # fmt: skip
 _ACT = re.compile(
     # the look-ahead skips, with one test, where no act can start
-    r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[lL]odged\b)(?:"
+    r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm|[lL]odged\b)(?:"
     + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS))
     + ")",
     re.IGNORECASE,
@@ -323,13 +327,15 @@ _ABOUT_ACT = re.compile(
 )
 # A day that opens the sentence of the act: "On 3 August, South Sudan formally acceded",
 # "On February 9, the Government of Japan completed the destruction of its stockpile".
+# and in French and Spanish: "Le 16 septembre 1998, le Burkina Faso a ratifié", "El 3 de
+# diciembre de 2008, Chile firmó".
 _OPENING = re.compile(
-    r"\s*(?:On|on)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"\s*(?:On|on|Le|le|El|el)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday),?\s+)?$"
 )
 _TO_SUBJECT = re.compile(
-    r"(?:\s*\([A-Za-z.]{2,5}\))?,?\s+(?:both\s+)?(?:the\s+)?(?:(?:Government|government|Republic|Kingdom|"
-    r"State|Principality)\s+of\s+(?:the\s+)?)?"
+    r"(?:\s*\([A-Za-z.]{2,5}\))?,?\s+(?:both\s+)?(?:the\s+|le\s+|la\s+|l['’]|el\s+)?"
+    r"(?:(?:Government|government|Republic|Kingdom|State|Principality)\s+of\s+(?:the\s+)?)?"
 )
 
 

@@ -16,13 +16,38 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+# lower-case foreign names that English does not also use
+_FOREIGN_ONLY = frozenset(
+    {
+        "janvier", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre",
+        "novembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+    }
+)  # fmt: skip
 _MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NAMES["sept"] = 9
+# The French and Spanish names, as the depositary's and the support units' pages in those
+# languages print them ("le 16 septembre 1998", "el 3 de diciembre de 2008").
+_FOREIGN_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+)
+for _names in _FOREIGN_MONTHS:
+    _MONTH_NAMES.update({name: i for i, name in enumerate(_names.split(), start=1)})
+_MONTH_NAMES["setiembre"] = 9
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|"
+    + "|".join(
+        sorted(
+            (n for n in _MONTH_NAMES if not n.isascii() or n in _FOREIGN_ONLY),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
 )
-_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|er)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:–|-|—|to|until|till|and|through)\s*"
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -38,7 +63,7 @@ _PATTERN = re.compile(
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
     |(?P<iso>\b(?P<i_y>{_YEAR})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)
     |(?P<num>\b(?P<n_a>[0-3]?\d)(?P<n_sep>[/.\-])(?P<n_b>[01]?\d)(?P=n_sep)(?P<n_y>{_YEAR})\b)
-    |(?P<dm>\b(?P<c_d>{_DAY})\s+(?:of\s+)?(?P<c_m>{_MONTH})\b(?:,?\s+(?P<c_y>{_YEAR})\b)?)
+    |(?P<dm>\b(?P<c_d>{_DAY})\s+(?:of\s+|de\s+)?(?P<c_m>{_MONTH})\b(?:,?\s+(?:de\s+)?(?P<c_y>{_YEAR})\b)?)
     |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)
     |(?P<my>\b(?P<e_m>{_MONTH})\s+(?P<e_y>{_YEAR})\b)
     |(?P<wd>\b(?:on|last|this\s+past)\s+(?P<w>{_WEEKDAY})\b)
