@@ -46,3 +46,17 @@ def test_the_scores_by_kind_of_document_name_every_kind_of_the_part() -> None:
 def test_seeds_have_no_kinds_and_print_no_kind_table() -> None:
     table = _eval(str(GOLD), str(SEEDS))
     assert "F1 by kind" not in table and "statements.speaker" in table
+
+
+def test_a_list_read_in_part_is_explained_by_the_names_it_lacks_and_adds(tmp_path: Path) -> None:
+    text = "States that have signed include Angola, Chile and Peru."
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "states": [{"iso3": c} for c in ("AGO", "CHL", "PER")],
+        "participant_lists": [{"stated_count": None, "states": ["AGO", "CHL", "PER", "BRA"]}],
+        "events": [], "statements": [], "actions": [], "claims": [],
+    }  # fmt: skip
+    (tmp_path / "doc.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = _eval(str(tmp_path), str(tmp_path), "--explain")
+    assert "participant_lists missed: list of 4 (stated None)" in out
+    assert "lacks BRA; adds none" in out

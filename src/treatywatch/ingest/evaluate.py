@@ -222,15 +222,32 @@ def explain(gold_dir: Path | str, docs_dir: Path | str) -> list[dict[str, Any]]:
                 span = item.get("span") or (item.get("spans") or [None])[0]
                 rows.append(_row(name, field, "extra", k, _around(text, span)))
         for g in gold.get("participant_lists", []):
-            best = max(
-                (_jaccard(g["states"], f["states"]) for f in found.get("participant_lists", [])
-                 if f.get("stated_count") == g.get("stated_count")),
-                default=0.0,
-            )  # fmt: skip
-            if best < 1.0:
-                what = f"list of {len(g['states'])} (stated {g.get('stated_count')})"
-                rows.append(_row(name, "participant_lists", "missed", what, f"best {best:.2f}"))
+            rows.extend(_explain_list(name, text, g, found.get("participant_lists", [])))
     return rows
+
+
+def _explain_list(
+    name: str, text: str, gold: dict[str, Any], found: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A gold list the extractor did not read whole: its best counterpart's overlap, the
+    names it lacks and adds, and the words around the list (or around its first name the
+    extractor missed), so the shape it failed on can be read off."""
+    same = [f for f in found if f.get("stated_count") == gold.get("stated_count")]
+    best = max(same, key=lambda f: _jaccard(gold["states"], f["states"]), default=None)
+    overlap = _jaccard(gold["states"], best["states"]) if best is not None else 0.0
+    if overlap >= 1.0:
+        return []
+    what = f"list of {len(gold['states'])} (stated {gold.get('stated_count')})"
+    lacking = sorted(set(gold["states"]) - set(best["states"] if best else []))
+    adding = sorted(set(best["states"]) - set(gold["states"])) if best else []
+    detail = f"best {overlap:.2f}"
+    if best is not None:
+        detail += f"; lacks {', '.join(lacking) or 'none'}; adds {', '.join(adding) or 'none'}"
+    elif any(f.get("stated_count") != gold.get("stated_count") for f in found):
+        counts = sorted({str(f.get("stated_count")) for f in found})
+        detail += f"; lists read with other counts: {', '.join(counts)}"
+    where = _around(text, best.get("span")) if best else _find(text, lacking[0] if lacking else "")
+    return [_row(name, "participant_lists", "missed", what, f"{detail}\n    {where}".rstrip())]
 
 
 def _state_key(item: dict[str, Any]) -> Any:
