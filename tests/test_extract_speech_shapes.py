@@ -126,3 +126,143 @@ def test_a_speech_under_a_states_letterhead_is_the_states() -> None:
         "Munitions\n\n3 December, Oslo, Norway\n\nExcellencies, ladies and gentlemen,\n\n"
         "I warmly thank the Government of Norway for hosting this ceremony."
     ) == [("AUS", None)]
+
+
+def test_a_floor_list_whose_separators_were_lost() -> None:
+    said = _said(
+        "The following States not party took the floor to deliver general statements: "
+        "ChinaPakistanIndia and Morocco.\n\nThe following four States Parties presented their "
+        "requests: Bosnia and HerzegovinaCroatiaCyprus and Serbia."
+    )
+    assert [s for s, _ in said] == ["BIH", "CHN", "CYP", "HRV", "IND", "MAR", "PAK", "SRB"]
+
+
+def test_a_floor_named_after_including() -> None:
+    assert [s for s, _ in _said(
+        "We appreciate the updates today and yesterday from other states not party, "
+        "including from China, India, Lao PDR, Myanmar, the US and Somalia."
+    )] == ["CHN", "IND", "LAO", "MMR", "SOM", "USA"]  # fmt: skip
+    assert [s for s, _ in _said(
+        "States which have completed stockpile destruction gave statements detailing their "
+        "stockpile destruction processes, including Moldova, Colombia and Spain."
+    )] == ["COL", "ESP", "MDA"]  # fmt: skip
+    # a list after "including" with no statement before it names no speaker
+    assert _said("Mines still affect many states, including Angola and Cambodia.") == []
+
+
+def test_the_ministers_of_several_states_speak_for_them() -> None:
+    text = (
+        "March 1, 1999\n\nThe Foreign Ministers of Austria, Canada, Mozambique, Norway and "
+        "South Africa today welcomed the entry into force of the Convention."
+    )
+    assert _said(text, date="1999-03-01") == [
+        (iso3, "1999-03-01") for iso3 in ("AUT", "CAN", "MOZ", "NOR", "ZAF")
+    ]
+
+
+def test_a_list_of_speakers_with_their_offices() -> None:
+    said = _said(
+        "The ceremonial opening featured addresses by Didier Reynders, Vice Prime Minister of "
+        "Belgium; H.R.H. Princess Astrid of Belgium; Michael Møller, Director-General of the "
+        "United Nations Office at Geneva, on behalf of the UN Secretary General; Christine "
+        "Beerli, Vice-President of the International Committee of the Red Cross; and, Barbara "
+        "Haering, President of the Council of Foundation of the Geneva International Centre "
+        "for Humanitarian Demining."
+    )
+    assert [s for s, _ in said] == [
+        "BEL", "org:GICHD", "org:ICRC", "org:UN", "person:Princess Astrid of Belgium"
+    ]  # fmt: skip
+
+
+def test_a_programmes_speakers_under_their_heading_and_day() -> None:
+    text = (
+        "MONDAY 11 SEPTEMBER 2023\n\nOpening addresses by:\n\nPresident of the Eleventh "
+        "Meeting of States Parties, H.E. Mr. Abdul-Karim Hashim Mostafa of Iraq\n\n"
+        "United Nations High Representative for Disarmament Affairs, Ms. Izumi Nakamitsu\n\n"
+        "Representative of the Cluster Munition Coalition (CMC), Ms. Anna Phommachanthone\n\n"
+        "Adoption of the agenda (CCM/MSP/2023/1)\n"
+    )
+    assert _said(text) == [
+        ("IRQ", "2023-09-11"), ("org:CMC", "2023-09-11"), ("org:UN", "2023-09-11")
+    ]  # fmt: skip
+
+
+def test_addresses_still_to_come_or_aligned_with_are_not_statements() -> None:
+    assert (
+        _said(
+            "The meeting will be preceded by an opening ceremony which will feature addresses by "
+            "Micheline Calmy-Rey, Minister of Foreign Affairs of Switzerland."
+        )
+        == []
+    )
+    assert (
+        _said(
+            "My delegation aligns itself with statements delivered by the representatives of "
+            "Indonesia on behalf of the NAM and by Cambodia on behalf of ASEAN."
+        )
+        == []
+    )
+
+
+def test_one_state_at_different_times_is_different_occasions() -> None:
+    text = (
+        "Afghanistan has provided regular updates on the status of ratification. In November "
+        "2010, it stated that ratification had been delayed by parliamentary elections. In "
+        "June 2011, Afghanistan informed other States Parties that the parliament has approved "
+        "ratification."
+    )
+    assert _said(text) == [("AFG", None), ("AFG", None)]
+    text = (
+        "The Philippines stated in 2011 that a standing directive prohibits its armed forces "
+        "from including cluster munitions. [1] In 2016, it said, “the prohibition is part of "
+        "the operational policy.” [2]"
+    )
+    assert _said(text) == [("PHL", None), ("PHL", None)]
+    # one time, one occasion
+    assert _said("In 2011, Norway said it would help. It also noted the cost.") == [("NOR", None)]
+
+
+def test_a_name_before_group_is_a_body_not_a_person() -> None:
+    assert (
+        _said(
+            "Several members of the far-right LVZS Nemunas Dawn political group did not vote, "
+            "despite being present in parliament, it noted."
+        )
+        == []
+    )
+
+
+def test_an_adviser_named_after_a_demonym_office() -> None:
+    assert _said(
+        "The meeting will take place in Zagreb, an adviser to the Croatian foreign minister, "
+        "Diana Plestina, said earlier this week."
+    ) == [("HRV", None)]
+
+
+def test_a_letterhead_over_a_statement_names_its_speaker() -> None:
+    text = (
+        "International Campaign to Ban Landmines (ICBL)\n\n11MSP Statement on "
+        "Universalization\n\nPhnom Penh, Cambodia\n1 December 2011\n\nThank you Mr. Chair,\n\n"
+        "We are very pleased to have new states coming on board."
+    )
+    assert _said(text) == [("org:ICBL", "2011-12-01")]
+
+
+def test_a_states_announcement_is_its_statement_unless_it_was_heard() -> None:
+    assert _said(
+        "We also welcome Finland’s announcement on the adoption of its accession bill."
+    ) == [("FIN", None)]
+    # the noun refers back to the words the text already reported
+    assert _said(
+        "Sri Lanka said on 2 March 2016 that it would accede. Chile welcomed Sri Lanka's "
+        "announcement."
+    ) == [("CHL", None), ("LKA", "2016-03-02")]
+
+
+def test_a_report_of_a_week_does_not_date_its_statements_by_today() -> None:
+    text = (
+        "11 September 2015\n\nClosing Press Release\n\nCuba announces plan to join convention"
+        "\n\n(Dubrovnik, 11 September 2015) – States Parties spoke out this week at the "
+        "week-long conference ending today."
+    )
+    assert _said(text, date="2015-09-11") == [("CUB", None)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +76,31 @@ def test_damaged_binary_documents_are_refused_in_a_sentence(
     else:
         extract(doc)
     _within_budget(len(head + body), time.perf_counter() - start)
+
+
+# One short line repeated down a page: the shapes that made a walk over the lines after
+# each line quadratic (a page of cells, a column of places, an agenda of days).
+REPEATED_LINES = [
+    "Geneva, Switzerland\n", "Afghanistan 03-12-08 R 01-01-11\n", "3 December 2008 - Oslo\n",
+    "Meeting of States Parties, Geneva\n", "Statement by Mr. X, Minister of Norway\n",
+    "Last Updated: 30 November 2014 (\n", "San Jose\n\n02 September 2014\n\n",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", REPEATED_LINES)
+def test_a_page_of_one_line_repeated_reads_in_linear_time(line: str) -> None:
+    extract_text(line)  # the name index and the gazetteer load once, outside the timing
+
+    def seconds(times: int) -> float:
+        runs = []
+        for _ in range(2):
+            start = time.perf_counter()
+            extract_text(line * times)
+            runs.append(time.perf_counter() - start)
+        return min(runs)
+
+    # four times the page takes about four times as long (a quadratic walk takes sixteen);
+    # a ratio, so that a busy machine slows both alike
+    short, long = seconds(1000), seconds(4000)
+    assert long < 8 * short + 0.05, f"{short:.2f} s for 1,000 lines, {long:.2f} s for 4,000"
+    _within_budget(len((line * 4000).encode()), long / 2)

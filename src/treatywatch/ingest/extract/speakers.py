@@ -8,6 +8,7 @@ speech.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,7 @@ from functools import cache
 from treatywatch.ingest.extract.states import StateMention
 
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "CMC": ("Cluster Munition Coalition", "CMC"),
+    "CMC": ("Cluster Munition Coalition", "Cluster Munitions Coalition", "CMC"),
     "ICBL": ("International Campaign to Ban Landmines", "ICBL"),
     "ICBL-CMC": ("ICBL-CMC",),
     "ICRC": ("International Committee of the Red Cross", "ICRC", "Red Cross"),
@@ -48,11 +49,13 @@ _TITLES = (
     r"(?:Ambassador|Minister|Deputy\s+Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Foreign\s+Minister|"
     r"President|Vice[- ]President|Secretary[- ]General|Chair(?:person|man|woman)?|Mr\.?|Ms\.?|"
     r"Mrs\.?|Dr\.?|H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Advocate|Director|"
-    r"Prime\s+Minister|Professor|Prof\.|Judge|Senator)"
+    r"Prime\s+Minister|Professor|Prof\.|Judge|Senator|H\.\s?R\.\s?H\.|(?:His|Her)\s+Royal\s+Highness)"
 )
 # Names are written in every alphabet's Latin letters: "Tine Mørch Smith", "Sorreta".
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?)"
-_PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})")
+# after a title a name may run to five words ("His Royal Highness Prince Mired Raad Zeid
+# Al-Hussein"); a run with no title stops at four, as headings run on
+_PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,4}})")
 _NAME_RUN = re.compile(rf"(?<![\w])(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?![\w])")
 # Capitalised words that open a name-like run but are roles, places or sentence words.
 _NOT_NAME_WORDS = """
@@ -70,7 +73,8 @@ _NOT_NAME_WORDS = """
     Update Victim Vienna Wednesday Wellington With Working
     Permanent Representative Representatives Acting Director Envoy Special Head Chief Officer
     Adviser Advisor Coordinator Spokesperson Spokesman Spokeswoman Executive Vice Assistant
-    Excellency Under High Commissioner Check Delivery Their Its Our Senator Hon
+    Excellency Under High Commissioner Check Delivery Their Its Our Senator Hon His Her Royal
+    Highness
     Attorney-General Secretary-General
     """
 # Words that make a capitalised run a body, not a person ("Disarmament Insight said").
@@ -80,8 +84,12 @@ Agency Programme Program Service Services Times News Post Press Radio Ministry D
 Bureau Fund Bank Initiative Project Forum Panel Secretariat Mission Embassy Delegation Team
 Coalition Action Aid International Global Human Rights Humanitarian Disarmament Handicap
 Norwegian Mines Advisory Landmine Monitor Research Summit Conference Treaty Report Blog
+Broadcasting System Process World
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split()) | frozenset(_BODY_WORDS.split())
+
+
+_BODY_AFTER = re.compile(r"\s+(?:political\s+)?(?:group|party|faction|movement|alliance)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,19 +128,46 @@ def clean_name(raw: str) -> str | None:
     return " ".join(words)
 
 
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of ``spans`` as sorted spans that do not overlap: what :func:`overlaps`
+    and :func:`covers` look up."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of ``spans`` (from :func:`merged`) overlaps [start, end)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return i > 0 and spans[i - 1][1] > start
+
+
+def covers(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether any of ``spans`` (from :func:`merged`) holds ``at``."""
+    return overlaps(spans, at, at + 1)
+
+
 def find_people(text: str, start: int, end: int, states: list[StateMention]) -> list[Speaker]:
     """Named people: after a title, or a run of two to four capitalised words that is not a
     state, an organisation or a heading word."""
-    taken = [(s.start, s.end) for s in states]
+    taken = merged([(s.start, s.end) for s in states])
     out: list[Speaker] = []
     for m in _PERSON_AFTER_TITLE.finditer(text, start, end):
         name = clean_name(m.group("name"))
         if name:
             out.append(Speaker(f"person:{name}", m.start("name"), m.end("name")))
+    titled = merged([(p.start, p.end) for p in out])
     for m in _NAME_RUN.finditer(text, start, end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        # spans looked up by bisection: one sentence of a hostile page may hold thousands
+        if overlaps(taken, m.start(), m.end()):
             continue
-        if any(p.start <= m.start() < p.end for p in out):
+        if _BODY_AFTER.match(text, m.end()):
+            continue  # "the far-right LVZS Nemunas Dawn political group": a body's name
+        if covers(titled, m.start()):
             continue
         name = clean_name(m.group("name"))
         if name is None:
@@ -152,7 +187,8 @@ _GOVERNMENT_OF = re.compile(
 )
 _GOVERNMENT_AFTER = re.compile(
     r"[’'`]s\s+(?:[Gg]overnment|[Pp]residency|Ministry|Foreign\s+Ministry)\b"
-    r"|\s+(?:Government|Commonwealth|Ministry|Minister|Embassy|Permanent\s+Mission|flag)\b"
+    r"|\s+(?:Government|Commonwealth|Ministry|Minister|Embassy|Permanent\s+Mission|flag|"
+    r"Department\s+of\s+(?:Foreign|External)\s+Affairs)\b"
 )
 # A ministry publishes it: "Publisher: Ministry of Foreign Affairs", "Department of Foreign
 # Affairs and International Trade".

@@ -9,7 +9,9 @@ item and day as its locator. The page says nothing of what was said, so the stat
 words are left empty and its stance unknown.
 
 These statements feed review candidates only; the extraction contract's ``statements``
-(../shared/EXTRACTION.md) are left as they are.
+(../shared/EXTRACTION.md) are left as they are. The lists of speakers with their offices at
+the end of this module (``addressed``) are read for the contract's statements by
+``statements``: "featured addresses by A, office of X; B, office of Y".
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import re
 from typing import Any
 
 from treatywatch.ingest.extract import dates, vocabulary
-from treatywatch.ingest.extract.speakers import find_organisations
-from treatywatch.ingest.extract.states import find_states
+from treatywatch.ingest.extract.speakers import Speaker, find_organisations, find_people
+from treatywatch.ingest.extract.states import StateMention, find_states
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY_HEADING = re.compile(
@@ -147,3 +149,97 @@ def _meeting(title: str | None, days: list[str]) -> dict[str, Any] | None:
     if days:
         out["start"], out["end"] = min(days), max(days)
     return out
+
+
+# Lists of speakers with their offices, in a meeting report's prose or under a heading of its
+# programme: "The ceremonial opening featured addresses by Didier Reynders, Vice Prime
+# Minister of Belgium; Michael Møller, Director-General of the United Nations Office at
+# Geneva, on behalf of the UN Secretary General; ...", "Opening addresses by:" over lines
+# "Representative of the host nation, H.E. Mr. Julien Thöni of Switzerland". Each item names
+# a person and whom they speak for; the item, not the sentence, says for whom.
+ADDRESSES = re.compile(
+    # the look-ahead skips, with one test, the positions where no word starts
+    r"(?=\w)\b(?:(?:(?:opening|closing|welcoming|keynote|ceremonial)\s+)?(?:addresses|speeches|"
+    r"remarks|messages|statements)\s+(?:were\s+)?(?:delivered\s+|made\s+|given\s+)?by\s+"
+    r"|\bfeatured\s+(?:the\s+)?(?:participation|addresses|remarks|speeches)\s+(?:of|by)\s+"
+    r"|\ban?\s+(?:\w+\s+)?address\s+(?:delivered\s+)?by\s+)",
+    re.IGNORECASE,
+)
+#: A heading over a programme's lines of speakers: "Opening addresses by:".
+ADDRESSES_HEADING = re.compile(
+    r"^(?:(?:Opening|Closing|Welcoming|Keynote|High[- ]level)\s+)?(?:addresses|speeches|"
+    r"remarks|statements)\s+by\s*:$",
+    re.IGNORECASE,
+)
+# Where an item of the list starts: after a separator, with the person's titles
+# ("; and, Barbara Haering", "), His Royal Highness Prince Mired").
+_ITEM_START = re.compile(r"(?:[,;]|\band)\s*,?\s*(?:and,?\s+)?(?:[A-Z][\w.\-’']*\s+){0,5}$")
+_ROYAL = re.compile(
+    r"\s*(?:(?:H\.\s?R\.\s?H\.|(?:His|Her)\s+Royal\s+Highness)\s+)?(?P<name>(?:Prince|Princess)\s+"
+    r"[A-Z][^,;()\n]{2,60}?)\s*(?:[,;.]|$)"
+)
+_BEHALF_OF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
+_OF_STATE = re.compile(r"\b(?:of|representing)\s+(?:the\s+)?$")
+
+
+def addressed(
+    text: str, start: int, end: int, states: list[StateMention]
+) -> list[tuple[str, int, int]]:
+    """The speakers of a list of people with their offices in ``text[start:end]`` (the list
+    itself, after its cue): one (code, start, end) per item that names whom it speaks for
+    or a person."""
+    in_range = [m for m in states if start <= m.start and m.end <= end and not m.demonym]
+    orgs = find_organisations(text, start, end)
+    people = [
+        p
+        for p in find_people(text, start, end, in_range)
+        if not any(o.start <= p.start < o.end for o in orgs)
+    ]
+    bounds = [start]
+    for p in people:
+        if p.start > start and _ITEM_START.search(text, max(start, p.start - 80), p.start):
+            bounds.append(p.start)
+    # a semicolon ends an item too ("H.R.H. Princess Astrid of Belgium; Michael Møller")
+    bounds += [at + 1 for at in range(start, end) if text[at] == ";"]
+    bounds = sorted(set(bounds))
+    out: list[tuple[str, int, int]] = []
+    for lo, hi in zip(bounds, [*bounds[1:], end], strict=True):
+        code = _item_speaker(text, lo, hi, in_range, orgs, people)
+        if code is not None:
+            out.append((code, lo, hi))
+    return out
+
+
+def _item_speaker(
+    text: str,
+    lo: int,
+    hi: int,
+    states: list[StateMention],
+    orgs: list[Speaker],
+    people: list[Speaker],
+) -> str | None:
+    """Whom one item speaks for: the body it speaks on behalf of, the state whose office it
+    names ("Vice Prime Minister of Belgium", "Mr. Julien Thöni of Switzerland"), the body it
+    names, else the person."""
+    royal = _ROYAL.match(text, lo, hi)
+    if royal is not None:
+        # a royal is named with the realm ("H.R.H. Princess Astrid of Belgium") and speaks
+        # in their own name
+        return f"person:{royal.group('name')}"
+    here = [o for o in orgs if lo <= o.start < hi]
+    for behalf in _BEHALF_OF.finditer(text, lo, hi):
+        org = next((o for o in here if o.start == behalf.end()), None)
+        if org is not None:
+            return org.code
+    for m in states:
+        if lo <= m.start < hi and _OF_STATE.search(text, max(lo, m.start - 20), m.start):
+            return m.iso3
+    if here:
+        return here[0].code
+    person = next((p for p in people if lo <= p.start < hi), None)
+    return person.code if person is not None else None
+
+
+def day_heading(line: str, reference: dt.date | None) -> dt.date | None:
+    """The day a heading line names ("MONDAY 11 SEPTEMBER 2023"), else None."""
+    return _day_heading(line, reference)

@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from treatywatch.ingest.extract import dates, places, vocabulary
+from treatywatch.ingest.extract import dates, places, statement_lists, vocabulary
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.speakers import (
     Speaker,
     clean_name,
+    covers,
     find_organisations,
     find_people,
+    merged,
     own_state,
 )
 from treatywatch.ingest.extract.states import StateMention
@@ -67,7 +69,34 @@ _TITLE_ANAPHOR = re.compile(
     r"(?:Minister|Ambassador|Secretary-General|President)\b"
 )
 _VERBS_PER_SENTENCE = 12
-_CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+(?=[A-Z]))\s+")
+# a footnote mark after a full stop ends a sentence too ("... requirements. [1] In 2016, it
+# said"): the sentence splitter only sees one where the mark touches the stop
+_CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+(?=[A-Z]))\s+|[.!?]\s+\[\d{1,3}\]\s+")
+#: The speaker a pronoun stands for, resolved by the caller to the one heard last.
+_ANAPHOR = "\x00it"
+_IT_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,;(\[\]—–-]))(?:it|It)\s+(?:(?:also|then|further|later|again|reportedly|"
+    r"previously|had|has|have)\s+){0,2}$"
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: The time a sentence gives its words: "In November 2010, it stated", "stated in 2011",
+#: "In a 2005 statement ..., Brazil noted", "since 2009 when it said".
+_WHEN = re.compile(
+    rf"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Dd]uring)\s+(?:(?:a|an|the)\s+)?(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?P<month>{_MONTHS})\s+)?(?:\d{{1,2}},?\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+_MONTH_INDEX = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
+
+
+def _spoken_when(text: str, clause: int, verb_end: int) -> tuple[int, int] | None:
+    """The year and month (0: none) the clause of a verb of speech places it in."""
+    m = _WHEN.search(text, clause, min(len(text), verb_end + 30))
+    if m is None:
+        return None
+    return int(m.group("year")), _MONTH_INDEX.get(m.group("month") or "", 0)
+
+
 _LIST_SUBJECT = re.compile(r"\b(?:including|such\s+as|namely)\s+$")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|to|with|from|of|by|for|toward|towards|against|at|than|like|among|between|"
@@ -76,7 +105,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # "The representative of Mexico said": the state speaks through its representative.
 _SPOKESPERSON_OF = re.compile(
-    r"\b(?:representatives?|delegates?|delegations?|ambassador|minister|spokes\w+|government"
+    r"\b(?:representatives?|delegates?|delegations?|ambassadors?|ministers?|spokes\w+|governments?"
     r"|head\s+of\s+(?:the\s+)?delegation|secretary[- ]general"
     r"|minister\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations))\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -115,6 +144,9 @@ class _Statement:
     # a report's floor gives ("comments by the ICBL and ... comments by the ICBL and the ICRC")
     alone: bool = False
     earlier: bool = False  # "the periods proposed by X": said before the day reported
+    # the year and month the sentence puts the words in ("In November 2010, it stated"):
+    # sentences of one speaker at different times are different occasions
+    when: tuple[int, int] | None = None
     sources: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -168,8 +200,26 @@ def find_statements(
                 last.end = max(last.end, block.end)
                 last.paragraph = block.paragraph
         for item in items:
+            if item.speaker == _ANAPHOR:
+                heard = found[-1] if found else None
+                if (
+                    heard is None
+                    or heard is header
+                    or heard.reference
+                    or heard.speaker.startswith("person:")
+                    or block.paragraph - heard.paragraph > 1
+                ):
+                    continue
+                item.speaker = heard.speaker
             _add(found, item, previous_para)
         previous_para = block.paragraph
+    found += _programme_addresses(text, states, reference)
+    found += _announced(text, states, quoted, {s.speaker for s in found})
+    if header is not None and any(
+        s is not header and s.speaker == header.speaker and s.start <= header.start < s.end
+        for s in found
+    ):
+        found.remove(header)  # the head's "delivered by" is a sentence read in its own right
     spoken = {(s.speaker, s.named_topic) for s in found if not s.reference}
     _date_by_report(text, found, reference, exact)
     return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
@@ -177,7 +227,11 @@ def find_statements(
 
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|tonight)\b", re.IGNORECASE)
 # A report of one day of a meeting: "Update - Day 5", "... signed the Convention today".
-_ONE_DAY = re.compile(r"\bDay\s+\d{1,2}\b|\btoday\b", re.IGNORECASE)
+_DAY_N = re.compile(r"\bDay\s+\d{1,2}\b", re.IGNORECASE)
+_TODAY_WORD = re.compile(r"\btoday\b", re.IGNORECASE)
+# ... but not a report of a week ("spoke out ... this week at the First Review Conference",
+# "the week-long high-level conference ending today"): its day is not each statement's.
+_WEEK = re.compile(r"\b(?:this|the)\s+week\b|\bweek-long\b|\bthe\s+week[’']s\b", re.IGNORECASE)
 
 
 def _date_by_report(
@@ -186,7 +240,8 @@ def _date_by_report(
     """Undated statements of a report of one day took place that day: the day its dateline
     or its first words give ("(Oslo, 3 December 2008) - 92 countries signed ... today"), or
     the day of a dated release, for a statement "today"."""
-    day = dates.report_day(text, reference) if _ONE_DAY.search(text) else None
+    one_day = _DAY_N.search(text) or (_TODAY_WORD.search(text) and not _WEEK.search(text))
+    day = dates.report_day(text, reference) if one_day else None
     for s in found:
         if s.date is not None or s.reference or s.earlier:
             continue
@@ -200,6 +255,97 @@ def _date_by_report(
             s.date = reference
 
 
+def _addresses(
+    text: str,
+    block: textmod.Block,
+    states: list[StateMention],
+    quoted: list[tuple[int, int]],
+    reference: dt.date | None,
+    exact: bool,
+) -> list[_Statement] | None:
+    """The speakers of a list of people with their offices that a sentence introduces
+    ("featured addresses by A, office of X; B, office of Y"), each its own occasion; None
+    where the sentence has no such list."""
+    cue = next(
+        (
+            m
+            for m in statement_lists.ADDRESSES.finditer(text, block.start, block.end)
+            if not _inside(m.start(), quoted)
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    if _NOT_SPOKEN_YET.search(text, block.start, cue.start()):
+        # "My delegation aligns itself with statements delivered by ...": a mention; "an
+        # opening ceremony which will feature addresses by ...": still to come
+        return []
+    day = _day_in(text, block.start, block.end, reference, exact, quoted)
+    return [
+        _Statement(code, lo, block.end, day, block.paragraph, alone=True)
+        for code, lo, _ in statement_lists.addressed(text, cue.end(), block.end, states)
+    ]
+
+
+_NOT_SPOKEN_YET = re.compile(
+    r"\balign\w*|\b(?:will|shall|would|is\s+to|are\s+to|is\s+expected\s+to)\s+(?:\w+\s+)?"
+    r"(?:feature|include|hear|be)\b"
+)
+
+
+#: A state's words named as a noun: "We also welcome Finland’s announcement on the adoption
+#: of its accession bill", "Austria's confirmation that it has finished destroying".
+_ANNOUNCEMENT = re.compile(r"\A[’']s\s+(?:\w+\s+)?(?:announcement|confirmation|pledge)s?\b")
+
+
+def _announced(
+    text: str, states: list[StateMention], quoted: list[tuple[int, int]], heard: set[str]
+) -> list[_Statement]:
+    """Statements a text names by a state's noun of speech, for states not heard otherwise
+    (else the noun refers back: "welcomed Sri Lanka's announcement" after it spoke)."""
+    out: list[_Statement] = []
+    for m in states:
+        if m.demonym or m.iso3 in heard or _inside(m.start, quoted):
+            continue
+        noun = _ANNOUNCEMENT.match(text[m.end : m.end + 40])
+        if noun is None:
+            continue
+        end = text.find(".", m.end)
+        out.append(_Statement(m.iso3, m.start, end if end > 0 else len(text), None, -1))
+        heard.add(m.iso3)
+    return out
+
+
+def _programme_addresses(
+    text: str, states: list[StateMention], reference: dt.date | None
+) -> list[_Statement]:
+    """A programme's heading "Opening addresses by:" over one line per speaker, dated by the
+    day heading above it ("MONDAY 11 SEPTEMBER 2023")."""
+    out: list[_Statement] = []
+    spans = textmod.lines(text)
+    day: dt.date | None = None
+    i = 0
+    while i < len(spans):
+        lo, hi = spans[i]
+        i += 1
+        line = text[lo:hi]
+        heading_day = statement_lists.day_heading(line, reference)
+        if heading_day is not None:
+            day = heading_day
+            continue
+        if not statement_lists.ADDRESSES_HEADING.match(line):
+            continue
+        while i < len(spans):
+            lo, hi = spans[i]
+            items = statement_lists.addressed(text, lo, hi, states) if hi - lo <= 200 else []
+            if not items:
+                break
+            code, start, _ = items[0]
+            out.append(_Statement(code, start, hi, day, -1, alone=True))
+            i += 1
+    return out
+
+
 def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
     last = found[-1] if found else None
     if (
@@ -210,11 +356,13 @@ def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
         and not item.alone
         and not last.alone
         and (last.date is None or item.date is None or last.date == item.date)
+        and (last.when is None or item.when is None or last.when == item.when)
     ):
         last.end = max(last.end, item.end)
         last.date = last.date or item.date
         last.paragraph = item.paragraph
         last.named_topic = last.named_topic or item.named_topic
+        last.when = last.when or item.when
         return
     found.append(item)
 
@@ -268,6 +416,14 @@ def _block_statements(
                 affiliation[person.code] = org.code
             break
 
+    # every cue of such a list holds "by" or "featured": a test in C before the regex
+    addressing = text.find("by", start, end) >= 0 or text.find("featured", start, end) >= 0
+    listed = (
+        _addresses(text, block, sentence_states, quoted, reference, exact) if addressing else None
+    )
+    if listed is not None:
+        return listed
+
     for passive in _PASSIVE.finditer(text, start, end):
         if _inside(passive.start(), quoted):
             continue
@@ -307,7 +463,10 @@ def _block_statements(
         in_list: set[str] = set()
         for speaker in floor:
             code = affiliation.get(speaker.code) or speaker.code
-            if code in in_list or _is_action(code, start, end, acts):
+            # a speaker the floor lists spoke, whatever act the sentence also reports
+            # ("States which have completed stockpile destruction gave statements ...,
+            # including Moldova"): no test of its acts, as a verb's subject has
+            if code in in_list:
                 continue
             in_list.add(code)
             day = None if earlier else _day_in(text, start, end, reference, exact, quoted)
@@ -337,6 +496,17 @@ def _block_statements(
                 text, start, verb.start(), sentence_states, orgs, people, behalf, clause, quoted
             ) or _inverted_subject(text, verb, end, sentence_states, orgs, people)
         speakers = [sp for sp in speakers if sp.code not in heard]
+        at = bisect.bisect_right(clauses, verb.start())
+        clause = clauses[at - 1] if at else start
+        when = _spoken_when(text, clause, verb.end())
+        if not speakers and _IT_SUBJECT.search(text, max(clause, verb.start() - 40), verb.start()):
+            # "In 2016, it said": the state last heard, if the caller has one
+            day = _statement_day(text, start, end, verb, quoted, reference, exact)
+            out.append(_Statement(_ANAPHOR, verb.start(), end, day, block.paragraph, when=when))
+            if not clauses:
+                break
+            spoken_in = clause
+            continue
         if not speakers:
             continue
         heard.update(sp.code for sp in speakers)
@@ -349,7 +519,7 @@ def _block_statements(
                 continue
             out.append(
                 _Statement(code, speaker.start, end, day, block.paragraph,
-                           named[0] if named else None)
+                           named[0] if named else None, when=when)
             )  # fmt: skip
         if not clauses:
             break  # one clause: one speaker
@@ -447,6 +617,10 @@ class _Voices:
         """Later mentions by surname of someone already placed: "Senator Carr said", "Goff
         said", "said Mr. Axworthy"."""
         out: list[Speaker] = []
+        if not self.surnames:
+            return out
+        taken_spans = merged([(t.start, t.end) for t in taken])
+        state_spans = merged([(m.start, m.end) for m in states])
         for surname, code in self.surnames.items():
             at = text.find(surname, start, end)
             while at >= 0:
@@ -454,8 +628,8 @@ class _Voices:
                 if (
                     (at == 0 or not _is_word(text[at - 1]))
                     and (stop >= len(text) or not _is_word(text[stop]))
-                    and not any(t.start <= at < t.end for t in taken)
-                    and not any(m.start <= at < m.end for m in states)
+                    and not covers(taken_spans, at)
+                    and not covers(state_spans, at)
                 ):
                     out.append(Speaker(code, at, stop))
                 at = text.find(surname, stop, end)
@@ -498,7 +672,14 @@ _FLOOR_CUE = re.compile(
     r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
     r"suggested|raised|introduced|submitted|questions?|concerns?)\s+(?:\w+\s+){0,2}?"
     r"(?:by|from)\s+"
-    r"(?:the\s+)?)"
+    r"(?:the\s+)?"
+    # the floor's speakers named after "including": "States which have completed stockpile
+    # destruction gave statements detailing their processes, including Moldova, ...", "the
+    # updates today and yesterday from other states not party, including from China, ..."
+    r"|\b(?:(?:gave|made|delivered|provided|heard)\s+(?:\w+\s+){0,2}(?:statements|updates|"
+    r"presentations|interventions|remarks)\b[^:;.()]{0,100}?|(?:statements|updates|"
+    r"presentations|interventions|remarks)\b[^:;.()]{0,60}?\bfrom\b[^:;.()]{0,60}?)"
+    r",\s*including\s+(?:from\s+)?(?:the\s+)?)"
 )
 
 
@@ -670,7 +851,10 @@ def _coordinated(
     for c in candidates:
         if c.start <= run[-1].start:
             continue
-        if c.end > verb_at or not _COORDINATOR.fullmatch(text, run[-1].end, c.start):
+        # a list whose separators the page lost ("ThailandColombiaSri Lanka"): names that
+        # touch are items too, but only after a cue, never as the subject of a verb
+        touching = not subject and c.start == run[-1].end
+        if c.end > verb_at or not (touching or _COORDINATOR.fullmatch(text, run[-1].end, c.start)):
             break
         if _POSSESSIVE.match(text, c.end):
             break  # "comments by the ICBL and Ukraine's presentation": a new subject
@@ -734,7 +918,7 @@ _OFFICE = (
     r"delegate|spokes(?:person|man|woman))"
 )
 _OFFICE_OF_BEFORE = re.compile(
-    rf"\b{_OFFICE}\s+of\s+(?:the\s+)?$|^[’']s\s+{_OFFICE}\s+$|^\s+{_OFFICE}\s+$", re.IGNORECASE
+    rf"\b{_OFFICE}\s+of\s+(?:the\s+)?$|^[’']s\s+{_OFFICE}\s+$|^\s+{_OFFICE},?\s+$", re.IGNORECASE
 )
 _OFFICE_TAIL = re.compile(
     r"(?:\s+to\s+the\s+(?:UN|United\s+Nations)[\w\s]{0,30}?)?,?\s*(?:H\.\s?E\.\s*|Mr\.?\s+|"
@@ -969,6 +1153,8 @@ def _head_speaker(
                 by = None  # "... aligns itself to the statement made by X": a mention
             if by and not by.group("who") and _MESSAGE.search(text, s, by.start()):
                 continue  # "the Secretary-General's message, as delivered by X": its author's
+            if by and _NOT_SPOKEN_YET.search(text, s, by.start()):
+                continue  # "aligns itself with statements delivered by X": a mention
             if by:
                 who = by.start("who") if by.group("who") else by.start("who2")
                 stop = _TOPIC_AFTER.search(text, who, e)
@@ -980,12 +1166,32 @@ def _head_speaker(
                 name = clean_name(m.group("name")) or m.group("name")
                 at = text.find(name.split()[0], s, e)
                 return f"person:{name}", at if at >= 0 else s
+    letterhead = _letterhead(text, head_lines, states)
+    if letterhead is not None and any(_STATEMENT_HEAD.search(text, s, e) for s, e in head_lines):
+        return letterhead
     if voices.own is not None:
         # "Press Releases", "Joint media release:" of a government; a speech ("Excellencies,
         # ladies and gentlemen") under the state's letterhead
         for s, e in head_lines:
             if _RELEASE_HEAD.match(text, s, e) or _SALUTATION.match(text, s, e):
                 return voices.own, s
+    return None
+
+
+#: A head that names the document a statement: "11MSP Statement on Universalization".
+_STATEMENT_HEAD = re.compile(r"\b(?:Statement|Intervention|Remarks)\b")
+_LETTERHEAD_TAIL = re.compile(r"\s*(?:\(\s*[A-Z][\w\-]{1,12}\s*\))?\s*$")
+
+
+def _letterhead(
+    text: str, head_lines: list[tuple[int, int]], states: list[StateMention]
+) -> tuple[str, int] | None:
+    """The body a head line is given to wholly, as a letterhead is ("International Campaign
+    to Ban Landmines (ICBL)" over "Statement on Universalization")."""
+    for s, e in head_lines[:3]:
+        orgs = find_organisations(text, s, e)
+        if orgs and orgs[0].start == s and _LETTERHEAD_TAIL.fullmatch(text, orgs[0].end, e):
+            return orgs[0].code, s
     return None
 
 
