@@ -266,3 +266,76 @@ def test_a_report_of_a_week_does_not_date_its_statements_by_today() -> None:
         "week-long conference ending today."
     )
     assert _said(text, date="2015-09-11") == [("CUB", None)]
+
+
+def test_a_page_of_statement_lines_gives_one_statement_a_line() -> None:
+    text = (
+        "Intersessional meetings to the CCM were held in Geneva on 27-30 June 2011.\nDay 1\n"
+        "Speech by Dr. Adnan Mansour, Minister of Foreign Affairs and Emigrants, Republic of "
+        "Lebanon\nStatement by Austria\nStatement and Presentation by United Kingdom\n"
+        "Statement on Retention by Cluster Munition Coalition\nStatement by Austria\n"
+    )
+    # Day 1 of a meeting held 27-30 June is 27 June
+    assert _said(text) == [(code, "2011-06-27") for code in ("AUT", "AUT", "GBR", "LBN", "org:CMC")]
+    # a statement's own head is no list: "Statement by Australia" over "delivered by ..."
+    head = (
+        "Statement by Australia\n\n16 April 2012\n\nStatement delivered by Ms Merinda "
+        "Petersen, Intern, Australian Permanent Mission, Geneva\n\nThank you Mr Coordinator."
+    )
+    assert [s for s, _ in _said(head)] == ["AUS"]
+
+
+def test_a_meeting_pages_speakers_one_a_line_under_its_agenda() -> None:
+    text = (
+        "Coordinators, the Philippines and Spain, briefed the meeting on the universalization "
+        "of the Convention\nIreland\nCluster Munition Coalition (CMC)\n"
+        "Presentation of an extension request under Article 4\nChad – statement\n"
+        "Germany – presentation\nAustralia representing the Article 3 Analysis Group\n"
+    )
+    assert [s for s, _ in _said(text)] == [
+        "AUS", "DEU", "ESP", "IRL", "PHL", "TCD", "org:CMC"
+    ]  # fmt: skip
+    # a page that marks no line as a statement lists members, not speakers
+    assert _said("Signatories\nIreland\nChad\nGermany\nAustralia\n") == []
+
+
+def test_an_office_with_no_state_named_is_the_state_the_story_is_about() -> None:
+    text = (
+        "Lithuania’s parliament votes to leave cluster munitions convention\n\nLithuania’s "
+        "parliament voted on Thursday to leave the convention. “It is important,” Defence "
+        "Minister Laurynas Kasciunas told the parliament before the vote. Lithuania has "
+        "signed it."
+    )
+    assert [s for s, _ in _said(text)] == ["LTU"]
+    profile = (
+        "Sri Lanka\n\nSri Lanka has not acceded to the Mine Ban Treaty. Sri Lanka voted in "
+        "favour of the resolution.\n\nIn a July 2012 meeting in Colombo, the Secretary of the "
+        "Ministry of Defence, Gotabhaya Rajapaksa, reportedly said that the Defence Ministry "
+        "was ready for Sri Lanka to sign the treaty."
+    )
+    assert [s for s, _ in _said(profile)] == ["LKA"]
+    # no state the text is about: the minister stays a person
+    assert _said("Defence Minister Laurynas Kasciunas told the parliament before the vote.") == [
+        ("person:Laurynas Kasciunas", None)
+    ]
+
+
+def test_a_footnote_after_a_quotation_ends_the_clause() -> None:
+    text = (
+        "Sri Lanka has made no statement since 2009 when it said that it “fully subscribes to "
+        "the treaty.”[2] However, in a July 2012 meeting, the Secretary of the Ministry of "
+        "Defence, Gotabhaya Rajapaksa, reportedly said that Sri Lanka could sign."
+    )
+    assert _said(text) == [("LKA", None), ("LKA", None)]
+
+
+def test_a_heading_names_the_mission_or_office_of_the_speakers_state() -> None:
+    assert _said(
+        "Statement by Mr. Souliyong SO INXAY, Third Secretary, Permanent Mission of the Lao "
+        "PDR to the United Nations\n\nMr. Chair,\n\nThe Lao PDR supports the Convention."
+    ) == [("LAO", None)]
+    assert _said(
+        "Statement by\n\nH. E. Mr. Mari AMANO\n\nAmbassador, Permanent Representative of Japan"
+        "\n\nOslo, Norway\n\n11 September 2012\n\nMr. President,\n\nMy gratitude goes to the "
+        "Government of Norway for their hospitality."
+    ) == [("JPN", "2012-09-11")]

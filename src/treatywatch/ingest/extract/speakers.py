@@ -28,6 +28,9 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UNMAS": ("United Nations Mine Action Service", "UNMAS"),
     "UNICEF": ("UNICEF",),
     "UNODA": ("United Nations Office for Disarmament Affairs", "UNODA"),
+    "UNMAT": ("UNMAT", "UN Mine Action Team", "United Nations Mine Action Team"),
+    "MAR": ("Mine Action Review",),
+    "Maat": ("Maat for Peace, Development and Human Rights",),
     "UNIDIR": ("United Nations Institute for Disarmament Research", "UNIDIR"),
     # The Secretary-General speaks for the UN, in the record as in the documents.
     "UN": ("United Nations Secretary-General", "UN Secretary-General", "U.N. Secretary-General",
@@ -220,4 +223,28 @@ def own_state(text: str, states: list[StateMention]) -> str | None:
     ranked = sorted(counts.values(), reverse=True)
     if ranked and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
         return max(counts, key=lambda k: counts[k])
+    return None
+
+
+def subject_state(text: str, states: list[StateMention]) -> str | None:
+    """The state a document is about, whose officials it may name by office alone ("Defence
+    Minister Laurynas Kasciunas told the parliament" in a story on Lithuania): the state its
+    first line names, if it is named again, else the one named at least three times and
+    twice as often as any other."""
+    counts: dict[str, int] = {}
+    for m in states:
+        counts[m.iso3] = counts.get(m.iso3, 0) + 1
+    if not counts:
+        return None
+    first_line = text.find("\n")
+    first_line = len(text) if first_line < 0 else first_line
+    titled = {m.iso3 for m in states if m.start < first_line}
+    if len(titled) == 1:
+        (only,) = titled
+        if counts[only] >= 2:
+            return only
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    top, n = ranked[0]
+    if n >= 3 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
+        return top
     return None

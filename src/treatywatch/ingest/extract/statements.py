@@ -26,6 +26,7 @@ from treatywatch.ingest.extract.speakers import (
     find_people,
     merged,
     own_state,
+    subject_state,
 )
 from treatywatch.ingest.extract.states import StateMention
 
@@ -48,7 +49,7 @@ _VERB = re.compile(
     # the floor of a meeting as its reports give it: "Mexico and Ghana raised concerns",
     # "Niger presented its request", "the ICRC intervened", "Croatia provided an update"
     r"|raised\s+(?:\w+\s+){0,2}(?:concerns?|questions?|issues?|the\s+(?:issue|question|matter))"
-    r"|requested|presented|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
+    r"|requested|presented|briefed|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
     r"voiced|signall?ed|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
     r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech))\b"
 )
@@ -71,7 +72,9 @@ _TITLE_ANAPHOR = re.compile(
 _VERBS_PER_SENTENCE = 12
 # a footnote mark after a full stop ends a sentence too ("... requirements. [1] In 2016, it
 # said"): the sentence splitter only sees one where the mark touches the stop
-_CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but|and\s+(?=[A-Z]))\s+|[.!?]\s+\[\d{1,3}\]\s+")
+_CLAUSE = re.compile(
+    r";\s*|,\s*(?:while|whereas|but|and\s+(?=[A-Z]))\s+|[.!?][”\"]?\s*\[\d{1,3}\]\s+"
+)
 #: The speaker a pronoun stands for, resolved by the caller to the one heard last.
 _ANAPHOR = "\x00it"
 _IT_SUBJECT = re.compile(
@@ -169,7 +172,7 @@ def find_statements(
     blocks = textmod.sentences(text)
     found: list[_Statement] = []
     affiliation: dict[str, str] = {}  # person -> the organisation or state they spoke for
-    voices = _Voices(affiliation, own_state(text, states))
+    voices = _Voices(affiliation, own_state(text, states), subject_state(text, states))
     header = _header_statement(text, states, reference, voices)
     if header is not None:
         found.append(header)
@@ -214,6 +217,15 @@ def find_statements(
             _add(found, item, previous_para)
         previous_para = block.paragraph
     found += _programme_addresses(text, states, reference)
+    found += _speaker_lines(text, states)
+    listed = _statement_lines(text, states, reference, voices)
+    # three lines and two speakers at least: a statement's own head may give two ("Statement
+    # by Australia" over "Statement delivered by Ms X, Australian Permanent Mission")
+    if len(listed) >= 3 and len({s.speaker for s in listed}) >= 2:
+        # a page of links, one line per statement ("Statement by Austria", "Statement by
+        # Canada"): the page is no one's statement, each line is its speaker's
+        found = [s for s in found if s is not header] + listed
+        header = None
     found += _announced(text, states, quoted, {s.speaker for s in found})
     if header is not None and any(
         s is not header and s.speaker == header.speaker and s.start <= header.start < s.end
@@ -227,7 +239,7 @@ def find_statements(
 
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|tonight)\b", re.IGNORECASE)
 # A report of one day of a meeting: "Update - Day 5", "... signed the Convention today".
-_DAY_N = re.compile(r"\bDay\s+\d{1,2}\b", re.IGNORECASE)
+_DAY_N = re.compile(r"\bDay\s+(\d{1,2})\b", re.IGNORECASE)
 _TODAY_WORD = re.compile(r"\btoday\b", re.IGNORECASE)
 # ... but not a report of a week ("spoke out ... this week at the First Review Conference",
 # "the week-long high-level conference ending today"): its day is not each statement's.
@@ -240,8 +252,11 @@ def _date_by_report(
     """Undated statements of a report of one day took place that day: the day its dateline
     or its first words give ("(Oslo, 3 December 2008) - 92 countries signed ... today"), or
     the day of a dated release, for a statement "today"."""
-    one_day = _DAY_N.search(text) or (_TODAY_WORD.search(text) and not _WEEK.search(text))
+    nth = _DAY_N.search(text)
+    one_day = nth or (_TODAY_WORD.search(text) and not _WEEK.search(text))
     day = dates.report_day(text, reference) if one_day else None
+    if day is None and nth is not None:
+        day = _nth_day(text, nth, reference)
     for s in found:
         if s.date is not None or s.reference or s.earlier:
             continue
@@ -253,6 +268,29 @@ def _date_by_report(
         elif exact and reference is not None and _TODAY.search(text, s.start, s.end):
             # "the Foreign Minister said today": a dated release or dispatch dates its "today"
             s.date = reference
+
+
+def _nth_day(text: str, nth: re.Match[str], reference: dt.date | None) -> dt.date | None:
+    """Day N of the meeting whose days the page's opening gives: "held in Geneva on 27-30
+    June 2011" over "Day 1" is 27 June (a page of one day names no other day number)."""
+    n = int(nth.group(1))
+    if any(int(m.group(1)) != n for m in _DAY_N.finditer(text)):
+        return None
+    meeting = next(
+        (
+            m
+            for m in dates.find_dates(text, 0, min(len(text), 1500))
+            if m.day is not None and m.end_day is not None and m.year is not None
+        ),
+        None,
+    )
+    if meeting is None:
+        return None
+    first, last = dates.resolve(meeting, reference)
+    if first is None:
+        return None
+    day = first + dt.timedelta(days=n - 1)
+    return day if last is None or day <= last else None
 
 
 def _addresses(
@@ -344,6 +382,129 @@ def _programme_addresses(
             out.append(_Statement(code, start, hi, day, -1, alone=True))
             i += 1
     return out
+
+
+#: A line given wholly to one statement, as a meeting page links them: "Statement by
+#: Austria", "Statement and Presentation by United Kingdom", "Statement on Retention by
+#: Cluster Munition Coalition", "Speech by Dr. Adnan Mansour, Minister of Foreign Affairs
+#: and Emigrants, Republic of Lebanon".
+_STATEMENT_LINE = re.compile(
+    r"^[ \t•·*\-–]*(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Speech|Remarks|Address|"
+    r"Intervention)(?:\s+and\s+(?:Presentation|Statement|Remarks))?(?:\s+on\s+[A-Z][^\n]{0,60}?)?"
+    r"\s+(?:delivered\s+|made\s+)?by\s+(?:the\s+)?(?=[A-Z])",
+    re.MULTILINE,
+)
+#: What may follow the speaker on such a line: a language mark, a file kind ("(EN)", "pdf").
+_LINE_TAIL = re.compile(
+    r"[\s()\[\],.:;|/\-–—]*(?:(?:EN|FR|ES|AR|RU|ZH|pdf|PDF)\b[\s()\[\],.|/\-]*)*"
+)
+#: "..., Minister of Foreign Affairs and Emigrants, Republic of Lebanon": the state last.
+_OFFICE_THEN_STATE = re.compile(
+    r",\s*(?:[A-Z][\w\-’']*\s+)?(?:[A-Za-z][\w\-’']*\s+){0,8}?[\w\-’']+,\s*$"
+)
+
+
+def _statement_lines(
+    text: str, states: list[StateMention], reference: dt.date | None, voices: _Voices
+) -> list[_Statement]:
+    """The statements of a page that lists them one a line, each dated by the day heading
+    above it ("MONDAY 3 SEPTEMBER 2018"), if any."""
+    out: list[_Statement] = []
+    if "by" not in text:
+        return out
+    names = [m for m in states if not m.demonym]
+    starts = [m.start for m in names]
+    for cue in _STATEMENT_LINE.finditer(text):
+        stop = text.find("\n", cue.end())
+        stop = len(text) if stop < 0 else stop
+        if stop - cue.end() > 200:
+            continue
+        found = _line_speaker(text, cue.end(), stop, names, starts, voices)
+        if found is not None:
+            code, at = found
+            out.append(_Statement(code, at, stop, _day_above(text, cue.start(), reference), -1,
+                                  alone=True))  # fmt: skip
+    return out
+
+
+def _line_speaker(
+    text: str, who: int, stop: int, names: list[StateMention], starts: list[int], voices: _Voices
+) -> tuple[str, int] | None:
+    """The speaker a statement line is given to, from ``who`` to the line's end ``stop``."""
+    i = bisect.bisect_left(starts, who)
+    in_line = names[i : bisect.bisect_left(starts, stop)]
+    orgs = find_organisations(text, who, stop)
+    behalf = _ON_BEHALF.search(text, who, stop)
+    if behalf is not None:
+        org = next((o for o in orgs if o.start == behalf.end()), None)
+        if org is not None:
+            return org.code, org.start
+    first: Speaker | None = None
+    if in_line and in_line[0].start == who:
+        first = Speaker(in_line[0].iso3, in_line[0].start, in_line[0].end)
+    if orgs and orgs[0].start == who and (first is None or orgs[0].end > first.end):
+        first = orgs[0]
+    if first is not None:
+        if behalf is not None or _LINE_TAIL.fullmatch(text, first.end, stop):
+            return first.code, first.start
+        return None
+    people = find_people(text, who, stop, in_line)
+    if not people or people[0].start - who > 12:
+        return None
+    person = people[0]
+    code = voices.resolve(text, who, stop, person, in_line)
+    if code == person.code and in_line and in_line[-1].end == stop:
+        last = in_line[-1]
+        if _OFFICE_THEN_STATE.search(text, person.end, last.start):
+            code = last.iso3
+            voices.affiliation[person.code] = code
+    return code, person.start
+
+
+#: A meeting page marks a speaker's line with what was given: "Bulgaria – statement and
+#: presentation", "Chad – statement", "Germany – presentation".
+_MARKED_LINE = re.compile(r"^[^\n]{2,80}?\s[–—-]\s*(?:statement|presentation)s?\b", re.MULTILINE)
+#: What may follow the speaker on a line of such a page: its acronym, the mark, whom it
+#: represents ("Australia representing the Article 3 Analysis Group").
+_SPEAKER_LINE_TAIL = re.compile(
+    r"(?:\s*\([\w\-]{2,12}\))?\s*(?:[–—-]\s*(?:statement|presentation)s?\b[^\n]*"
+    r"|\s+(?:representing|on\s+behalf\s+of)\s+[^\n,;.]{3,80})?\s*"
+)
+
+
+def _speaker_lines(text: str, states: list[StateMention]) -> list[_Statement]:
+    """The speakers a meeting page lists one a line under each item of its agenda
+    ("Ireland", "Cluster Munition Coalition (CMC)", "Chad – statement"), read only on a page
+    that marks some of its lines as statements: elsewhere a line of one state's name is a
+    list of members or signatories, not of speakers."""
+    if _MARKED_LINE.search(text) is None:
+        return []
+    names = [m for m in states if not m.demonym]
+    starts = [m.start for m in names]
+    out: list[_Statement] = []
+    for lo, hi in textmod.lines(text):
+        if hi - lo > 200 or _VERB.search(text, lo, hi):
+            continue  # a sentence of the floor, read as one
+        i = bisect.bisect_left(starts, lo)
+        first: Speaker | None = None
+        if i < len(names) and names[i].start == lo:
+            first = Speaker(names[i].iso3, names[i].start, names[i].end)
+        orgs = find_organisations(text, lo, min(hi, lo + 100))
+        if orgs and orgs[0].start == lo and (first is None or orgs[0].end > first.end):
+            first = orgs[0]
+        if first is not None and _SPEAKER_LINE_TAIL.fullmatch(text, first.end, hi):
+            out.append(_Statement(first.code, lo, hi, None, -1, alone=True))
+    return out if len(out) >= statement_lists.MIN_STATEMENTS else []
+
+
+def _day_above(text: str, at: int, reference: dt.date | None) -> dt.date | None:
+    """The day the nearest day heading above ``at`` names, within a page's few screens."""
+    lo = max(0, at - 3000)
+    for line_start, line_end in reversed(textmod.lines(text[lo:at])):
+        day = statement_lists.day_heading(text[lo + line_start : lo + line_end], reference)
+        if day is not None:
+            return day
+    return None
 
 
 def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
@@ -532,12 +693,15 @@ def _block_statements(
 # own release its minister ("Foreign Minister Bob Carr", "Mr. Hirofumi Nakasone, Minister
 # for Foreign Affairs", "By Minister of Foreign Affairs Ine Eriksen Søreide").
 _STATE_TITLE = (
-    r"(?:(?:[A-Z][a-z]+\s+){0,3}Minister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)"
+    r"(?:(?:[A-Z][a-z]+\s+){0,3}[Mm]inister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)"
     r"{0,3})?|Senator|Attorney[- ]General|Ambassador|Permanent\s+Representative|"
-    r"Secretary\s+of\s+State)"
+    r"Secretary\s+of\s+State|Secretary\s+(?:of|to)\s+the\s+Ministry\s+of\s+[A-Z][a-z]+"
+    r"(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})"
 )
+# "Deputy Minister of Foreign Affairs, Mr. Phoxay ...", "the Secretary of the Ministry of
+# Defence, Gotabhaya Rajapaksa"
 _STATE_OFFICE_BEFORE = re.compile(
-    rf"\b{_STATE_TITLE}\s+(?:(?:the\s+Hon\.?|H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$"
+    rf"\b{_STATE_TITLE},?\s+(?:(?:the\s+Hon\.?|H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$"
 )
 _STATE_OFFICE_AFTER = re.compile(
     r",\s*(?:the\s+)?(?:(?:Foreign|Prime|Deputy|Defen[cs]e)\s+)?(?:Minister|Ambassador|"
@@ -583,6 +747,7 @@ class _Voices:
 
     affiliation: dict[str, str]  # person -> the organisation or state they spoke for
     own: str | None  # the state whose government's publication this is
+    subject: str | None = None  # the state the document is about
     surnames: dict[str, str] = field(default_factory=dict)
 
     def resolve(
@@ -598,8 +763,11 @@ class _Voices:
         )
         if code is None:
             code = _organisation_of(text, speaker, end)
-        if code is None and self.own is not None and _holds_state_office(text, start, speaker):
-            code = self.own
+        official = self.own or self.subject
+        if code is None and official is not None and _holds_state_office(text, start, speaker):
+            # a state's office with no state named: the government whose release it is, or
+            # the state the document is about
+            code = official
         if code is None:
             return speaker.code
         self.affiliation[speaker.code] = code
@@ -1155,6 +1323,14 @@ def _head_speaker(
                 continue  # "the Secretary-General's message, as delivered by X": its author's
             if by and _NOT_SPOKEN_YET.search(text, s, by.start()):
                 continue  # "aligns itself with statements delivered by X": a mention
+            below = None if by else _BY_AT_END.search(text, s, e)
+            if below is not None:
+                # "Statement by" over the two lines that name the speaker and the office
+                after = [(lo, hi) for lo, hi in head_lines if lo > e][:2]
+                if after:
+                    found = _header_speaker(text, after[0][0], after[-1][1], states, voices)
+                    if found:
+                        return found
             if by:
                 who = by.start("who") if by.group("who") else by.start("who2")
                 stop = _TOPIC_AFTER.search(text, who, e)
@@ -1201,6 +1377,7 @@ _STATEMENT_BY = re.compile(
     r"|\b[Dd]elivered\s+by\s+(?P<who2>\S)",
     re.IGNORECASE,
 )
+_BY_AT_END = re.compile(r"\b(?:Statement|Remarks|Speech|Address|Intervention)\s+by\s*$")
 _HEAD_LEAD = re.compile(r"(?:The\s+following\s+)?")
 _BYLINE = re.compile(r"By\s+(?:(?:Former|Acting)\s+)?(?P<who>[A-Z])(?P<who2>)")
 # The subject after the speaker: "Statement by Mr. X, Minister ..., on the Deposit of ...".
@@ -1234,6 +1411,14 @@ def _header_speaker(
             return o.code, o.start
     if orgs and orgs[0].start - start <= 4:
         return orgs[0].code, orgs[0].start
+    for m in states:
+        if (
+            start <= m.start < end
+            and not m.demonym
+            and _MISSION_OF.search(text, max(start, m.start - 40), m.start)
+        ):
+            # "Third Secretary, Permanent Mission of the Lao PDR to the United Nations"
+            return m.iso3, m.start
     people = find_people(text, start, end, [])
     first_state = next((m for m in states if start <= m.start < end and not m.demonym), None)
     if (
@@ -1255,6 +1440,12 @@ def _header_speaker(
     if first_state is not None:
         return first_state.iso3, first_state.start
     return (orgs[0].code, orgs[0].start) if orgs else None
+
+
+#: A state's office in a speaker's heading: its mission, its representative, its envoy.
+_MISSION_OF = re.compile(
+    r"\b(?:Permanent\s+(?:Mission|Representative|Delegation)|Ambassador|Embassy)\s+of\s+(?:the\s+)?$"
+)
 
 
 #: A speech says whom it speaks for: "we in the CMC", "On behalf of the ICBL, let me".
