@@ -8,8 +8,12 @@ from typing import Any
 
 from treatywatch.ingest.extract import numbers
 
+# The look-ahead holds the letters a claim can open with (who: "representatives", ...; how
+# many: "more than", "some", ...; the number: a digit or "a hundred", "forty", "one", ...):
+# the scan of the words before each unit then skips, with one test, the words that cannot.
 _CLAIM = re.compile(
-    r"\b(?P<text>(?:(?:[Rr]epresentatives|[Dd]elegates|[Dd]elegations|[Pp]articipants"
+    r"\b(?=[\dadefhlmnoprst])"
+    r"(?P<text>(?:(?:[Rr]epresentatives|[Dd]elegates|[Dd]elegations|[Pp]articipants"
     r"|[Oo]bservers)\s+(?:from|of)\s+)?"
     rf"(?:(?:more\s+than|over|almost|nearly|some|about|around|at\s+least|fewer\s+than"
     rf"|less\s+than)\s+)?(?P<n>{numbers.NUMBER})\s+(?:[a-z\-]+\s+){{0,2}}?"

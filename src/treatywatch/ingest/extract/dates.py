@@ -55,9 +55,13 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _PATTERN = re.compile(
     # The look-ahead lets the scan skip, with one test, every position where no date can
-    # start (Python's engine would otherwise try each alternative at every character).
+    # start (Python's engine would otherwise try each alternative at every character): a
+    # digit, an English month's capital, a word that starts "on", "last", "this", "today",
+    # "yesterday", or "octobre"/"octubre" (the only foreign month reachable from a lower-case
+    # "o", a range "octobre 5-7" needs no word boundary). Testing the word boundary before
+    # the frequent "o" and "t" halves the scan.
     rf"""
-    (?=[0-9JFMASONDloty])
+    (?=[0-9JFMASOND]|\b[loty]|oct)
     (?:
     (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?:{_WEEKDAY},?\s+)?(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)

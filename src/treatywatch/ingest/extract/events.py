@@ -53,8 +53,10 @@ _IN_CITY = re.compile(
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
 # The look-ahead lets the whole-text scan skip, with one test, the positions where no noun
-# can start (the engine would otherwise try every alternative at every character).
-_NOUN_ONLY = re.compile(r"(?=[CDEFMNRSTWcdefmnrstw])" + _NOUN)
+# can start (the engine would otherwise try every alternative at every character). Its
+# first letters are frequent ones: the second letter every noun has after them (a vowel,
+# or the "v" of "event") rules out most of those positions too.
+_NOUN_ONLY = re.compile(r"(?=[CDFMRSTWcefmnrstw][aeiouvy])" + _NOUN)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     r"\s*\(\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"

@@ -43,6 +43,13 @@ class Block:
 
 def sentences(text: str) -> list[Block]:
     """Split into sentences, keeping offsets; a paragraph index groups them."""
+    # events and statements both split the same document: split it once (a copy, so that
+    # no caller's edits reach the other)
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[Block, ...]:
     out: list[Block] = []
     start = 0
     paragraph = 0
@@ -55,7 +62,7 @@ def sentences(text: str) -> list[Block]:
             paragraph += 1
         start = match.end()
     _append(out, text, start, len(text), paragraph)
-    return out
+    return tuple(out)
 
 
 def _append(out: list[Block], text: str, start: int, end: int, paragraph: int) -> None:
