@@ -389,3 +389,12 @@ def test_acts_and_days_in_french_and_spanish() -> None:
     assert acts("Le 1er mars 1999, le Mali a adhéré à la Convention.") == [
         ("MLI", "accession", "1999-03-01")
     ]
+
+
+def test_congratulated_for_completing_their_stockpile_destruction() -> None:
+    acts = _acts(
+        "The Cluster Munition Coalition warmly congratulates Bulgaria, Slovakia, and South "
+        "Africa for completing the destruction of their respective stockpiles."
+    )
+    assert acts == {(c, "stockpile-destruction-completed", None) for c in ("BGR", "SVK", "ZAF")}
+    assert not _acts("We urge Chile and Peru to complete the destruction of their stockpiles.")

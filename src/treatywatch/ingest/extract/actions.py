@@ -36,7 +36,8 @@ _ACTS: list[tuple[str, str]] = [
     # destroying its stockpile", "Belarus declared completion of stockpile destruction"
     # (one alternative per first word: the scan tries each at every word that can open it)
     ("stockpile-destruction-completed",
-     r"complet(?:\w*\s+(?:the\s+|its\s+)?(?:destruction\s+of\s+(?:its\s+)?(?:\w+\s+)?stockpiles?"
+     r"complet(?:\w*\s+(?:the\s+|its\s+|their\s+)?(?:destruction\s+of\s+(?:its\s+|their\s+)?"
+     r"(?:\w+\s+){0,2}?stockpiles?"
      r"|stockpile\s+destruction)"
      r"|(?:ed|es)\s+(?:the\s+)?destruction\s+of\s+(?:all\s+)?(?:of\s+)?its\s+"
      r"(?:\w+\s+){0,2}?(?:stocks?|cluster\s+munitions|(?:anti-?personnel\s+)?(?:land)?mines)\b"
