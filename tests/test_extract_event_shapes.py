@@ -190,9 +190,10 @@ def test_the_scan_for_meetings_starts_at_every_noun_it_knows() -> None:
     nouns = [
         "Review Conference", "Diplomatic Conference", "Conference", "Meeting", "Summit",
         "Forum", "Workshop", "Seminar", "Symposium", "Session", "Round", "Day of Action",
-        "Talks", "Ceremony", "conference", "meetings", "summit", "forum", "workshops",
-        "seminar", "symposium", "talks", "round", "ceremony", "negotiations",
-        "First Committee", "signing of the treaty", "special event",
+        "Talks", "Signing Ceremony", "conference", "meetings", "summit", "forum", "workshops",
+        "seminar", "symposium", "talks", "round", "signing ceremony", "negotiations",
+        "First Committee", "signing of the treaty", "special event", "hand-over of the treaty",
+        "opening ceremony",
     ]  # fmt: skip
     for noun in nouns:
         assert events._NOUN_ONLY.search(f"at the {noun} here"), noun
@@ -250,3 +251,20 @@ def test_a_title_above_a_dateline_is_placed_by_it() -> None:
         "Delivered by Ian McKay\n\nMr. President, Excellencies,"
     )
     assert _events(body) == [(None, "Siem Reap")]
+
+
+def test_a_ceremony_of_the_treaty_is_a_meeting_and_another_is_not() -> None:
+    body = (
+        "The hand-over of the treaty took place in New York, where both ministers attend the "
+        "General Assembly. Maputo province was declared free of land mines at a ceremony "
+        "held in Boane district."
+    )
+    assert _events(body) == [(None, "New York")]
+
+
+def test_the_meeting_a_un_dispatch_reports_is_at_its_dateline() -> None:
+    body = (
+        "MANAGUA, 19 September -- States Parties concluded their general exchange of views "
+        "today.\n\nThe Meeting also heard calls for more work on compliance."
+    )
+    assert _events(body, "2001-09-19") == [(None, "Managua")]

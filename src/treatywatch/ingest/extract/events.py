@@ -21,9 +21,13 @@ from treatywatch.registry import states as registry
 
 _NOUN = (
     r"(?:Review\s+Conference|Diplomatic\s+Conference|Conference|Meetings?|Summit|Forum|"
-    r"Workshops?|Seminars?|Symposium|Sessions?|Round|Day\s+of\s+Action|Talks|Ceremony|"
-    r"conference|meetings?|summit|forum|workshops?|seminars?|symposium|talks|round|ceremony|"
+    r"Workshops?|Seminars?|Symposium|Sessions?|Round|Day\s+of\s+Action|Talks|"
+    r"conference|meetings?|summit|forum|workshops?|seminars?|symposium|talks|round|"
     r"negotiations|"
+    # a treaty's ceremonies, not any ("a ceremony declaring the province free of mines")
+    r"(?<=[Ss]igning\s)[Cc]eremony|(?<=[Hh]and-over\s)ceremony|(?<=[Hh]andover\s)ceremony|"
+    r"(?<=[Oo]pening\s)[Cc]eremony|(?<=[Cc]losing\s)[Cc]eremony|"
+    r"[Hh]and-?over(?=\s+of\s+the\s+(?:treaty|[Cc]onvention))|"
     # the General Assembly's main committees meet in sessions: "the First Committee"
     r"(?<=First\s)Committee|(?<=Fourth\s)Committee|"
     # "the formal signing of the treaty in Ottawa"
@@ -56,7 +60,7 @@ _IN_CITY = re.compile(
 # can start (the engine would otherwise try every alternative at every character). Its
 # first letters are frequent ones: the second letter every noun has after them (a vowel,
 # or the "v" of "event") rules out most of those positions too.
-_NOUN_ONLY = re.compile(r"(?=[CDFMRSTWcefmnrstw][aeiouvy])" + _NOUN)
+_NOUN_ONLY = re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy])" + _NOUN)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     r"\s*\(\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
@@ -256,7 +260,12 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
         for event in found:
             # and "this historic signing ceremony", "the present meeting" anywhere in it is
             # the occasion it was written for
-            occasion = _THIS.search(text, max(0, event.span[0] - 30), event.span[0])
+            # and the UN's "the Meeting also heard", "the Conference adopted": capitalised and
+            # bare, the meeting it reports
+            occasion = _THIS.search(text, max(0, event.span[0] - 30), event.span[0]) or (
+                event.name in ("Meeting", "Conference")
+                and "the " in text[max(0, event.span[0] - 4) : event.span[0] + 4].casefold()
+            )
             if event.city is None and (start <= event.span[0] < stop or occasion):
                 event.city = city
                 event.country = event.country or _country_of(city)
