@@ -398,3 +398,11 @@ def test_congratulated_for_completing_their_stockpile_destruction() -> None:
     )
     assert acts == {(c, "stockpile-destruction-completed", None) for c in ("BGR", "SVK", "ZAF")}
     assert not _acts("We urge Chile and Peru to complete the destruction of their stockpiles.")
+
+
+def test_states_that_provided_updates_are_speakers_not_a_list() -> None:
+    text = (
+        "The following States Parties that are in the process of implementing Article 4 "
+        "provided updates: Belarus, Greece, Turkey and Ukraine."
+    )
+    assert extract_text(text)["participant_lists"] == []

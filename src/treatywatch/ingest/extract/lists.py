@@ -81,6 +81,8 @@ _INTRODUCED = re.compile(
 # being elected, being accused, what they would do, what they have not done.
 _NOT_TAKING_PART = re.compile(
     r"\b(?:elect\w*|vice[- ]presidents?|allegations?|alleged|accus\w*|statements?|views"
+    # a meeting's floor: "The following States Parties ... provided updates: A, B, C"
+    r"|updates?|responded|presentations?|interventions?|took\s+the\s+floor"
     r"|would|weaken\w*|yet\s+to|not\s+(?:yet\s+)?(?:part\w*|sign\w*|ratif\w*|join\w*"
     r"|acced\w*)|non-(?:signator|part)\w*)\b",
     re.IGNORECASE,
