@@ -76,10 +76,10 @@ def test_each_document_has_its_source_gold_and_part(doc: Path) -> None:
 #: overlaps), from the run quoted in the closing note: a change that loses ground fails here.
 DEV_FLOORS = {
     "states": 0.99,
-    "participant_lists": 0.60,
-    "events": 0.65,
-    "statements": 0.66,
-    "actions": 0.85,
+    "participant_lists": 0.88,
+    "events": 0.85,
+    "statements": 0.84,
+    "actions": 0.93,
 }
 
 
