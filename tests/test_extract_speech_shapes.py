@@ -339,3 +339,55 @@ def test_a_heading_names_the_mission_or_office_of_the_speakers_state() -> None:
         "\n\nOslo, Norway\n\n11 September 2012\n\nMr. President,\n\nMy gratitude goes to the "
         "Government of Norway for their hospitality."
     ) == [("JPN", "2012-09-11")]
+
+
+def test_an_office_of_a_state_after_the_verb_is_that_states_voice() -> None:
+    # mr-cmc-dubrovnik-1rc-closing-2015
+    text = (
+        "“We are here to make sure this treaty works,” said Convention President, Vice "
+        "Foreign Minister of Croatia, following the plenary statements."
+    )
+    assert _said(text) == [("HRV", None)]
+
+
+def test_the_agents_of_a_reaction_in_the_passive_each_speak() -> None:
+    # c8-cmc-first-committee-ccm-2009: a state heard in its own words keeps that statement
+    text = (
+        "The Lao PDR re-stated its offer to host the meeting, which was welcomed by several "
+        "states including Australia, Chile, Mexico and Norway. Norway said it would attend."
+    )
+    assert _said(text) == [("AUS", None), ("CHL", None), ("LAO", None), ("MEX", None),
+                           ("NOR", None)]  # fmt: skip
+    assert _said("The proposal was supported by Austria, Mexico and Norway.") == [
+        ("AUT", None),
+        ("MEX", None),
+        ("NOR", None),
+    ]
+    # support in money is no statement
+    assert _said("The clearance project is supported by Norway and Japan.") == []
+
+
+def test_a_states_noun_of_speech_before_or_after_it() -> None:
+    # c9-cmc-ccm-11msp-stockpile-2023, c6-bel-ottawa-20th-anniversary-2017
+    assert _said("We welcome Peru’s update and its pledge to meet its deadline.") == [("PER", None)]
+    assert _said("We welcome the announcement made by Algeria that it has finished.") == [
+        ("DZA", None)
+    ]
+    # announcements of several states are past acts of policy, not one occasion (seed 000)
+    assert _said("We welcome the announcements made by Austria and Belgium to renounce.") == []
+    # a confirmation still to come is not yet said
+    assert _said("We look forward to the confirmation from South Africa’s ministry.") == []
+
+
+def test_a_profiles_state_in_reports_of_different_dates_is_different_occasions() -> None:
+    # c7-mon-kuwait-mbp-2019: a report "dated 24 May 2010" or "of May 2008" dates its words
+    later = " In July 2009, Kuwait stated that a draft law had been submitted to Parliament."
+    dated = (
+        "In its last report, dated 24 May 2010, Kuwait indicated that efforts were in "
+        "progress to enact legislation."
+    )
+    of_month = "In its Article 7 report of May 2008, Kuwait reported on its legislation."
+    assert _said(dated + later) == [("KWT", None), ("KWT", None)]
+    assert _said(of_month + later) == [("KWT", None), ("KWT", None)]
+    # one time given once: one occasion
+    assert _said(dated + " Kuwait added that a law was being drafted.") == [("KWT", None)]

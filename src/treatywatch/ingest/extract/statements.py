@@ -31,7 +31,7 @@ from treatywatch.ingest.extract.speakers import (
 from treatywatch.ingest.extract.states import StateMention
 
 _VERB = re.compile(
-    r"\b(?:(?i:according)\s+to|said|says|stated|noted|notes|announced|announces|announcing|explained|expressed|"
+    r"\b(?:(?i:according)\s+to|said|says|stated|re-?stated|noted|notes|announced|announces|announcing|explained|expressed|"
     r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
     r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
     r"urges|welcomed|welcomes|indicated|summari[sz]ed|submitted|introduced|asked|admitted|"
@@ -85,7 +85,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 #: The time a sentence gives its words: "In November 2010, it stated", "stated in 2011",
 #: "In a 2005 statement ..., Brazil noted", "since 2009 when it said".
 _WHEN = re.compile(
-    rf"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Dd]uring)\s+(?:(?:a|an|the)\s+)?(?:(?:early|mid|late)[\s-]+)?"
+    # "in its report dated 24 May 2010", "in its Article 7 report of May 2008"
+    rf"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Dd]uring|dated|(?:report|letter)\s+of)\s+(?:(?:a|an|the)\s+)?(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?P<month>{_MONTHS})\s+)?(?:\d{{1,2}},?\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
@@ -150,6 +151,9 @@ class _Statement:
     # the year and month the sentence puts the words in ("In November 2010, it stated"):
     # sentences of one speaker at different times are different occasions
     when: tuple[int, int] | None = None
+    # one of the agents of a reaction in the passive ("welcomed by several states including
+    # A and B"): the reaction of a floor whose members may be heard in their own words too
+    echo: bool = False
     sources: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -232,6 +236,8 @@ def find_statements(
         for s in found
     ):
         found.remove(header)  # the head's "delivered by" is a sentence read in its own right
+    own_words = {s.speaker for s in found if not s.echo}
+    found = [s for s in found if not s.echo or s.speaker not in own_words]
     spoken = {(s.speaker, s.named_topic) for s in found if not s.reference}
     _date_by_report(text, found, reference, exact)
     return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
@@ -333,7 +339,13 @@ _NOT_SPOKEN_YET = re.compile(
 
 #: A state's words named as a noun: "We also welcome Finland’s announcement on the adoption
 #: of its accession bill", "Austria's confirmation that it has finished destroying".
-_ANNOUNCEMENT = re.compile(r"\A[’']s\s+(?:\w+\s+)?(?:announcement|confirmation|pledge)s?\b")
+_ANNOUNCEMENT = re.compile(r"\A[’']s\s+(?:\w+\s+)?(?:announcement|confirmation|pledge|update)s?\b")
+#: The same noun before its maker: "the announcement made by Algeria", "the pledge of Peru".
+_ANNOUNCEMENT_BY = re.compile(
+    # singular: one occasion ("the announcements made by A and B" are past acts of policy)
+    r"\b(?:announcement|confirmation|pledge|update)\s+(?:(?:made|given)\s+)?(?:by|of)"
+    r"\s+(?:the\s+)?\Z"
+)
 
 
 def _announced(
@@ -345,7 +357,9 @@ def _announced(
     for m in states:
         if m.demonym or m.iso3 in heard or _inside(m.start, quoted):
             continue
-        noun = _ANNOUNCEMENT.match(text[m.end : m.end + 40])
+        noun = _ANNOUNCEMENT.match(text[m.end : m.end + 40]) or _ANNOUNCEMENT_BY.search(
+            text[max(0, m.start - 40) : m.start]
+        )
         if noun is None:
             continue
         end = text.find(".", m.end)
@@ -606,7 +620,11 @@ def _block_statements(
     if out:
         return out  # "The Declaration was delivered by A and by B"
 
-    if not verbs and not _FLOOR_CUE.search(text, start, end):
+    if (
+        not verbs
+        and not _FLOOR_CUE.search(text, start, end)
+        and not _AGENT_LIST.search(text, start, end)
+    ):
         # "the statement on Victim Assistance on behalf of the CMC by Aynalem Zenebe"
         for ref in _STATEMENT_REF.finditer(text, start, end):
             org = org_at.get(ref.end())
@@ -636,6 +654,18 @@ def _block_statements(
                            earlier=earlier)
             )  # fmt: skip
         heard |= in_list
+
+    if _AGENT_LIST.search(text, start, end):
+        names = [Speaker(s.iso3, s.start, s.end) for s in sentence_states if not s.demonym]
+        for speaker in _agents(text, start, end, _outermost([*names, *orgs, *people]), quoted):
+            code = affiliation.get(speaker.code) or speaker.code
+            if code in heard:
+                continue
+            heard.add(code)
+            day = _day_in(text, start, end, reference, exact, quoted)
+            out.append(
+                _Statement(code, speaker.start, end, day, block.paragraph, alone=True, echo=True)
+            )
 
     # Each verb its own speakers: "The UK stated ...; France referred to ..., while Belgium
     # noted ..." reports three. A sentence of prose has a few; past a dozen it is no prose
@@ -805,7 +835,12 @@ class _Voices:
 
 
 _QUOTE_BEFORE = re.compile(r"[,.!?]?\s*[”\"]\s*$")
-_TITLE_WORDS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){0,4}")
+_TITLE_WORDS = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){0,4}"
+    # an office of the state named last: "said Convention President, Vice Foreign Minister of
+    # Croatia"
+    r"(?:(?:[A-Z][\w\-.’']*)?,\s*(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){1,4}of\s+(?:the\s+)?)?"
+)
 
 
 def _inverted_subject(
@@ -883,6 +918,35 @@ _REDUCED_RELATIVE = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?:\w+\s+){0,3}?\w+\s+(?:proposed|suggested|introduced|"
     r"submitted)\s+by\b"
 )
+
+
+#: A reaction in the passive with its agents listed: "the offer ... which was welcomed by
+#: several states including Australia, Canada and Chile", "The proposal was supported by
+#: Austria, Mexico and Norway". A noun of speech before "supported by" keeps out support in
+#: money ("the project is supported by Norway").
+_AGENT_LIST = re.compile(
+    r"(?=\w)(?:\b(?:welcomed|supported|endorsed|echoed|seconded|opposed|shared)\s+by\s+"
+    r"(?:(?:several|many|some|numerous|various|other|a\s+(?:few|number\s+of)|\d{1,3})\s+)+"
+    r"(?:states(?:\s+parties)?|countries|delegations|governments)\s*,?\s*"
+    r"(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?"
+    r"|\b(?:proposals?|offer|idea|call|suggestions?|position|views?|requests?|initiative|appeal)"
+    r"\s+(?:\w+\s+){0,6}?(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:welcomed|supported|"
+    r"endorsed|echoed|seconded|opposed)\s+by\s+(?:the\s+)?)"
+)
+
+
+def _agents(
+    text: str, start: int, end: int, candidates: list[Speaker], quoted: list[tuple[int, int]]
+) -> list[Speaker]:
+    """The agents of each passive reaction in the sentence, in order."""
+    out: list[Speaker] = []
+    for cue in _AGENT_LIST.finditer(text, start, end):
+        if _inside(cue.start(), quoted):
+            continue
+        first = next((c for c in candidates if c.start >= cue.end()), None)
+        if first is not None and first.start == cue.end():
+            out += _coordinated(text, first, candidates, end, subject=False)
+    return out
 
 
 def _day_in(
