@@ -5,7 +5,8 @@ A statement is a verb of speech or of stated position ("said", "stated", "noted"
 Someone speaking on behalf of an organisation is the organisation. Consecutive sentences
 by one speaker (including "She added", "It also suggested") are one statement: one per
 speaker and occasion. A day is kept only where the text gives it ("stated on 14 September
-2011") or it follows with certainty ("on Wednesday" in a dated post).
+2011") or it follows with certainty ("on Wednesday" in a dated post). The statement a
+document's head makes of the whole text is read in :mod:`statement_heads`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from treatywatch.ingest.extract import dates, places, statement_lists, vocabular
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.speakers import (
     Speaker,
-    clean_name,
     covers,
     find_organisations,
     find_people,
@@ -28,6 +28,12 @@ from treatywatch.ingest.extract.speakers import (
     own_state,
     subject_state,
 )
+from treatywatch.ingest.extract.statement_heads import (
+    MESSAGE,
+    NOT_SPOKEN_YET,
+    header_statement,
+)
+from treatywatch.ingest.extract.statement_model import Statement
 from treatywatch.ingest.extract.states import StateMention
 
 _VERB = re.compile(
@@ -124,37 +130,6 @@ _SPEAKING_NOUNS = re.compile(
     r"\s+)?minister|ambassador|delegates?|authorities|president)\b",
     re.IGNORECASE,
 )
-_DOC_KIND = re.compile(
-    r"\b(?:summary|statement|speech|remarks|address|opening|closing|delivered\s+by)\b",
-    re.IGNORECASE,
-)
-_HEADER_PERSON = re.compile(
-    r"^(?:(?:Deputy\s+|Foreign\s+|Prime\s+)?Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Ambassador|"
-    r"President|Chair(?:person)?|H\.\s?E\.|Mr\.?|Ms\.?|Dr\.?|Secretary[- ]General)\s+"
-    r"(?P<name>(?:[A-Z][\w\-'’]+\s+){0,2}[A-Z][\w\-'’]+)$"
-)
-
-
-@dataclass
-class _Statement:
-    speaker: str
-    start: int
-    end: int
-    date: dt.date | None
-    paragraph: int
-    named_topic: str | None = None
-    reference: bool = False  # a later mention of a statement ("the statement ... by X")
-    # one occasion of its own, not joined to the speaker's neighbouring sentences: each list
-    # a report's floor gives ("comments by the ICBL and ... comments by the ICBL and the ICRC")
-    alone: bool = False
-    earlier: bool = False  # "the periods proposed by X": said before the day reported
-    # the year and month the sentence puts the words in ("In November 2010, it stated"):
-    # sentences of one speaker at different times are different occasions
-    when: tuple[int, int] | None = None
-    # one of the agents of a reaction in the passive ("welcomed by several states including
-    # A and B"): the reaction of a floor whose members may be heard in their own words too
-    echo: bool = False
-    sources: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_statements(
@@ -174,10 +149,10 @@ def find_statements(
     for positions in acts.values():
         positions.sort()
     blocks = textmod.sentences(text)
-    found: list[_Statement] = []
+    found: list[Statement] = []
     affiliation: dict[str, str] = {}  # person -> the organisation or state they spoke for
     voices = _Voices(affiliation, own_state(text, states), subject_state(text, states))
-    header = _header_statement(text, states, reference, voices)
+    header = header_statement(text, states, reference, voices)
     if header is not None:
         found.append(header)
     previous_para = -1
@@ -253,7 +228,7 @@ _WEEK = re.compile(r"\b(?:this|the)\s+week\b|\bweek-long\b|\bthe\s+week[’']s\b
 
 
 def _date_by_report(
-    text: str, found: list[_Statement], reference: dt.date | None, exact: bool
+    text: str, found: list[Statement], reference: dt.date | None, exact: bool
 ) -> None:
     """Undated statements of a report of one day took place that day: the day its dateline
     or its first words give ("(Oslo, 3 December 2008) - 92 countries signed ... today"), or
@@ -306,7 +281,7 @@ def _addresses(
     quoted: list[tuple[int, int]],
     reference: dt.date | None,
     exact: bool,
-) -> list[_Statement] | None:
+) -> list[Statement] | None:
     """The speakers of a list of people with their offices that a sentence introduces
     ("featured addresses by A, office of X; B, office of Y"), each its own occasion; None
     where the sentence has no such list."""
@@ -320,21 +295,15 @@ def _addresses(
     )
     if cue is None:
         return None
-    if _NOT_SPOKEN_YET.search(text, block.start, cue.start()):
+    if NOT_SPOKEN_YET.search(text, block.start, cue.start()):
         # "My delegation aligns itself with statements delivered by ...": a mention; "an
         # opening ceremony which will feature addresses by ...": still to come
         return []
     day = _day_in(text, block.start, block.end, reference, exact, quoted)
     return [
-        _Statement(code, lo, block.end, day, block.paragraph, alone=True)
+        Statement(code, lo, block.end, day, block.paragraph, alone=True)
         for code, lo, _ in statement_lists.addressed(text, cue.end(), block.end, states)
     ]
-
-
-_NOT_SPOKEN_YET = re.compile(
-    r"\balign\w*|\b(?:will|shall|would|is\s+to|are\s+to|is\s+expected\s+to)\s+(?:\w+\s+)?"
-    r"(?:feature|include|hear|be)\b"
-)
 
 
 #: A state's words named as a noun: "We also welcome Finland’s announcement on the adoption
@@ -350,10 +319,10 @@ _ANNOUNCEMENT_BY = re.compile(
 
 def _announced(
     text: str, states: list[StateMention], quoted: list[tuple[int, int]], heard: set[str]
-) -> list[_Statement]:
+) -> list[Statement]:
     """Statements a text names by a state's noun of speech, for states not heard otherwise
     (else the noun refers back: "welcomed Sri Lanka's announcement" after it spoke)."""
-    out: list[_Statement] = []
+    out: list[Statement] = []
     for m in states:
         if m.demonym or m.iso3 in heard or _inside(m.start, quoted):
             continue
@@ -363,17 +332,17 @@ def _announced(
         if noun is None:
             continue
         end = text.find(".", m.end)
-        out.append(_Statement(m.iso3, m.start, end if end > 0 else len(text), None, -1))
+        out.append(Statement(m.iso3, m.start, end if end > 0 else len(text), None, -1))
         heard.add(m.iso3)
     return out
 
 
 def _programme_addresses(
     text: str, states: list[StateMention], reference: dt.date | None
-) -> list[_Statement]:
+) -> list[Statement]:
     """A programme's heading "Opening addresses by:" over one line per speaker, dated by the
     day heading above it ("MONDAY 11 SEPTEMBER 2023")."""
-    out: list[_Statement] = []
+    out: list[Statement] = []
     spans = textmod.lines(text)
     day: dt.date | None = None
     i = 0
@@ -393,7 +362,7 @@ def _programme_addresses(
             if not items:
                 break
             code, start, _ = items[0]
-            out.append(_Statement(code, start, hi, day, -1, alone=True))
+            out.append(Statement(code, start, hi, day, -1, alone=True))
             i += 1
     return out
 
@@ -420,10 +389,10 @@ _OFFICE_THEN_STATE = re.compile(
 
 def _statement_lines(
     text: str, states: list[StateMention], reference: dt.date | None, voices: _Voices
-) -> list[_Statement]:
+) -> list[Statement]:
     """The statements of a page that lists them one a line, each dated by the day heading
     above it ("MONDAY 3 SEPTEMBER 2018"), if any."""
-    out: list[_Statement] = []
+    out: list[Statement] = []
     if "by" not in text:
         return out
     names = [m for m in states if not m.demonym]
@@ -436,7 +405,7 @@ def _statement_lines(
         found = _line_speaker(text, cue.end(), stop, names, starts, voices)
         if found is not None:
             code, at = found
-            out.append(_Statement(code, at, stop, _day_above(text, cue.start(), reference), -1,
+            out.append(Statement(code, at, stop, _day_above(text, cue.start(), reference), -1,
                                   alone=True))  # fmt: skip
     return out
 
@@ -486,7 +455,7 @@ _SPEAKER_LINE_TAIL = re.compile(
 )
 
 
-def _speaker_lines(text: str, states: list[StateMention]) -> list[_Statement]:
+def _speaker_lines(text: str, states: list[StateMention]) -> list[Statement]:
     """The speakers a meeting page lists one a line under each item of its agenda
     ("Ireland", "Cluster Munition Coalition (CMC)", "Chad – statement"), read only on a page
     that marks some of its lines as statements: elsewhere a line of one state's name is a
@@ -495,7 +464,7 @@ def _speaker_lines(text: str, states: list[StateMention]) -> list[_Statement]:
         return []
     names = [m for m in states if not m.demonym]
     starts = [m.start for m in names]
-    out: list[_Statement] = []
+    out: list[Statement] = []
     for lo, hi in textmod.lines(text):
         if hi - lo > 200 or _VERB.search(text, lo, hi):
             continue  # a sentence of the floor, read as one
@@ -507,7 +476,7 @@ def _speaker_lines(text: str, states: list[StateMention]) -> list[_Statement]:
         if orgs and orgs[0].start == lo and (first is None or orgs[0].end > first.end):
             first = orgs[0]
         if first is not None and _SPEAKER_LINE_TAIL.fullmatch(text, first.end, hi):
-            out.append(_Statement(first.code, lo, hi, None, -1, alone=True))
+            out.append(Statement(first.code, lo, hi, None, -1, alone=True))
     return out if len(out) >= statement_lists.MIN_STATEMENTS else []
 
 
@@ -521,7 +490,7 @@ def _day_above(text: str, at: int, reference: dt.date | None) -> dt.date | None:
     return None
 
 
-def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
+def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
     last = found[-1] if found else None
     if (
         last is not None
@@ -542,7 +511,7 @@ def _add(found: list[_Statement], item: _Statement, previous_para: int) -> None:
     found.append(item)
 
 
-def _drop_reference(statement: _Statement, spoken: set[tuple[str, str | None]]) -> bool:
+def _drop_reference(statement: Statement, spoken: set[tuple[str, str | None]]) -> bool:
     """A closing "see the statement on X by Y on behalf of Z" repeats an earlier one
     (``spoken``: the speaker and named topic of every statement that is not a reference)."""
     if not statement.reference or statement.named_topic is None:
@@ -559,7 +528,7 @@ def _block_statements(
     exact: bool,
     voices: _Voices,
     acts: dict[str, list[int]],
-) -> list[_Statement]:
+) -> list[Statement]:
     affiliation = voices.affiliation
     start, end = block.start, block.end
     sentence_states = states  # the caller gives only the block's
@@ -573,7 +542,7 @@ def _block_statements(
     ]
     people += voices.known_surnames(text, start, end, [*people, *orgs], sentence_states)
     people.sort(key=lambda p: p.start)
-    out: list[_Statement] = []
+    out: list[Statement] = []
     verbs = [
         v
         for v in _VERB.finditer(text, start, end)
@@ -609,14 +578,14 @@ def _block_statements(
         if author is not None:
             day = _day_in(text, start, end, reference, exact, quoted)
             code = voices.resolve(text, start, end, author, sentence_states)
-            out.append(_Statement(code, author.start, end, day, block.paragraph))
+            out.append(Statement(code, author.start, end, day, block.paragraph))
             break
         for person in people:
             if person.start >= passive.end() and _only_names_between(
                 text, passive.end(), person.start
             ):
                 code = voices.resolve(text, start, end, person, sentence_states)
-                out.append(_Statement(code, person.start, end, None, block.paragraph))
+                out.append(Statement(code, person.start, end, None, block.paragraph))
     if out:
         return out  # "The Declaration was delivered by A and by B"
 
@@ -631,7 +600,7 @@ def _block_statements(
             if org is not None and not _inside(ref.start(), quoted):
                 topic = vocabulary.topics(ref.group("topic"))
                 out.append(
-                    _Statement(org.code, ref.start(), org.end, None, block.paragraph,
+                    Statement(org.code, ref.start(), org.end, None, block.paragraph,
                                topic[0] if topic else None, reference=True)
                 )  # fmt: skip
         return out
@@ -650,7 +619,7 @@ def _block_statements(
             in_list.add(code)
             day = None if earlier else _day_in(text, start, end, reference, exact, quoted)
             out.append(
-                _Statement(code, speaker.start, end, day, block.paragraph, alone=True,
+                Statement(code, speaker.start, end, day, block.paragraph, alone=True,
                            earlier=earlier)
             )  # fmt: skip
         heard |= in_list
@@ -664,7 +633,7 @@ def _block_statements(
             heard.add(code)
             day = _day_in(text, start, end, reference, exact, quoted)
             out.append(
-                _Statement(code, speaker.start, end, day, block.paragraph, alone=True, echo=True)
+                Statement(code, speaker.start, end, day, block.paragraph, alone=True, echo=True)
             )
 
     # Each verb its own speakers: "The UK stated ...; France referred to ..., while Belgium
@@ -693,7 +662,7 @@ def _block_statements(
         if not speakers and _IT_SUBJECT.search(text, max(clause, verb.start() - 40), verb.start()):
             # "In 2016, it said": the state last heard, if the caller has one
             day = _statement_day(text, start, end, verb, quoted, reference, exact)
-            out.append(_Statement(_ANAPHOR, verb.start(), end, day, block.paragraph, when=when))
+            out.append(Statement(_ANAPHOR, verb.start(), end, day, block.paragraph, when=when))
             if not clauses:
                 break
             spoken_in = clause
@@ -709,7 +678,7 @@ def _block_statements(
             if _is_action(code, start, end, acts):
                 continue
             out.append(
-                _Statement(code, speaker.start, end, day, block.paragraph,
+                Statement(code, speaker.start, end, day, block.paragraph,
                            named[0] if named else None, when=when)
             )  # fmt: skip
         if not clauses:
@@ -969,9 +938,6 @@ def _day_in(
     return day
 
 
-_MESSAGE = re.compile(r"\bmessage\b", re.IGNORECASE)
-
-
 def _message_author(
     text: str,
     start: int,
@@ -982,7 +948,7 @@ def _message_author(
 ) -> Speaker | None:
     """Whose message is delivered: the speaker named last before "message" in the words
     before "delivered by" ("Secretary-General Kofi Annan, in a message read by ...")."""
-    if not _MESSAGE.search(text, start, at):
+    if not MESSAGE.search(text, start, at):
         return None
     names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
     before = [c for c in _outermost([*names, *orgs, *people]) if c.end <= at]
@@ -1343,200 +1309,7 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _header_statement(
-    text: str, states: list[StateMention], reference: dt.date | None, voices: _Voices
-) -> _Statement | None:
-    """A statement, a speech or a chair's summary names its speaker in its first lines:
-    "Statement by H.E. Ms X, Permanent Representative of Norway", "Chair's summary" over
-    "Deputy Minister of Foreign Affairs Raymond Johansen", "Delivered by K. Asia Derlicka,
-    ICBL ...", "Secretary-General's message to ...", "By Minister of Foreign Affairs X"; a
-    government's press release, or a speech under its letterhead, is its state's. The day is
-    kept when the head gives one single day ("Geneva, 3 September 2019"), not a meeting's
-    range of days."""
-    head_lines = _unwrapped(text, textmod.lines(text[:600])[:10])[:8]
-    if not head_lines:
-        return None
-    speaker = _head_speaker(text, head_lines, states, voices)
-    if speaker is None:
-        return None
-    head_end = head_lines[-1][1]
-    days = {
-        dates.resolve(d, reference)[0]
-        for d in dates.find_dates(text, 0, head_end)
-        if d.day is not None and d.end_day is None and d.year is not None
-    }
-    ranges = any(d.end_day is not None for d in dates.find_dates(text, 0, head_end))
-    day = next(iter(days)) if len(days) == 1 and not ranges else None
-    return _Statement(speaker[0], speaker[1], len(text), day, 0)
-
-
-def _head_speaker(
-    text: str, head_lines: list[tuple[int, int]], states: list[StateMention], voices: _Voices
-) -> tuple[str, int] | None:
-    """Who the document speaks as, from its head: the heading of a statement or message, a
-    byline, or a government's release or letterhead."""
-    if any(_MESSAGE_HEAD.search(text, s, e) for s, e in head_lines) and _UN_NAMED.search(text):
-        s, _ = head_lines[0]
-        return "org:UN", s
-    if any(_DOC_KIND.search(text, s, e) for s, e in head_lines):
-        for s, e in head_lines:
-            by = _STATEMENT_BY.search(text, s, e) or _BYLINE.match(text, s, e)
-            if by and by.group("who") and not _HEAD_LEAD.fullmatch(text, s, by.start()):
-                by = None  # "... aligns itself to the statement made by X": a mention
-            if by and not by.group("who") and _MESSAGE.search(text, s, by.start()):
-                continue  # "the Secretary-General's message, as delivered by X": its author's
-            if by and _NOT_SPOKEN_YET.search(text, s, by.start()):
-                continue  # "aligns itself with statements delivered by X": a mention
-            below = None if by else _BY_AT_END.search(text, s, e)
-            if below is not None:
-                # "Statement by" over the two lines that name the speaker and the office
-                after = [(lo, hi) for lo, hi in head_lines if lo > e][:2]
-                if after:
-                    found = _header_speaker(text, after[0][0], after[-1][1], states, voices)
-                    if found:
-                        return found
-            if by:
-                who = by.start("who") if by.group("who") else by.start("who2")
-                stop = _TOPIC_AFTER.search(text, who, e)
-                found = _header_speaker(text, who, stop.start() if stop else e, states, voices)
-                if found:
-                    return found
-            m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
-            if m:
-                name = clean_name(m.group("name")) or m.group("name")
-                at = text.find(name.split()[0], s, e)
-                return f"person:{name}", at if at >= 0 else s
-    letterhead = _letterhead(text, head_lines, states)
-    if letterhead is not None and any(_STATEMENT_HEAD.search(text, s, e) for s, e in head_lines):
-        return letterhead
-    if voices.own is not None:
-        # "Press Releases", "Joint media release:" of a government; a speech ("Excellencies,
-        # ladies and gentlemen") under the state's letterhead
-        for s, e in head_lines:
-            if _RELEASE_HEAD.match(text, s, e) or _SALUTATION.match(text, s, e):
-                return voices.own, s
-    return None
-
-
-#: A head that names the document a statement: "11MSP Statement on Universalization".
-_STATEMENT_HEAD = re.compile(r"\b(?:Statement|Intervention|Remarks)\b")
-_LETTERHEAD_TAIL = re.compile(r"\s*(?:\(\s*[A-Z][\w\-]{1,12}\s*\))?\s*$")
-
-
-def _letterhead(
-    text: str, head_lines: list[tuple[int, int]], states: list[StateMention]
-) -> tuple[str, int] | None:
-    """The body a head line is given to wholly, as a letterhead is ("International Campaign
-    to Ban Landmines (ICBL)" over "Statement on Universalization")."""
-    for s, e in head_lines[:3]:
-        orgs = find_organisations(text, s, e)
-        if orgs and orgs[0].start == s and _LETTERHEAD_TAIL.fullmatch(text, orgs[0].end, e):
-            return orgs[0].code, s
-    return None
-
-
-_STATEMENT_BY = re.compile(
-    r"(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Remarks|Speech|Address|"
-    r"Intervention)\s+(?:delivered\s+|made\s+)?(?:by|of|from)\s+(?P<who>\S)"
-    r"|\b[Dd]elivered\s+by\s+(?P<who2>\S)",
-    re.IGNORECASE,
-)
-_BY_AT_END = re.compile(r"\b(?:Statement|Remarks|Speech|Address|Intervention)\s+by\s*$")
-_HEAD_LEAD = re.compile(r"(?:The\s+following\s+)?")
-_BYLINE = re.compile(r"By\s+(?:(?:Former|Acting)\s+)?(?P<who>[A-Z])(?P<who2>)")
-# The subject after the speaker: "Statement by Mr. X, Minister ..., on the Deposit of ...".
-_TOPIC_AFTER = re.compile(r",?\s+on\s+(?:the\s+)?(?=[A-Z])|\s+\(")
-_MESSAGE_HEAD = re.compile(
-    r"\bSecretary[- ]General[’']s\s+(?:message|statement|remarks)\b|\bmessage\s+(?:of|from|by)"
-    r"\s+the\s+(?:UN\s+|United\s+Nations\s+)?Secretary[- ]General\b|\bstatement\s+by\s+(?:the\s+)?"
-    r"(?:UN|United\s+Nations)\s+Secretary[- ]General\b|\bSECRETARY-GENERAL\s+SAYS\b|"
-    r"\bSays\s+Secretary-General\b",
-)
-_UN_NAMED = re.compile(r"\bUnited\s+Nations\b|\bUN\b|\bSG/SM/")
-_RELEASE_HEAD = re.compile(
-    r"\s*(?:Joint\s+)?(?:Press|News|Media)\s+[Rr]eleases?\b|\s*(?:JOINT\s+)?(?:PRESS|NEWS|MEDIA)"
-    r"\s+RELEASES?\b"
-)
-_SALUTATION = re.compile(
-    r"\s*(?:Excellencies|Your\s+(?:Royal\s+)?(?:Highness|Excellency)|Mr\.?\s+President|"
-    r"Madam\s+President|Ladies\s+and\s+gentlemen|Distinguished)\b"
-)
-
-
-def _header_speaker(
-    text: str, start: int, end: int, states: list[StateMention], voices: _Voices
-) -> tuple[str, int] | None:
-    orgs = find_organisations(text, start, end)
-    # "Delivered by Steve Goose, Human Rights Watch for the Cluster Munition Coalition"
-    for o in orgs:
-        if re.search(
-            r"\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$", text[max(start, o.start - 20) : o.start]
-        ):
-            return o.code, o.start
-    if orgs and orgs[0].start - start <= 4:
-        return orgs[0].code, orgs[0].start
-    for m in states:
-        if (
-            start <= m.start < end
-            and not m.demonym
-            and _MISSION_OF.search(text, max(start, m.start - 40), m.start)
-        ):
-            # "Third Secretary, Permanent Mission of the Lao PDR to the United Nations"
-            return m.iso3, m.start
-    people = find_people(text, start, end, [])
-    first_state = next((m for m in states if start <= m.start < end and not m.demonym), None)
-    if (
-        first_state is not None
-        and (not people or first_state.start < people[0].start)
-        and first_state.start - start <= 4
-    ):
-        return first_state.iso3, first_state.start
-    if people:
-        person = people[0]
-        code = voices.resolve(text, start, end, person, states)
-        if code == person.code and orgs:
-            code = orgs[0].code  # "Delivered by K. Asia Derlicka, ICBL Advocacy Officer"
-        if code == person.code:
-            code = _spoken_as(text) or code
-        if code != person.code:
-            voices.affiliation[person.code] = code
-        return code, person.start
-    if first_state is not None:
-        return first_state.iso3, first_state.start
-    return (orgs[0].code, orgs[0].start) if orgs else None
-
-
-#: A state's office in a speaker's heading: its mission, its representative, its envoy.
-_MISSION_OF = re.compile(
-    r"\b(?:Permanent\s+(?:Mission|Representative|Delegation)|Ambassador|Embassy)\s+of\s+(?:the\s+)?$"
-)
-
-
-#: A speech says whom it speaks for: "we in the CMC", "On behalf of the ICBL, let me".
-_WE_IN = re.compile(r"\b(?:we\s+in|[Oo]n\s+behalf\s+of)\s+(?:the\s+)?")
-
-
-def _spoken_as(text: str) -> str | None:
-    for m in _WE_IN.finditer(text):
-        orgs = find_organisations(text, m.end(), min(len(text), m.end() + 60))
-        if orgs and orgs[0].start == m.end():
-            return orgs[0].code
-    return None
-
-
-def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines joined where a PDF wrapped one line onto the next."""
-    width = textmod.wrapped_length(text)
-    out: list[tuple[int, int]] = []
-    for start, end in lines:
-        if out and out[-1][1] - out[-1][0] >= width and "\n\n" not in text[out[-1][1] : start]:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-
-
-def _as_dict(text: str, s: _Statement) -> dict[str, Any]:
+def _as_dict(text: str, s: Statement) -> dict[str, Any]:
     words = text[s.start : s.end]
     return {
         "speaker": s.speaker,

@@ -1,0 +1,256 @@
+"""The speaker a whole document is the statement of, read from its head: a heading or a
+byline ("Statement by ...", "Delivered by X, ICBL"), a letterhead over a speech, a
+government's release, a Secretary-General's message; dated when the head gives one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from treatywatch.ingest.extract import dates
+from treatywatch.ingest.extract import text as textmod
+from treatywatch.ingest.extract.speakers import (
+    clean_name,
+    find_organisations,
+    find_people,
+)
+from treatywatch.ingest.extract.statement_model import Statement
+from treatywatch.ingest.extract.states import StateMention
+
+if TYPE_CHECKING:
+    from treatywatch.ingest.extract.statements import _Voices
+
+
+_DOC_KIND = re.compile(
+    r"\b(?:summary|statement|speech|remarks|address|opening|closing|delivered\s+by)\b",
+    re.IGNORECASE,
+)
+
+
+_HEADER_PERSON = re.compile(
+    r"^(?:(?:Deputy\s+|Foreign\s+|Prime\s+)?Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Ambassador|"
+    r"President|Chair(?:person)?|H\.\s?E\.|Mr\.?|Ms\.?|Dr\.?|Secretary[- ]General)\s+"
+    r"(?P<name>(?:[A-Z][\w\-'’]+\s+){0,2}[A-Z][\w\-'’]+)$"
+)
+
+
+NOT_SPOKEN_YET = re.compile(
+    r"\balign\w*|\b(?:will|shall|would|is\s+to|are\s+to|is\s+expected\s+to)\s+(?:\w+\s+)?"
+    r"(?:feature|include|hear|be)\b"
+)
+
+
+MESSAGE = re.compile(r"\bmessage\b", re.IGNORECASE)
+
+
+def header_statement(
+    text: str, states: list[StateMention], reference: dt.date | None, voices: _Voices
+) -> Statement | None:
+    """A statement, a speech or a chair's summary names its speaker in its first lines:
+    "Statement by H.E. Ms X, Permanent Representative of Norway", "Chair's summary" over
+    "Deputy Minister of Foreign Affairs Raymond Johansen", "Delivered by K. Asia Derlicka,
+    ICBL ...", "Secretary-General's message to ...", "By Minister of Foreign Affairs X"; a
+    government's press release, or a speech under its letterhead, is its state's. The day is
+    kept when the head gives one single day ("Geneva, 3 September 2019"), not a meeting's
+    range of days."""
+    head_lines = _unwrapped(text, textmod.lines(text[:600])[:10])[:8]
+    if not head_lines:
+        return None
+    speaker = _head_speaker(text, head_lines, states, voices)
+    if speaker is None:
+        return None
+    head_end = head_lines[-1][1]
+    days = {
+        dates.resolve(d, reference)[0]
+        for d in dates.find_dates(text, 0, head_end)
+        if d.day is not None and d.end_day is None and d.year is not None
+    }
+    ranges = any(d.end_day is not None for d in dates.find_dates(text, 0, head_end))
+    day = next(iter(days)) if len(days) == 1 and not ranges else None
+    return Statement(speaker[0], speaker[1], len(text), day, 0)
+
+
+def _head_speaker(
+    text: str, head_lines: list[tuple[int, int]], states: list[StateMention], voices: _Voices
+) -> tuple[str, int] | None:
+    """Who the document speaks as, from its head: the heading of a statement or message, a
+    byline, or a government's release or letterhead."""
+    if any(_MESSAGE_HEAD.search(text, s, e) for s, e in head_lines) and _UN_NAMED.search(text):
+        s, _ = head_lines[0]
+        return "org:UN", s
+    if any(_DOC_KIND.search(text, s, e) for s, e in head_lines):
+        for s, e in head_lines:
+            by = _STATEMENT_BY.search(text, s, e) or _BYLINE.match(text, s, e)
+            if by and by.group("who") and not _HEAD_LEAD.fullmatch(text, s, by.start()):
+                by = None  # "... aligns itself to the statement made by X": a mention
+            if by and not by.group("who") and MESSAGE.search(text, s, by.start()):
+                continue  # "the Secretary-General's message, as delivered by X": its author's
+            if by and NOT_SPOKEN_YET.search(text, s, by.start()):
+                continue  # "aligns itself with statements delivered by X": a mention
+            below = None if by else _BY_AT_END.search(text, s, e)
+            if below is not None:
+                # "Statement by" over the two lines that name the speaker and the office
+                after = [(lo, hi) for lo, hi in head_lines if lo > e][:2]
+                if after:
+                    found = _header_speaker(text, after[0][0], after[-1][1], states, voices)
+                    if found:
+                        return found
+            if by:
+                who = by.start("who") if by.group("who") else by.start("who2")
+                stop = _TOPIC_AFTER.search(text, who, e)
+                found = _header_speaker(text, who, stop.start() if stop else e, states, voices)
+                if found:
+                    return found
+            m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
+            if m:
+                name = clean_name(m.group("name")) or m.group("name")
+                at = text.find(name.split()[0], s, e)
+                return f"person:{name}", at if at >= 0 else s
+    letterhead = _letterhead(text, head_lines, states)
+    if letterhead is not None and any(_STATEMENT_HEAD.search(text, s, e) for s, e in head_lines):
+        return letterhead
+    if voices.own is not None:
+        # "Press Releases", "Joint media release:" of a government; a speech ("Excellencies,
+        # ladies and gentlemen") under the state's letterhead
+        for s, e in head_lines:
+            if _RELEASE_HEAD.match(text, s, e) or _SALUTATION.match(text, s, e):
+                return voices.own, s
+    return None
+
+
+#: A head that names the document a statement: "11MSP Statement on Universalization".
+_STATEMENT_HEAD = re.compile(r"\b(?:Statement|Intervention|Remarks)\b")
+
+
+_LETTERHEAD_TAIL = re.compile(r"\s*(?:\(\s*[A-Z][\w\-]{1,12}\s*\))?\s*$")
+
+
+def _letterhead(
+    text: str, head_lines: list[tuple[int, int]], states: list[StateMention]
+) -> tuple[str, int] | None:
+    """The body a head line is given to wholly, as a letterhead is ("International Campaign
+    to Ban Landmines (ICBL)" over "Statement on Universalization")."""
+    for s, e in head_lines[:3]:
+        orgs = find_organisations(text, s, e)
+        if orgs and orgs[0].start == s and _LETTERHEAD_TAIL.fullmatch(text, orgs[0].end, e):
+            return orgs[0].code, s
+    return None
+
+
+_STATEMENT_BY = re.compile(
+    r"(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Remarks|Speech|Address|"
+    r"Intervention)\s+(?:delivered\s+|made\s+)?(?:by|of|from)\s+(?P<who>\S)"
+    r"|\b[Dd]elivered\s+by\s+(?P<who2>\S)",
+    re.IGNORECASE,
+)
+
+
+_BY_AT_END = re.compile(r"\b(?:Statement|Remarks|Speech|Address|Intervention)\s+by\s*$")
+
+
+_HEAD_LEAD = re.compile(r"(?:The\s+following\s+)?")
+
+
+_BYLINE = re.compile(r"By\s+(?:(?:Former|Acting)\s+)?(?P<who>[A-Z])(?P<who2>)")
+
+
+# The subject after the speaker: "Statement by Mr. X, Minister ..., on the Deposit of ...".
+_TOPIC_AFTER = re.compile(r",?\s+on\s+(?:the\s+)?(?=[A-Z])|\s+\(")
+
+
+_MESSAGE_HEAD = re.compile(
+    r"\bSecretary[- ]General[’']s\s+(?:message|statement|remarks)\b|\bmessage\s+(?:of|from|by)"
+    r"\s+the\s+(?:UN\s+|United\s+Nations\s+)?Secretary[- ]General\b|\bstatement\s+by\s+(?:the\s+)?"
+    r"(?:UN|United\s+Nations)\s+Secretary[- ]General\b|\bSECRETARY-GENERAL\s+SAYS\b|"
+    r"\bSays\s+Secretary-General\b",
+)
+
+
+_UN_NAMED = re.compile(r"\bUnited\s+Nations\b|\bUN\b|\bSG/SM/")
+
+
+_RELEASE_HEAD = re.compile(
+    r"\s*(?:Joint\s+)?(?:Press|News|Media)\s+[Rr]eleases?\b|\s*(?:JOINT\s+)?(?:PRESS|NEWS|MEDIA)"
+    r"\s+RELEASES?\b"
+)
+
+
+_SALUTATION = re.compile(
+    r"\s*(?:Excellencies|Your\s+(?:Royal\s+)?(?:Highness|Excellency)|Mr\.?\s+President|"
+    r"Madam\s+President|Ladies\s+and\s+gentlemen|Distinguished)\b"
+)
+
+
+def _header_speaker(
+    text: str, start: int, end: int, states: list[StateMention], voices: _Voices
+) -> tuple[str, int] | None:
+    orgs = find_organisations(text, start, end)
+    # "Delivered by Steve Goose, Human Rights Watch for the Cluster Munition Coalition"
+    for o in orgs:
+        if re.search(
+            r"\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$", text[max(start, o.start - 20) : o.start]
+        ):
+            return o.code, o.start
+    if orgs and orgs[0].start - start <= 4:
+        return orgs[0].code, orgs[0].start
+    for m in states:
+        if (
+            start <= m.start < end
+            and not m.demonym
+            and _MISSION_OF.search(text, max(start, m.start - 40), m.start)
+        ):
+            # "Third Secretary, Permanent Mission of the Lao PDR to the United Nations"
+            return m.iso3, m.start
+    people = find_people(text, start, end, [])
+    first_state = next((m for m in states if start <= m.start < end and not m.demonym), None)
+    if (
+        first_state is not None
+        and (not people or first_state.start < people[0].start)
+        and first_state.start - start <= 4
+    ):
+        return first_state.iso3, first_state.start
+    if people:
+        person = people[0]
+        code = voices.resolve(text, start, end, person, states)
+        if code == person.code and orgs:
+            code = orgs[0].code  # "Delivered by K. Asia Derlicka, ICBL Advocacy Officer"
+        if code == person.code:
+            code = _spoken_as(text) or code
+        if code != person.code:
+            voices.affiliation[person.code] = code
+        return code, person.start
+    if first_state is not None:
+        return first_state.iso3, first_state.start
+    return (orgs[0].code, orgs[0].start) if orgs else None
+
+
+#: A state's office in a speaker's heading: its mission, its representative, its envoy.
+_MISSION_OF = re.compile(
+    r"\b(?:Permanent\s+(?:Mission|Representative|Delegation)|Ambassador|Embassy)\s+of\s+(?:the\s+)?$"
+)
+
+
+#: A speech says whom it speaks for: "we in the CMC", "On behalf of the ICBL, let me".
+_WE_IN = re.compile(r"\b(?:we\s+in|[Oo]n\s+behalf\s+of)\s+(?:the\s+)?")
+
+
+def _spoken_as(text: str) -> str | None:
+    for m in _WE_IN.finditer(text):
+        orgs = find_organisations(text, m.end(), min(len(text), m.end() + 60))
+        if orgs and orgs[0].start == m.end():
+            return orgs[0].code
+    return None
+
+
+def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined where a PDF wrapped one line onto the next."""
+    width = textmod.wrapped_length(text)
+    out: list[tuple[int, int]] = []
+    for start, end in lines:
+        if out and out[-1][1] - out[-1][0] >= width and "\n\n" not in text[out[-1][1] : start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
