@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -151,6 +152,19 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("db") / "bundled.sqlite"
     build(str(path), DATA)
     return str(path)
+
+
+@pytest.fixture(scope="module")
+def record_site(built_db: str) -> Iterator[tuple[Any, Any]]:
+    """The API and pages on the bundled database, with a query context on it: the pair the
+    meeting and statement-search tests check the one against the other."""
+    from fastapi.testclient import TestClient
+
+    from treatywatch import query
+    from treatywatch.api.app import create_app
+
+    with TestClient(create_app(built_db)) as client:
+        yield client, query.open_context(built_db)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,21 +45,13 @@ MEETINGS = _meetings_with_counts()
 
 
 @pytest.fixture(scope="module")
-def site(built_db: str) -> Iterator[tuple[TestClient, query.Context]]:
-    from treatywatch.api.app import create_app
-
-    with TestClient(create_app(built_db)) as client:
-        yield client, query.open_context(built_db)
+def client(record_site: tuple[TestClient, query.Context]) -> TestClient:
+    return record_site[0]
 
 
 @pytest.fixture(scope="module")
-def client(site: tuple[TestClient, query.Context]) -> TestClient:
-    return site[0]
-
-
-@pytest.fixture(scope="module")
-def ctx(site: tuple[TestClient, query.Context]) -> query.Context:
-    return site[1]
+def ctx(record_site: tuple[TestClient, query.Context]) -> query.Context:
+    return record_site[1]
 
 
 def _cli(*args: str) -> str:
