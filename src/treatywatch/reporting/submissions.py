@@ -37,8 +37,6 @@ FIRST_YEAR = 1999
 #: Facts written from the workspace get ids above every id a build hands out, as the facts
 #: accepted through review do (ingest.store.REVIEW_ID_BASE).
 FACT_ID_BASE = 1_000_000_000
-#: How often a submission is tried again when a concurrent writer took the fact id it chose.
-RETRIES = 3
 
 
 class ReportError(ValueError):
@@ -105,21 +103,15 @@ class Submission:
         }
         return {
             "id": self.id,
-            "instrument": self.instrument,
-            "state": self.state,
-            "report": self.report,
-            "year": self.year,
-            "version": self.version,
-            "status": self.status,
+            **self._key(),
             "created": _stamp(self.created),
             "submitted": _stamp(self.submitted),
             "received": self.submitted.date().isoformat() if self.submitted else None,
             "forms": forms,
         }
 
-    def audit_view(self) -> dict[str, Any]:
-        """What the audit log keeps of a version: its key and status, each form's visibility
-        and a hash of its entries (the entries themselves may be restricted)."""
+    def _key(self) -> dict[str, Any]:
+        """Which report and version this is, and where it stands."""
         return {
             "instrument": self.instrument,
             "state": self.state,
@@ -127,6 +119,13 @@ class Submission:
             "year": self.year,
             "version": self.version,
             "status": self.status,
+        }
+
+    def audit_view(self) -> dict[str, Any]:
+        """What the audit log keeps of a version: its key and status, each form's visibility
+        and a hash of its entries (the entries themselves may be restricted)."""
+        return {
+            **self._key(),
             "forms": {
                 code: {"visibility": f.visibility, "sha256": _digest(f.data)}
                 for code, f in sorted(self.forms.items())
@@ -382,20 +381,19 @@ def submit(
 ) -> Submission:
     """Submit a draft. The first version submitted sets the day the report was received;
     an amendment's submission replaces what the public sees and keeps that day."""
-    from sqlalchemy.exc import IntegrityError
+    from treatywatch.workspace.retry import retrying
 
-    for attempt in range(RETRIES):
-        try:
-            with eng.begin() as conn:
-                return _submit(conn, actor, submission_id, comment, now or _now())
-        except IntegrityError:
-            # Another writer took the fact or citation id this one chose; the transaction
-            # is rolled back whole, so trying again cannot double anything.
-            if attempt == RETRIES - 1:
-                raise ReportConflictError(
-                    "The record was changed by someone else at the same moment; submit again."
-                ) from None
-    raise AssertionError("unreachable")
+    def once() -> Submission:
+        with eng.begin() as conn:
+            return _submit(conn, actor, submission_id, comment, now or _now())
+
+    # another writer may take the fact or citation id this one chose (see retry.py)
+    return retrying(
+        once,
+        lambda _busy: ReportConflictError(
+            "The record was changed by someone else at the same moment; submit again."
+        ),
+    )
 
 
 def _submit(
