@@ -96,19 +96,25 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
 
     Example: treatywatch eval ../shared/gold ../shared/seeds --explain
     """
-    from treatywatch.ingest.evaluate import evaluate
+    from treatywatch.ingest.evaluate import (
+        by_kind_of,
+        corpus_kinds,
+        explain_of,
+        read_pairs,
+        scores_of,
+    )
 
     for folder in (gold_dir, docs_dir):
         if not folder.is_dir():
             raise UserError(f"{folder} is not a folder.")
-    from treatywatch.ingest.evaluate import corpus_kinds, evaluate_by_kind
-
     kinds = corpus_kinds(gold_dir)
     try:
-        rows = evaluate(gold_dir, docs_dir, parts=True)
-        by_kind = evaluate_by_kind(gold_dir, docs_dir, kinds) if kinds else []
+        # each document is read and extracted once, for every table below
+        pairs = read_pairs(gold_dir, docs_dir)
     except FileNotFoundError as exc:
         raise UserError(str(exc)) from None
+    rows = scores_of(pairs, parts=True)
+    by_kind = by_kind_of(pairs, kinds) if kinds else []
     # Counts are sums, and participant lists add partial matches (Jaccard overlaps), so
     # they are floats; a whole one is shown as the count it is (134, not 134.0).
     rows = [
@@ -116,9 +122,7 @@ def eval(  # the command is `treatywatch eval`; main.py registers functions by n
         for r in rows
     ]
     if explain:
-        from treatywatch.ingest.evaluate import explain as explain_items
-
-        items = explain_items(gold_dir, docs_dir)
+        items = explain_of(pairs)
     if not explain or fmt is Format.table:
         output(
             rows,

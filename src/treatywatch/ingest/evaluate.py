@@ -118,9 +118,7 @@ def score_document(gold: dict[str, Any], found: dict[str, Any], scores: dict[str
         _multiset(scores[field], map(key, gold.get(field, [])), map(key, found.get(field, [])))
 
 
-def _pairs(
-    gold_dir: Path | str, docs_dir: Path | str
-) -> Iterable[tuple[str, dict[str, Any], dict[str, Any], str]]:
+def _pairs(gold_dir: Path | str, docs_dir: Path | str) -> Iterable[Pair]:
     """(name, gold, the extractor's reading, the document's text) for every gold file;
     raises FileNotFoundError naming a gold file whose document is missing."""
     import json
@@ -157,9 +155,24 @@ def evaluate(
     """Score every gold file against the extractor's reading of the document of the same
     name (with ``parts``, also each part of a key: :data:`PARTS`); raises
     FileNotFoundError naming a gold file whose document is missing."""
+    return scores_of(_pairs(gold_dir, docs_dir), parts)
+
+
+#: One document as scored: its name, its gold, the extractor's reading and its text.
+Pair = tuple[str, dict[str, Any], dict[str, Any], str]
+
+
+def read_pairs(gold_dir: Path | str, docs_dir: Path | str) -> list[Pair]:
+    """Every gold file with the extractor's reading of its document, read once for the
+    scores, the scores by kind and the explanation alike."""
+    return list(_pairs(gold_dir, docs_dir))
+
+
+def scores_of(pairs: Iterable[Pair], parts: bool = False) -> list[dict[str, Any]]:
+    """:func:`evaluate` over documents already read."""
     names = (*FIELDS, *PART_FIELDS) if parts else FIELDS
     scores = {field: Score(field) for field in names}
-    for _, gold, found, _text in _pairs(gold_dir, docs_dir):
+    for _, gold, found, _text in pairs:
         score_document(gold, found, scores)
         if parts:
             score_parts(gold, found, scores)
@@ -172,9 +185,14 @@ def evaluate_by_kind(
     """F1 of each field per kind of document (``kinds``: document name -> its kind, as a
     corpus's sources.csv gives it), so that a rule that fails news reports but not
     status tables shows where; documents of no known kind count as "other"."""
+    return by_kind_of(_pairs(gold_dir, docs_dir), kinds)
+
+
+def by_kind_of(pairs: Iterable[Pair], kinds: dict[str, str]) -> list[dict[str, Any]]:
+    """:func:`evaluate_by_kind` over documents already read."""
     by_kind: dict[str, dict[str, Score]] = {}
     counts: Counter[str] = Counter()
-    for name, gold, found, _text in _pairs(gold_dir, docs_dir):
+    for name, gold, found, _text in pairs:
         kind = kinds.get(name, "other")
         counts[kind] += 1
         scores = by_kind.setdefault(kind, {field: Score(field) for field in FIELDS})
@@ -207,8 +225,13 @@ def explain(gold_dir: Path | str, docs_dir: Path | str) -> list[dict[str, Any]]:
     """Each item the extractor missed and each it found that the gold lacks, by document
     and field, with the words around it: where the extractor read it (its span), or for a
     missed item where its name first stands in the text (else no context)."""
+    return explain_of(_pairs(gold_dir, docs_dir))
+
+
+def explain_of(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
+    """:func:`explain` over documents already read."""
     rows: list[dict[str, Any]] = []
-    for name, gold, found, text in _pairs(gold_dir, docs_dir):
+    for name, gold, found, text in pairs:
         for field, key in (("states", _state_key), *_KEYS.items()):
             want = Counter(key(i) for i in gold.get(field, []))
             got: dict[Any, list[dict[str, Any]]] = {}
