@@ -9,7 +9,8 @@ from treatywatch.ingest.extract import extract_text
 
 
 def _said(text: str, date: str | None = None) -> list[tuple[str, str | None]]:
-    return sorted((s["speaker"], s["date"]) for s in extract_text(text, date=date)["statements"])
+    found = extract_text(text, date=date)["statements"]
+    return sorted(((s["speaker"], s["date"]) for s in found), key=lambda s: (s[0], s[1] or ""))
 
 
 def test_a_minister_named_with_the_state_is_the_state() -> None:
@@ -391,3 +392,27 @@ def test_a_profiles_state_in_reports_of_different_dates_is_different_occasions()
     assert _said(of_month + later) == [("KWT", None), ("KWT", None)]
     # one time given once: one occasion
     assert _said(dated + " Kuwait added that a law was being drafted.") == [("KWT", None)]
+
+
+def test_one_speaker_at_two_times_spoke_twice() -> None:
+    # a Monitor profile's paragraph (c6-mon-uk-ccm-2011): the report of April 2011 and the
+    # statements of December and November 2010 are three occasions, the government's
+    # words the profile's state's
+    text = (
+        "United Kingdom\n\nCluster Munition Ban Policy\n\nPolicy\n\nThe United Kingdom "
+        "(UK) signed the Convention on Cluster Munitions on 3 December 2008.\n\n"
+        "The UK submitted its initial Article 7 report on 28 April 2011.[1] In December "
+        "2010, the government stated that it is in the process of extending the Act to all "
+        "UK Overseas Territories.[3] In November 2010, the UK stated that cluster munitions "
+        "are considered in the highest category of prohibited exports.[4]"
+    )
+    assert _said(text) == [("GBR", None), ("GBR", None), ("GBR", "2011-04-28")]
+
+
+def test_the_government_speaks_only_for_a_state_the_document_is_about() -> None:
+    # many states and none the subject: "the government" is nobody the text names
+    text = (
+        "Austria, Belgium, Chile and Mexico attended the meeting in Geneva.\n\n"
+        "The government stated that it would consider the question."
+    )
+    assert _said(text) == []

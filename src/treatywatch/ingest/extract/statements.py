@@ -87,6 +87,13 @@ _IT_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,;(\[\]—–-]))(?:it|It)\s+(?:(?:also|then|further|later|again|reportedly|"
     r"previously|had|has|have)\s+){0,2}$"
 )
+# "In December 2010, the government stated": the state a profile or a story is about speaks
+# through its government where the sentence names no state.
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,;(\[\]—–-]))(?:[Tt]he|[Ii]ts)\s+(?:(?:national|federal|new)\s+)?"
+    r"(?:[Gg]overnment|authorities)\s+(?:(?:also|then|further|later|again|reportedly|"
+    r"previously|had|has|have)\s+){0,2}$"
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: The time a sentence gives its words: "In November 2010, it stated", "stated in 2011",
 #: "In a 2005 statement ..., Brazil noted", "since 2009 when it said".
@@ -500,7 +507,7 @@ def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
         and not item.alone
         and not last.alone
         and (last.date is None or item.date is None or last.date == item.date)
-        and (last.when is None or item.when is None or last.when == item.when)
+        and _same_time(_time_of(last), _time_of(item))
     ):
         last.end = max(last.end, item.end)
         last.date = last.date or item.date
@@ -509,6 +516,24 @@ def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
         last.when = last.when or item.when
         return
     found.append(item)
+
+
+def _time_of(statement: Statement) -> tuple[int, int] | None:
+    """The year and month (0: none) a statement is placed in, by its day or its words."""
+    if statement.when is not None:
+        return statement.when
+    if statement.date is not None:
+        return statement.date.year, statement.date.month
+    return None
+
+
+def _same_time(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether two sentences may be one occasion: the same year, and the same month where
+    both give one ("The UK submitted its report on 28 April 2011" is not "In December
+    2010, the government stated")."""
+    if a is None or b is None:
+        return True
+    return a[0] == b[0] and (a[1] == 0 or b[1] == 0 or a[1] == b[1])
 
 
 def _drop_reference(statement: Statement, spoken: set[tuple[str, str | None]]) -> bool:
@@ -641,6 +666,7 @@ def _block_statements(
     # (and each verb's subjects cost a pass over the sentence's names).
     clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
     spoken_in: int | None = None  # the clause whose speaker was found
+    heard_at: dict[str, set[tuple[int, int] | None]] = {}  # the times each was heard at
     for verb in verbs[:_VERBS_PER_SENTENCE]:
         if spoken_in is not None:
             # Past its first speaker a sentence has others only in clauses of their own.
@@ -655,10 +681,16 @@ def _block_statements(
             speakers = _subjects(
                 text, start, verb.start(), sentence_states, orgs, people, behalf, clause, quoted
             ) or _inverted_subject(text, verb, end, sentence_states, orgs, people)
-        speakers = [sp for sp in speakers if sp.code not in heard]
         at = bisect.bisect_right(clauses, verb.start())
         clause = clauses[at - 1] if at else start
         when = _spoken_when(text, clause, verb.end())
+        # once per speaker, unless the clause puts the words at another time: "In December
+        # 2010, the government stated ...[3] In November 2010, the UK stated ..."
+        speakers = [
+            sp
+            for sp in speakers
+            if sp.code not in heard or (when is not None and when not in heard_at.get(sp.code, ()))
+        ]
         if not speakers and _IT_SUBJECT.search(text, max(clause, verb.start() - 40), verb.start()):
             # "In 2016, it said": the state last heard, if the caller has one
             day = _statement_day(text, start, end, verb, quoted, reference, exact)
@@ -667,9 +699,27 @@ def _block_statements(
                 break
             spoken_in = clause
             continue
+        official = voices.own or voices.subject
+        if (
+            not speakers
+            and official is not None
+            and official not in heard
+            and _GOVERNMENT_SUBJECT.search(text, max(clause, verb.start() - 50), verb.start())
+            and not _is_action(official, start, end, acts)
+        ):
+            day = _statement_day(text, start, end, verb, quoted, reference, exact)
+            out.append(Statement(official, verb.start(), end, day, block.paragraph, when=when))
+            heard.add(official)
+            heard_at.setdefault(official, set()).add(when)
+            if not clauses:
+                break
+            spoken_in = clause
+            continue
         if not speakers:
             continue
         heard.update(sp.code for sp in speakers)
+        for sp in speakers:
+            heard_at.setdefault(sp.code, set()).add(when)
         day = _statement_day(text, start, end, verb, quoted, reference, exact)
         named_in = re.search(r"statement\s+on\s+([A-Za-z][\w\-]*)", text[start:end])
         named = vocabulary.topics(named_in.group(1)) if named_in else []
