@@ -152,6 +152,47 @@ def test_a_list_under_a_lead_in_that_ends_with_a_colon() -> None:
     assert [(x["stated_count"], len(x["states"])) for x in _lists(text)] == [(4, 4)]
 
 
+def test_a_set_of_states_as_the_subject_of_an_act_that_opens_a_list() -> None:
+    # the simple past with the set as its subject: each state named after the colon acted
+    text = (
+        "The following States signed the Convention on 3 December 2008: Afghanistan, "
+        "Albania, Angola and Australia."
+    )
+    assert _acts(text) == {
+        (iso3, "signature", "2008-12-03") for iso3 in ("AFG", "ALB", "AGO", "AUS")
+    }
+    assert _acts("Four states ratified the treaty in 2010: Ghana, Chile, Peru and Fiji.") == {
+        (iso3, "ratification", None) for iso3 in ("GHA", "CHL", "PER", "FJI")
+    }
+    # without the colon the states are not said to be the set ("..., including Chile")
+    assert _acts("Four states ratified the treaty in 2010, a year after Chile and Peru.") == set()
+
+
+def test_a_bulleted_list_under_its_colon() -> None:
+    text = (
+        "The following States ratified the Convention in 2010:\n\n"
+        "• Afghanistan\n• Albania\n• Angola\n"
+    )
+    (found,) = _lists(text)
+    assert found["states"] == ["AFG", "ALB", "AGO"]
+    assert _acts(text) == {(iso3, "ratification", None) for iso3 in ("AFG", "ALB", "AGO")}
+    dashed = "The following States have ratified the Convention:\n\n- Chile\n- Peru\n- Fiji\n"
+    assert [f["states"] for f in _lists(dashed)] == [["CHL", "PER", "FJI"]]
+
+
+def test_each_item_of_a_list_with_its_own_day() -> None:
+    text = (
+        "The following States have ratified the Convention:\n\n"
+        "• Afghanistan (8 September 2011)\n• Albania (16 June 2009)\n• Angola (12 March 2012)\n"
+    )
+    assert _acts(text) == {
+        ("AFG", "ratification", "2011-09-08"),
+        ("ALB", "ratification", "2009-06-16"),
+        ("AGO", "ratification", "2012-03-12"),
+    }
+    assert [f["states"] for f in _lists(text)] == [["AFG", "ALB", "AGO"]]
+
+
 def test_members_of_the_set_a_relative_clause_defines() -> None:
     acts = _acts(
         "States which have completed stockpile destruction gave statements detailing their "

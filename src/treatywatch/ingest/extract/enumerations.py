@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from treatywatch.ingest.extract import actions as act_rules
-from treatywatch.ingest.extract import lists, tables
+from treatywatch.ingest.extract import dates, lists, tables
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
 
@@ -56,10 +56,11 @@ def _introduced(
     for run in lists.runs(text, [m for m in mentions if not m.demonym]):
         first = run[0]
         lead_start = textmod.sentence_start(text, first.start, colon=False)
-        if not text[lead_start : first.start].strip(" \t\n-–•*·"):
+        if not text[lead_start : first.start].strip(lists.BULLETS):
             # a bulleted list under its title: "Who has ratified?" then "- Albania"
             lead_start = lists._line_above(text, lead_start)
-        lead = text[lead_start : first.start]
+        # a bulleted list's lead-in ends at its colon, not at the first item's bullet
+        lead = text[lead_start : first.start].rstrip(lists.BULLETS)
         after = _after_list(text, run, lead, reference, exact)
         if after is not None:
             out.extend(after)
@@ -95,7 +96,11 @@ def _introduced(
         # Only an act stated as done by the states that follow: passive ("ratified by these
         # countries:") or perfect ("have signed, including"); a verb merely near a list
         # ("the treaty, signed in Ottawa, lists ...") introduces nothing.
-        if not (_BY.match(between) or _PERFECT.search(lead[:verb_start])):
+        if not (
+            _BY.match(between)
+            or _PERFECT.search(lead[:verb_start])
+            or (_SET_SUBJECT.search(lead[:verb_start]) and between.rstrip().endswith(":"))
+        ):
             continue
         # "Withdrawal of Estonia, Latvia, and Lithuania will take effect on ...": still to come
         if _FUTURE.match(text, run[-1].end):
@@ -113,8 +118,24 @@ def _each(text: str, run: list[StateMention], kind: str, when: str | None) -> li
         own = _OWN_ACT.match(text, m.end)
         verb_of_own = act_rules.ACT.search(own.group(0)) if own else None
         act = act_rules.kind_of(verb_of_own) if verb_of_own else kind
-        out.append({"state": m.iso3, "action": act, "date": when, "span": [m.start, m.end]})
+        day = _own_day(text, m.end) or when
+        out.append({"state": m.iso3, "action": act, "date": day, "span": [m.start, m.end]})
     return out
+
+
+_OWN_DAY = re.compile(r"[ \t]*\(([^()\n]{6,25})\)")
+
+
+def _own_day(text: str, at: int) -> str | None:
+    """The day an item of the list gives in brackets: "• Albania (16 June 2009)"."""
+    bracket = _OWN_DAY.match(text, at)
+    if bracket is None:
+        return None
+    found = dates.find_dates(text, bracket.start(1), bracket.end(1))
+    if len(found) != 1 or found[0].day is None or found[0].year is None or found[0].end_day:
+        return None
+    first, _ = dates.resolve(found[0], None)
+    return first.isoformat() if first is not None else None
 
 
 # The act after the list: "8 African States (Angola, ..., and Uganda) have signed the
@@ -177,6 +198,20 @@ def _pointed_back(text: str, lead_start: int, lead: str) -> str | None:
 _SET_BY_ACT = re.compile(
     r"\b(?:States|states|countries|nations)(?:\s+Parties)?\s+(?:which|that|who)\s+"
     r"(?:have|has|had)\s+(?:already\s+|now\s+|also\s+)?$"
+)
+# The set the list names as the verb's subject, with a colon that opens the list: "The
+# following States signed the Convention on 3 December 2008:", "Four states ratified in
+# 2010:" (simple past, where the perfect would have been plain).
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred)(?:-\w+)?"
+)
+_SET_SUBJECT = re.compile(
+    rf"(?i:\b(?:the\s+following|following|these|those|several|all|both|\d{{1,3}}|{_NUMBER_WORD}))"
+    r"\s+(?:(?:other|more|new|further|additional|African|Asian|European|American|Arab|"
+    r"Pacific|Caribbean|Latin\s+American)\s+)?(?i:States|countries|nations|governments)"
+    r"(?:\s+(?i:parties))?\s+(?:(?:also|then|all|each|subsequently|later)\s+)?$"
 )
 _MEMBERS = re.compile(r"\b(?:including|such\s+as|notably|among\s+them)\s*:?\s*$", re.I)
 _BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b")

@@ -36,7 +36,8 @@ _SEPARATOR = re.compile(
     r"(?:\((?:which|who|that)\s[^()\n]{0,25}\)\s*"
     # a qualifier of the name: "Gambia (Republic of The), The Holy See"
     # the month of one item's act: "Ukraine (December 2005), Haiti (February 2006)"
-    r"|\((?:[A-Z][a-z]+\.?\s+)?\d{4}\)\s*"
+    # or its day: "• Afghanistan (8 September 2011)", "Chile (December 16, 2010)"
+    r"|\((?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}\)\s*"
     r"|\((?:[A-Z][\w.]*|of|the|de|du|des|la|le)(?:\s+(?:[A-Z][\w.]*|of|the|de|du|la|le))*\)\s*)?"
     # "and" in the languages the lists come in too: "Allemagne, Autriche et Belgique"
     r"(?:,|;|\n|•|·|\||&|\b(?:and|et|y|e|und|en)\b)"
@@ -103,6 +104,8 @@ _ACTED_AFTER = re.compile(
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on|by|until)\s+$", re.IGNORECASE)
 MIN_NAMES = 3
+#: What stands before an item of a list on its own line, and after its heading.
+BULLETS = " \t\n-–•*·▪●◦‣"
 
 
 def find_lists(
@@ -171,7 +174,7 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     first, last = run[0], run[-1]
     head_start = _heading_start(text, first.start)
     heading = text[head_start : first.start]
-    if not heading.strip(" \t\n-–•*·"):
+    if not heading.strip(BULLETS):
         # a bulleted list or a table's column: the line above titles it ("Who has ratified?")
         head_start = _line_above(text, head_start)
         heading = text[head_start : first.start]
@@ -192,8 +195,10 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
             count = int(after.group(1))
     if count is None:
         count = _count_back(text, head_start, clause, len(run))
-    colon = heading.rstrip().endswith(":")
-    introduced = colon or bool(_INTRODUCED.search(heading))
+    # a bulleted list's heading ends at its colon, not at the first item's bullet
+    lead_in = heading.rstrip(BULLETS)
+    colon = lead_in.endswith(":")
+    introduced = colon or bool(_INTRODUCED.search(lead_in))
     cued = (_CUE.search(clause) and (introduced or count is not None or len(run) >= 8)) or (
         colon and count is not None
     )
