@@ -4,12 +4,14 @@ The part is fixed by the document's name, never chosen: the first byte of the SH
 name, modulo 3, is 0 for the test part (a third) and anything else for the development part.
 Each document NAME.txt moves with its gold NAME.json; the rows of incoming/*-sources.csv are
 merged into sources.csv with the part added. Re-running is harmless (nothing left to move).
+Naming prefixes moves only those batches (others may still be being annotated).
 
-    .venv/bin/python tests/corpus/split.py
+    .venv/bin/python tests/corpus/split.py [PREFIX ...]
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 from pathlib import Path
@@ -23,14 +25,21 @@ def part_of(name: str) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Deal incoming documents into their part.")
+    parser.add_argument("prefixes", nargs="*", help="only names starting PREFIX- (default: all)")
+    args = parser.parse_args()
+    wanted = tuple(f"{p}-" for p in args.prefixes) or ("",)
     incoming = HERE / "incoming"
     index = HERE / "sources.csv"
     rows = {r["name"]: r for r in csv.DictReader(index.open())} if index.exists() else {}
     for listing in sorted(incoming.glob("*-sources.csv")):
         for r in csv.DictReader(listing.open(encoding="utf-8")):
-            rows[r["name"]] = {**r, "part": part_of(r["name"])}
+            if r["name"].startswith(wanted) and (incoming / f"{r['name']}.json").exists():
+                rows[r["name"]] = {**r, "part": part_of(r["name"])}
     moved = 0
     for text in sorted(incoming.glob("*.txt")):
+        if not text.name.startswith(wanted):
+            continue
         gold = text.with_suffix(".json")
         if not gold.exists():
             print(f"{text.name}: no gold file beside it; left in incoming/")
