@@ -416,3 +416,37 @@ def test_the_government_speaks_only_for_a_state_the_document_is_about() -> None:
         "The government stated that it would consider the question."
     )
     assert _said(text) == []
+
+
+def test_a_person_whose_apposition_gives_a_states_office() -> None:
+    assert _said(
+        '"More than 170,000 mines were destroyed," said Juan Umana, a Nicaraguan ministry of '
+        "defence representative, also present during the meeting."
+    ) == [("NIC", None)]
+    assert _said(
+        '"We should now concentrate on the needs," said Susan Eckey, the convention\'s '
+        "Norwegian chair."
+    ) == [("NOR", None)]
+    # a demonym that names no office is no state's voice
+    assert _said('"We agree," said Ana Lopez, a Spanish student in the crowd.') == [
+        ("person:Ana Lopez", None)
+    ]
+
+
+def test_the_stated_position_of_states_that_stay_out() -> None:
+    # c11-bbc-dublin-treaty-approved-2008: a position is a statement, each state's own
+    text = (
+        "Countries like the US, India, Pakistan and Israel claim such munitions are highly "
+        "useful on the battlefield."
+    )
+    assert _said(text) == [("IND", None), ("ISR", None), ("PAK", None), ("USA", None)]
+
+
+def test_the_floor_counted_before_it_is_named() -> None:
+    text = (
+        "Highlights from the conference included positive statements from four non- "
+        "signatories, Zimbabwe, South Sudan, Libya, and Eritrea, on acceding to the convention."
+    )
+    assert _said(text) == [("ERI", None), ("LBY", None), ("SSD", None), ("ZWE", None)]
+    updates = "It also included updates from 3 countries, Uganda, Benin and Niger, on progress."
+    assert _said(updates) == [("BEN", None), ("NER", None), ("UGA", None)]

@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from treatywatch.ingest.extract import actions as act_rules
-from treatywatch.ingest.extract import dates, lists, tables
+from treatywatch.ingest.extract import dates, lists, numbers, tables
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.states import StateMention
 
@@ -202,13 +202,8 @@ _SET_BY_ACT = re.compile(
 # The set the list names as the verb's subject, with a colon that opens the list: "The
 # following States signed the Convention on 3 December 2008:", "Four states ratified in
 # 2010:" (simple past, where the perfect would have been plain).
-_NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred)(?:-\w+)?"
-)
 _SET_SUBJECT = re.compile(
-    rf"(?i:\b(?:the\s+following|following|these|those|several|all|both|\d{{1,3}}|{_NUMBER_WORD}))"
+    rf"(?i:\b(?:the\s+following|following|these|those|several|all|both|{numbers.NUMBER}))"
     r"\s+(?:(?:other|more|new|further|additional|African|Asian|European|American|Arab|"
     r"Pacific|Caribbean|Latin\s+American)\s+)?(?i:States|countries|nations|governments)"
     r"(?:\s+(?i:parties))?\s+(?:(?:also|then|all|each|subsequently|later)\s+)?$"

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from treatywatch.ingest.extract import dates, places, statement_lists, vocabulary
+from treatywatch.ingest.extract import dates, numbers, places, statement_lists, vocabulary
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.speakers import (
     Speaker,
@@ -56,7 +56,10 @@ _VERB = re.compile(
     # "Niger presented its request", "the ICRC intervened", "Croatia provided an update"
     r"|raised\s+(?:\w+\s+){0,2}(?:concerns?|questions?|issues?|the\s+(?:issue|question|matter))"
     r"|requested|presented|briefed|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
-    r"voiced|signall?ed|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
+    r"voiced|signall?ed|"
+    # a stated position, which the non-joiners' often is: "the US, Russia and China oppose
+    # the move", "countries like India claim such munitions are useful", "refused to sign"
+    r"oppose[sd]?|disagree[sd]?|claim(?:s|ed)?|refuse[sd]?|declined|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
     r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech))\b"
 )
 _PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
@@ -114,7 +117,9 @@ def _spoken_when(text: str, clause: int, verb_end: int) -> tuple[int, int] | Non
     return int(m.group("year")), _MONTH_INDEX.get(m.group("month") or "", 0)
 
 
-_LIST_SUBJECT = re.compile(r"\b(?:including|such\s+as|namely)\s+$")
+_LIST_SUBJECT = re.compile(
+    r"\b(?:including|such\s+as|namely|(?:[Cc]ountries|[Ss]tates|nations)\s+like)\s+$"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|to|with|from|of|by|for|toward|towards|against|at|than|like|among|between|"
     r"Together\s+with|Jointly\s+with|visits?\s+to)\s+(?:the\s+)?$",
@@ -892,8 +897,13 @@ _FLOOR_CUE = re.compile(
     r"information|remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
     r"shared|reported|requested|submissions?)\b[^:;.]{0,100}?:\s*(?:the\s+)?"
     r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
-    r"suggested|raised|introduced|submitted|questions?|concerns?)\s+(?:\w+\s+){0,2}?"
+    r"suggested|raised|introduced|submitted|questions?|concerns?|updates?)\s+(?:\w+\s+){0,2}?"
     r"(?:by|from)\s+"
+    # the set the speakers are counted in first: "statements from four non-signatories,
+    # Zimbabwe, South Sudan, ...", "updates from 11 countries, Uganda, Madagascar, ..."
+    rf"(?:(?:{numbers.NUMBER}|several|many|other)\s+(?:[\w\-]+\s+){{0,2}}?"
+    r"(?:[Ss]tates(?:\s+[Pp]arties)?|countries|(?:non-?\s*)?signatories|parties|delegations|"
+    r"governments)\s*[,:]\s*(?:namely\s+)?)?"
     r"(?:the\s+)?"
     # the floor's speakers named after "including": "States which have completed stockpile
     # destruction gave statements detailing their processes, including Moldova, ...", "the
@@ -1150,10 +1160,28 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
 
     window_end = min(end, speaker.end + 80)
     for mention in find_states(text, speaker.end, window_end):
-        if not mention.demonym and _REPRESENTS.search(text[speaker.end : mention.start]):
+        between = text[speaker.end : mention.start]
+        if not mention.demonym and _REPRESENTS.search(between):
+            return mention.iso3
+        # "Juan Umana, a Nicaraguan ministry of defence representative", "Susan Eckey, the
+        # convention's Norwegian chair": the office the apposition gives is the state's
+        if (
+            mention.demonym
+            and _DEMONYM_APPOSITION.fullmatch(between)
+            and _DEMONYM_OFFICE.match(text, mention.end, window_end)
+        ):
             return mention.iso3
         break
     return None
+
+
+_DEMONYM_APPOSITION = re.compile(r",\s*(?:a|an|the)\s+(?:(?:convention|treaty|meeting)[’']s\s+)?")
+_DEMONYM_OFFICE = re.compile(
+    r"(?:\s+[a-z]+(?:\s+(?:of|for)\s+[a-z]+)?){0,3}?\s+(?:representative|official|minister|"
+    r"ambassador|chair(?:man|woman|person)?|president|delegate|diplomat|spokes(?:man|woman|"
+    r"person)|envoy|negotiator)\b",
+    re.IGNORECASE,
+)
 
 
 # The office of a state before the person who holds it: "the Ambassador of Sri Lanka to the
@@ -1204,7 +1232,9 @@ def _office_of(text: str, start: int, speaker: Speaker, states: list[StateMentio
     return None
 
 
-_LIST_OPENER = re.compile(r"\b(?:including|such\s+as|namely)\s+(?:the\s+)?")
+_LIST_OPENER = re.compile(
+    r"\b(?:including|such\s+as|namely|(?:[Cc]ountries|[Ss]tates|nations)\s+like)\s+(?:the\s+)?"
+)
 _LIST_CHARS = re.compile(r"[\w\s\-'’.,]*")
 _NOT_CLAUSE_CHARS = re.compile(r"[;:.]")
 
