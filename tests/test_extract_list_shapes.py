@@ -193,6 +193,29 @@ def test_each_item_of_a_list_with_its_own_day() -> None:
     assert [f["states"] for f in _lists(text)] == [["AFG", "ALB", "AGO"]]
 
 
+def test_a_list_counted_earlier_in_any_tense() -> None:
+    # c13-cmc-livingstone-conference-report-2008, shortened: the count agrees with the names
+    text = (
+        "Four African countries gathered in Livingstone, Zambia on 31 March 2008.\n\n"
+        "The participating countries were: Algeria, Guinea Conakry, Kenya and Zambia."
+    )
+    (found,) = _lists(text)
+    assert found["stated_count"] == 4
+    assert found["states"] == ["DZA", "GIN", "KEN", "ZMB"]
+    # a count the names do not agree with is not the list's
+    other = text.replace("Four African", "Thirty-nine African")
+    assert [f["stated_count"] for f in _lists(other)] == [None]
+
+
+def test_signatories_include_the() -> None:
+    text = (
+        "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "
+        "Lucia. Let us speak with one voice."
+    )
+    assert _acts(text) == {(s, "signature", None) for s in ("MDV", "NIU", "STP", "LCA")}
+    assert [f["states"] for f in _lists(text)] == [["MDV", "NIU", "STP", "LCA"]]
+
+
 def test_members_of_the_set_a_relative_clause_defines() -> None:
     acts = _acts(
         "States which have completed stockpile destruction gave statements detailing their "

@@ -170,7 +170,8 @@ def _after_list(
 
 # "Early signatories included Lebanon, Peru, ...": the states named as signatories
 _SIGNATORIES = re.compile(
-    r"\bsignatories\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)\s*:?\s*$", re.IGNORECASE
+    r"\bsignatories\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)\s*:?(?:\s+the)?\s*$",
+    re.IGNORECASE,
 )
 # "... have signed or acceded ..., including 13 since the Ottawa signing conference. Those
 # 13 are: Zambia, ...": the list names the states the sentence before counted

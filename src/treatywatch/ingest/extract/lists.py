@@ -75,7 +75,7 @@ _TITLE = re.compile(r"^\s*(?P<title>[A-Z][\w ]{2,40})\s*:?\s*$")
 # "... have signed, including A, B and C", "nations such as A, B and C"
 _INTRODUCED = re.compile(
     r"\b(?:such\s+as|including(?:\s+from)?|includ(?:ed|es|e)|namely|notably|on\s+behalf\s+of"
-    r"|are|were)\s*:?\s*$",
+    r"|are|were)\s*:?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 # States named for something else than taking part, endorsing or signing: speaking,
@@ -251,7 +251,18 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
         near = len(before) - m.start() <= 600
         if anaphoric and verb and near and m.group("verb")[:5].lower() == verb.group()[:5].lower():
             return value
+    # "Thirty-nine African countries gathered in Livingstone ... The participating countries
+    # were: ..." naming as many: a count in any tense, where the names agree with it
+    for m in _COUNTED.finditer(before):
+        if numbers.value(m.group("num")) == names:
+            return names
     return None
+
+
+_COUNTED = re.compile(
+    rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?(?:states|countries|nations|governments)\b",
+    re.IGNORECASE,
+)
 
 
 # A list in two columns copied as text: a header with each column's count, then each
