@@ -268,3 +268,44 @@ def test_the_meeting_a_un_dispatch_reports_is_at_its_dateline() -> None:
         "today.\n\nThe Meeting also heard calls for more work on compliance."
     )
     assert _events(body, "2001-09-19") == [(None, "Managua")]
+
+
+def test_a_quoted_title_is_read_on_from_its_closing_quote() -> None:
+    body = (
+        "“Conference on the 20th Anniversary of the Anti-Personnel Mine Ban Convention: From "
+        "the Ottawa Process Toward a Mine Free World” will be held on 17th and 18th October "
+        "2017 in the Croatian capital Zagreb and in Sisak-Moslavina County."
+    )
+    assert _events(body) == [("2017-10-17", "Zagreb")]
+
+
+def test_the_capital_a_demonym_names() -> None:
+    body = "Delegates gathered for the Meeting of States Parties in the Norwegian capital."
+    assert _events(body) == [(None, "Oslo")]
+
+
+def test_a_region_is_no_city_in_a_meetings_name() -> None:
+    body = "On 15-16 April 2004, the government hosted a Central Asia regional conference."
+    assert _events(body) == [("2004-04-15", None)]
+
+
+def test_the_days_between_the_place_and_the_meetings_name() -> None:
+    body = (
+        "Thirty-nine African countries gathered in Livingstone, Zambia on 31 March and 1 April "
+        "2008 for an all-Africa Oslo Process conference on Cluster Munitions."
+    )
+    assert _events(body) == [("2008-03-31", "Livingstone")]
+    # without a year of their own, days are not lent one from elsewhere in the text
+    yearless = (
+        "In 2005 the Sixth Meeting took place in Zagreb.\n\nDelegations will gather in Geneva "
+        "from 18 to 22 September for the Seventh Meeting of the States Parties."
+    )
+    assert (None, "Geneva") in _events(yearless)
+
+
+def test_a_meeting_beginning_on_a_day_after_its_place() -> None:
+    body = (
+        "The Second Review Conference will be held in Cartagena, Colombia beginning 29 "
+        "November 2009, and we encourage all states to attend."
+    )
+    assert _events(body) == [("2009-11-29", "Cartagena")]

@@ -49,7 +49,8 @@ _EVENT = re.compile(
     + _SPACE
     + r"){0,7}"
     + _NOUN
-    + r"(?:\s+(?:of|on|for|to|by|and|the|in\s+the|against)(?:\s+(?:the|[A-Z][\w'’\-]*))+)*)"
+    + r"(?:\s+(?:of|on|for|to|by|and|the|in\s+the|against)"
+    r"(?:\s+(?:the|[A-Z][\w'’\-]*|\d{1,2}(?:st|nd|rd|th)))+)*)"
 )
 _IN_CITY = re.compile(
     r"\b(?:in|at|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from)\s+(?:the\s+\w+\s+capital,?\s+)?"
@@ -385,6 +386,12 @@ def _country_of(city: str) -> str | None:
     return known.iso3 if known is not None and known.population >= 100_000 else None
 
 
+_REGION_WORDS = frozenset(
+    {"Asia", "Asian", "Africa", "African", "America", "American", "Europe", "European",
+     "Pacific", "Caribbean", "Balkans"}
+)  # fmt: skip
+
+
 def _city_in_name(name: str) -> str | None:
     words = name.split()
     if (
@@ -394,6 +401,8 @@ def _city_in_name(name: str) -> str | None:
         and (words[1][:1].isupper() or re.fullmatch(_NOUN + "|" + _MODIFIER, words[1]))
         # the Ottawa and Oslo Processes met in many cities, not in the one they are named for
         and words[1] not in ("Process", "process")
+        # "Central Asia regional conference": a region, not a city called Central
+        and words[1] not in _REGION_WORDS
     ):
         return words[0]
     return None
@@ -421,9 +430,13 @@ def _sentence_events(
             continue
         city = _city_in_name(name)
         country = None
-        places_after = list(_IN_CITY.finditer(text, m.end(), min(end, m.end() + 150)))
+        # a quoted title is read on from its closing quote: "“Conference on the 20th
+        # Anniversary ...: From the Ottawa Process Toward a Mine Free World” will be held on
+        # 17th and 18th October 2017 in the Croatian capital Zagreb"
+        after = _title_end(text, m.start(), m.end(), end)
+        places_after = list(_IN_CITY.finditer(text, after, min(end, after + 150)))
         # a title: "Fifth Meeting of States Parties, San José, Costa Rica, 2-5 September 2014"
-        titled = _COMMA_CITY.match(text, m.end(), end) or _PAREN_CITY.match(text, m.end(), end)
+        titled = _COMMA_CITY.match(text, after, end) or _PAREN_CITY.match(text, after, end)
         if titled:
             places_after.insert(0, titled)
         places_before = [
@@ -433,6 +446,7 @@ def _sentence_events(
             if re.search(r"[,;]|\b(?:for|at|to|when|where|during)\b", text[p.end() : m.start()])
         ]
         place_end: int | None = None
+        place_before: re.Match[str] | None = None
         for place in [*places_after, *reversed(places_before)]:
             if _POSTED.search(text, max(0, place.start("city") - 40), place.start("city")):
                 continue  # where a diplomat is posted, not where the meeting is
@@ -455,11 +469,15 @@ def _sentence_events(
                 country = registry.lookup(named) if named and option == candidate else None
                 if place.start() >= m.end():
                     place_end = place.end()
+                else:
+                    place_before = place
             break
         if city is None:
-            city, country = _city_on_next_line(text, m.end())
+            city, country = _capital_named(text, m.start(), min(end, after + 150))
+        if city is None:
+            city, country = _city_on_next_line(text, after)
         first_day = last_day = None
-        chosen = _date_for(text, start, m.start(), m.end(), day_mentions)
+        chosen = _date_for(text, start, m.start(), after, day_mentions)
         if chosen is None and place_end is not None:
             # "will take place in Zagreb from 28 November to 3 December": the days follow
             # the place the name is given
@@ -468,6 +486,23 @@ def _sentence_events(
                     d
                     for d in day_mentions
                     if place_end <= d.start and _AFTER_PLACE.fullmatch(text, place_end, d.start)
+                ),
+                None,
+            )
+        if chosen is None and place_before is not None:
+            # "gathered in Livingstone, Zambia on 31 March and 1 April 2008 for an
+            # all-Africa Oslo Process conference": the days between the place and the name
+            chosen = next(
+                (
+                    d
+                    for d in day_mentions
+                    if place_before.end() <= d.start
+                    and d.end <= m.start()
+                    # a year of its own or the dispatch's: this reading is not certain enough
+                    # to lend the days a year guessed from the rest of the text
+                    and (exact or any(x.year for x in day_mentions if d.start <= x.start))
+                    and _AFTER_PLACE.fullmatch(text, place_before.end(), d.start)
+                    and _BEFORE_NAME.fullmatch(text, _range_end(text, day_mentions, d), m.start())
                 ),
                 None,
             )
@@ -493,6 +528,31 @@ def _sentence_events(
     return out
 
 
+# "in the Norwegian capital" with no city after it: the state's capital
+_IN_CAPITAL = re.compile(
+    r"\b(?:in|at|to)\s+the\s+(?P<demonym>[A-Z][\w'’\-]+)\s+capital\b(?!,?\s+[A-Z])"
+)
+
+
+def _capital_named(text: str, start: int, stop: int) -> tuple[str | None, str | None]:
+    found = _IN_CAPITAL.search(text, start, stop)
+    iso3 = registry.lookup(found.group("demonym")) if found else None
+    capital = places.capital_of(iso3) if iso3 else None
+    return (capital, iso3) if capital else (None, None)
+
+
+_OPEN_QUOTE = re.compile(r"[“\"]\s*$")
+_CLOSE_QUOTE = re.compile(r"[^“”\"\n]{0,200}?[”\"]")
+
+
+def _title_end(text: str, start: int, end: int, stop: int) -> int:
+    """Where an event's name ends: past the closing quote of a quoted title, else its end."""
+    if not _OPEN_QUOTE.search(text, max(0, start - 2), start):
+        return end
+    closing = _CLOSE_QUOTE.match(text, end, stop)
+    return closing.end() if closing else end
+
+
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|this|that|its|their|our|these|those)\s+(?:[a-z]+\s+){0,2}$", re.I
 )
@@ -504,7 +564,29 @@ _SPEECH_HEADING = re.compile(
     r"\b(?:Statement\s+(?:by|of|on)|Delivered\s+by|[Mm]essage\s+to|Remarks\s+by|Address\s+by"
     r"|Speech\s+by|Intervention\s+by)\b"
 )
-_AFTER_PLACE = re.compile(r",?\s+(?:on|from|between)\s+|,\s+|\s+")
+_AFTER_PLACE = re.compile(
+    r",?\s+(?:(?:beginning|starting|opening)(?:\s+on)?|on|from|between)\s+|,\s+|\s+"
+)
+_BEFORE_NAME = re.compile(
+    r",?\s+(?:for|to\s+attend|at)\s+(?:the|an?)?\s*(?:[\w\-]*-)?|,?\s+(?:for|at)\s+(?:the\s+)?"
+)
+
+
+def _range_end(text: str, mentions: list[dates.DateMention], first: dates.DateMention) -> int:
+    """Where a day ends, or the day joined to it ("31 March and 1 April 2008")."""
+    end = first.end
+    for later in mentions:
+        if later.start < end:
+            continue
+        if not _JOINED_DAY.fullmatch(text, end, later.start):
+            break
+        end = later.end
+    return end
+
+
+_JOINED_DAY = re.compile(r"\s*(?:and|to|-|–)\s*")
+
+
 _SAME_YEAR = re.compile(r",?\s+(?:the\s+same|that|the\s+following)\s+year\b")
 _ACRONYM = re.compile(r"\s*\([A-Z0-9][A-Za-z0-9]{1,9}\)")
 _ON_DATE = re.compile(r",?\s+(?:(?:a|an|the)\s+)?")

