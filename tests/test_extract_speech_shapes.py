@@ -450,3 +450,22 @@ def test_the_floor_counted_before_it_is_named() -> None:
     assert _said(text) == [("ERI", None), ("LBY", None), ("SSD", None), ("ZWE", None)]
     updates = "It also included updates from 3 countries, Uganda, Benin and Niger, on progress."
     assert _said(updates) == [("BEN", None), ("NER", None), ("UGA", None)]
+
+
+def test_an_organisation_named_further_along_the_apposition() -> None:
+    text = (
+        "In an interview with UN News, Mary Wareham, one of the Monitor’s editors who is also "
+        "an advocacy director with Human Rights Watch, noted that the weapons still claim "
+        "victims."
+    )
+    assert _said(text) == [("org:HRW", None)]
+
+
+def test_a_deputy_minister_of_the_ministry_in_a_story_about_the_state() -> None:
+    text = (
+        "Lao PDR Celebrates 14th Anniversary of Entry into Force of the CCM\n\n"
+        "The event marked the anniversary of Lao PDR’s commitment.\n\n"
+        "A press conference, led by Deputy Minister of the Ministry of Foreign Affairs, H.E. "
+        "Mr. Phoxay Khaykhamphithoune, highlighted the nation’s achievements."
+    )
+    assert _said(text) == [("LAO", None)]

@@ -747,8 +747,10 @@ def _block_statements(
 # own release its minister ("Foreign Minister Bob Carr", "Mr. Hirofumi Nakasone, Minister
 # for Foreign Affairs", "By Minister of Foreign Affairs Ine Eriksen Søreide").
 _STATE_TITLE = (
-    r"(?:(?:[A-Z][a-z]+\s+){0,3}[Mm]inister(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)"
-    r"{0,3})?|Senator|Attorney[- ]General|Ambassador|Permanent\s+Representative|"
+    # "Deputy Minister of the Ministry of Foreign Affairs, H.E. Mr. Phoxay Khaykhamphithoune"
+    r"(?:(?:[A-Z][a-z]+\s+){0,3}[Mm]inister(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+"
+    r"(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+){0,4})?|Senator|Attorney[- ]General|Ambassador|"
+    r"Permanent\s+Representative|"
     r"Secretary\s+of\s+State|Secretary\s+(?:of|to)\s+the\s+Ministry\s+of\s+[A-Z][a-z]+"
     r"(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})"
 )
@@ -769,7 +771,11 @@ _STATE_OFFICE_AFTER = re.compile(
 _ORG_OFFICE_BEFORE = re.compile(
     r"(?:Secretary[- ]General|High\s+Representative|Director|President|Chair(?:person)?)\s+$"
 )
-_APPOSITION = re.compile(r",\s*(?:the\s+)?(?:[\w\-]+\s+){0,7}?(?:(?:at|of|for)\s+(?:the\s+)?)?$")
+_APPOSITION = re.compile(
+    # "Mary Wareham, one of the Monitor's editors who is also an advocacy director with
+    # Human Rights Watch"
+    r",\s*(?:the\s+)?(?:[\w\-’']+\s+){0,12}?(?:(?:at|of|for|with)\s+(?:the\s+)?)?$"
+)
 
 
 def _organisation_of(text: str, speaker: Speaker, end: int) -> str | None:
@@ -782,7 +788,7 @@ def _organisation_of(text: str, speaker: Speaker, end: int) -> str | None:
             or _ORG_OFFICE_BEFORE.fullmatch(text, orgs[-1].end + 1, speaker.start)
         ):
             return orgs[-1].code
-    window = min(end, speaker.end + 90)
+    window = min(end, speaker.end + 120)
     for org in find_organisations(text, speaker.end, window):
         if _APPOSITION.fullmatch(text, speaker.end, org.start):
             return org.code
