@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from treatywatch.ingest.extract import numbers
+from treatywatch.ingest.extract import text as textmod
 
 # The look-ahead holds the letters a claim can open with (who: "representatives", ...; how
 # many: "more than", "some", ...; the number: a digit or "a hundred", "forty", "one", ...):
@@ -28,10 +30,16 @@ _COUNT_UP = re.compile(
 )
 
 
-_UNIT = re.compile(
-    r"\b(?:States|states|countries|Countries|nations|governments|signatories|delegations"
-    r"|State\s+Party)\b"
-)
+# Each unit where a word starts, written so that the scan skips in C to the next letter that
+# opens one (text.at_word_start).
+_UNITS = (
+    "States", "states", "countries", "Countries", "nations", "governments", "signatories",
+    "delegations", r"State\s+Party",
+)  # fmt: skip
+_UNIT = re.compile(textmod.at_word_start(_UNITS) + r"\b")
+# Where a count-up can start: "number" in any case (none of its letters has a case-insensitive
+# match beyond its two cases), a class the engine skips to in C.
+_NUMBER_WORD = re.compile(r"[Nn][Uu][Mm][Bb][Ee][Rr]")
 
 
 def find_claims(text: str) -> list[dict[str, Any]]:
@@ -55,7 +63,7 @@ def find_claims(text: str) -> list[dict[str, Any]]:
              "text": m.group("text"),
              "span": [m.start("text"), m.end("text")]}
         )  # fmt: skip
-    for m in _COUNT_UP.finditer(text):
+    for m in _count_ups(text):
         for sub in re.finditer(
             rf"\b(?:to|reaching)\s+(?P<n>{numbers.NUMBER})\b", text[m.start() : m.end() + 60]
         ):
@@ -67,3 +75,16 @@ def find_claims(text: str) -> list[dict[str, Any]]:
                      "span": [at, at + len(sub.group())]}
                 )  # fmt: skip
     return out
+
+
+def _count_ups(text: str) -> Iterator[re.Match[str]]:
+    """What ``_COUNT_UP.finditer(text)`` yields, tried only where "number" stands: each
+    match starts there, so the first that holds after the last one is the next."""
+    resume = 0
+    for word in _NUMBER_WORD.finditer(text):
+        if word.start() < resume:
+            continue
+        m = _COUNT_UP.match(text, word.start())
+        if m is not None:
+            yield m
+            resume = m.end()

@@ -54,14 +54,16 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _PATTERN = re.compile(
-    # The look-ahead lets the scan skip, with one test, every position where no date can
+    # The look-aheads let the scan skip, with one test, every position where no date can
     # start (Python's engine would otherwise try each alternative at every character): a
-    # digit, an English month's capital, a word that starts "on", "last", "this", "today",
-    # "yesterday", or "octobre"/"octubre" (the only foreign month reachable from a lower-case
-    # "o", a range "octobre 5-7" needs no word boundary). Testing the word boundary before
-    # the frequent "o" and "t" halves the scan.
+    # digit, an English month's first three letters, the words "on", "last", "this",
+    # "today", "yesterday", or "oct" (of "octobre"/"octubre", the only foreign months
+    # reachable from a lower-case letter: a range "octobre 5-7" needs no word boundary).
+    # The first, one character class, rejects most positions at once; the second keeps
+    # "States", "the" and "of" from trying the month alternatives three times each.
     rf"""
-    (?=[0-9JFMASOND]|\b[loty]|oct)
+    (?=[0-9JFMASONDloty])
+    (?=[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|oct|\b(?:on|last|this|today|yesterday))
     (?:
     (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?:{_WEEKDAY},?\s+)?(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
@@ -126,13 +128,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
     The whole text is scanned once and kept (the rules ask about many sentences of the
     same document); a range only selects from that scan."""
-    mentions = _scan(text)
+    mentions, starts = _scan(text)
     end = len(text) if end is None else end
     if start == 0 and end >= len(text):
         return list(mentions)
-    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
     out: list[DateMention] = []
-    for mention in mentions[first:]:
+    for i in range(bisect.bisect_left(starts, start), len(mentions)):
+        mention = mentions[i]
         if mention.start >= end:
             break
         if mention.end <= end:
@@ -141,11 +143,17 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 @lru_cache(maxsize=8)
-def _scan(text: str) -> tuple[DateMention, ...]:
+def _scan(text: str) -> tuple[tuple[DateMention, ...], tuple[int, ...]]:
+    """The text's dates, and where each starts (what a range bisects)."""
+    mentions = _scan_mentions(text)
+    return mentions, tuple(m.start for m in mentions)
+
+
+def _scan_mentions(text: str) -> tuple[DateMention, ...]:
     start, end = 0, len(text)
     out: list[DateMention] = []
     for m in _PATTERN.finditer(text, start, end):
-        g = m.groupdict()
+        g = m  # a match reads its groups by name, None where a group took no part
         mention: DateMention | None
         if g["range_dm"]:
             m2 = _month(g["a_m2"])
@@ -192,6 +200,10 @@ def _scan(text: str) -> tuple[DateMention, ...]:
 
 
 _NUMERIC = re.compile(r"\b([0-3]?\d)[/.]([0-3]?\d)[/.](?:1[89]|20)\d\d\b")
+# The tail of such a date from its first separator: a pattern that opens with a character
+# class, which the engine skips to in C. No numeric date starts more than two digits before
+# the first place it matches, and most documents write none.
+_NUMERIC_TAIL = re.compile(r"[/.][0-3]?\d[/.](?:1[89]|20)\d\d\b")
 
 
 @lru_cache(maxsize=8)
@@ -199,7 +211,10 @@ def month_first(text: str) -> bool:
     """Whether the document writes numeric dates month first (10/09/2012 as 9 October):
     the publisher's convention, read from its dates that can only be one way ("09/25/2012"
     or "25/09/2012"); day first where none says, as the UN and most governments write."""
-    for m in _NUMERIC.finditer(text):
+    tail = _NUMERIC_TAIL.search(text)
+    if tail is None:
+        return False
+    for m in _NUMERIC.finditer(text, max(0, tail.start() - 2)):
         first, second = int(m.group(1)), int(m.group(2))
         if first > 12 >= second:
             return False
@@ -291,10 +306,14 @@ _DATELINE = re.compile(
 # Date 6 April 2016", "Posted on"), a byline's end ("Cluster Munition Coalition, 11 Jan
 # 2010."), a dateline in brackets ("(Oslo, 29 November 2019)"), or a date that opens one of
 # the first lines ("March 1, 1999 (11:15 a.m. EST) No. 46", "10-09-2013 Statement").
+# The runs of words before a comma are atomic groups: each word is read whole, the only way
+# to reach the comma, so that a line with no comma where one is wanted fails at once instead
+# of trying every way of cutting its first words into pieces.
 _OWN_DATE = re.compile(
     r"(?im)^[ \t]*(?:(?:last\s+updated|updated|published(?:\s+on)?|publication\s+date|"
-    r"posted(?:\s+on)?|released)\b\s*:?\s*|date:\s*|date\s+(?=\d{4}-)|[^\n]{0,80}\((?:[A-Z][\w.'’\-]*\s?){1,4},"
-    r"\s*(?=[^\n]{6,30}\))|(?:[A-Z][\w.'’\-]*\s?){1,5},\s*(?=[^\n]{6,20}\.[ \t]*$)|"
+    r"posted(?:\s+on)?|released)\b\s*:?\s*|date:\s*|date\s+(?=\d{4}-)|"
+    r"[^\n]{0,80}\((?>(?:[A-Z][\w.'’\-]*\s?){1,4}),"
+    r"\s*(?=[^\n]{6,30}\))|(?>(?:[A-Z][\w.'’\-]*\s?){1,5}),\s*(?=[^\n]{6,20}\.[ \t]*$)|"
     r"(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b))"
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from treatywatch.ingest.extract.states import StateMention
+from treatywatch.ingest.extract.text import at_word_start
 
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "CMC": ("Cluster Munition Coalition", "Cluster Munitions Coalition", "CMC"),
@@ -48,18 +49,26 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Monitor": ("Landmine and Cluster Munition Monitor", "Landmine Monitor"),
 }  # fmt: skip
 
-_TITLES = (
-    r"(?:Ambassador|Minister|Deputy\s+Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Foreign\s+Minister|"
-    r"President|Vice[- ]President|Secretary[- ]General|Chair(?:person|man|woman)?|Mr\.?|Ms\.?|"
-    r"Mrs\.?|Dr\.?|H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Advocate|Director|"
-    r"Prime\s+Minister|Professor|Prof\.|Judge|Senator|H\.\s?R\.\s?H\.|(?:His|Her)\s+Royal\s+Highness)"
-)
+# The titles before a name, each where a word starts (a skip in C to the next capital).
+_TITLES = at_word_start(
+    (
+        r"Ambassador", r"Minister", r"Deputy\s+Minister(?:\s+of\s+[A-Z][\w\s]+?)?",
+        r"Foreign\s+Minister", r"President", r"Vice[- ]President", r"Secretary[- ]General",
+        r"Chair(?:person|man|woman)?", r"Mr\.?", r"Ms\.?", r"Mrs\.?", r"Dr\.?", r"H\.\s?E\.",
+        r"His\s+Excellency", r"Her\s+Excellency", r"Advocate", r"Director", r"Prime\s+Minister",
+        r"Professor", r"Prof\.", r"Judge", r"Senator", r"H\.\s?R\.\s?H\.",
+        r"His\s+Royal\s+Highness", r"Her\s+Royal\s+Highness",
+    )
+)  # fmt: skip
 # Names are written in every alphabet's Latin letters: "Tine Mørch Smith", "Sorreta".
-_NAME = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?)"
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_NAME_REST = r"[a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?"
+_NAME = rf"(?:{_CAPITAL}{_NAME_REST})"
 # after a title a name may run to five words ("His Royal Highness Prince Mired Raad Zeid
 # Al-Hussein"); a run with no title stops at four, as headings run on
-_PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,4}})")
-_NAME_RUN = re.compile(rf"(?<![\w])(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})(?![\w])")
+_PERSON_AFTER_TITLE = re.compile(rf"{_TITLES}\s+(?P<name>{_NAME}(?:\s+{_NAME}){{1,4}})")
+# The run's first capital, then the look-behind past it: a skip in C to the next capital.
+_NAME_RUN = re.compile(rf"(?P<name>{_CAPITAL}(?<![\w].){_NAME_REST}(?:\s+{_NAME}){{1,3}})(?![\w])")
 # Capitalised words that open a name-like run but are roles, places or sentence words.
 _NOT_NAME_WORDS = """
     Advocate Affairs Also Ambassador Among April Article Articles As Assembly Assistance At
@@ -108,8 +117,10 @@ def _org_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for code, names in ORGANISATIONS.items():
         for name in names:
             forms[name] = code
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])"), forms
+    alternation = at_word_start(
+        (re.escape(f) for f in sorted(forms, key=len, reverse=True)), not_before=r"\w\-"
+    )
+    return re.compile(rf"{alternation}(?![\w\-])"), forms
 
 
 def find_organisations(text: str, start: int, end: int) -> list[Speaker]:

@@ -38,9 +38,11 @@ _REGION_AFTER = re.compile(r"^[\s-]*(?:Ocean|Subcontinent|Peninsula|Sea\b|Gulf\b
 # opens with a character class lets the engine skip to the next capital in C, four times
 # faster than trying the look-behinds at every position. The look-ahead reads the rest of
 # the word's letters (the token to look up) without consuming them, as a capital glued
-# inside the word starts a name of its own.
-_CAPITALISED = re.compile(r"[A-Z](?:(?<![\w\-'’][A-Z])|(?<=[a-z][A-Z]))(?=([^\W\d_]*))")
-_CAMEL_HEAD = re.compile(r"[A-Z][^\W\d_A-Z]*")
+# inside the word starts a name of its own; its first group ends at the word's next capital
+# (the head of "RatificationAfghanistan"), its second at the word's end.
+_CAPITALISED = re.compile(
+    r"[A-Z](?:(?<![\w\-'’][A-Z])|(?<=[a-z][A-Z]))(?=([^\W\d_A-Z]*)([^\W\d_]*))"
+)
 _SPACES = re.compile(r"[\s\u00a0]+")
 
 
@@ -91,13 +93,12 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
     for word in _CAPITALISED.finditer(text, start, end):
         if word.start() < pos:
             continue
-        token = text[word.start() : word.end(1)]
+        token = text[word.start() : word.end(2)]
         candidates = by_first.get(token)
-        if candidates is None:  # "RatificationAfghanistan": the name is the head only
-            head = _CAMEL_HEAD.match(token)
-            if head is not None and head.end() < len(token):
-                token = head.group()
-                candidates = by_first.get(token)
+        if candidates is None and word.end(1) < word.end(2):
+            # "RatificationAfghanistan": the name is the head only
+            token = text[word.start() : word.end(1)]
+            candidates = by_first.get(token)
         if candidates is None and token.endswith("s"):
             candidates = by_first.get(token[:-1])  # "Norwegians"
         if candidates is None:
@@ -159,22 +160,32 @@ def _match(text: str, at: int, end: int, form: str) -> int | None:
     or line breaks may stand between words, and a line break may follow a hyphen
     ("Bosnia-\nHerzegovina" in text from a PDF)."""
     i = at
-    for char in form:
-        if char == " ":
+    for run, separator in _runs(form):
+        # the letters between separators compared at once, in C
+        if run:
+            if not text.startswith(run, i, end):
+                return None
+            i += len(run)
+        if separator == " ":
             j = i
             while j < end and text[j] in " \t\n\u00a0":
                 j += 1
             if j == i:
                 return None
             i = j
-        elif char == "-":
+        elif separator == "-":
             if i >= end or text[i] not in "-‐‑":
                 return None
             i += 1
             while i < end and text[i] in " \n":
                 i += 1
-        else:
-            if i >= end or text[i] != char:
-                return None
-            i += 1
     return i
+
+
+@cache
+def _runs(form: str) -> tuple[tuple[str, str], ...]:
+    """``form`` cut after each space and hyphen: each run of other characters with the
+    separator that ends it ("" for the last)."""
+    return tuple(
+        (m.group(1), m.group(2)) for m in re.finditer(r"([^ \-]*)([ \-]|\Z)", form) if m.group()
+    ) or (("", ""),)

@@ -8,6 +8,7 @@ they only return spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +77,13 @@ def _append(out: list[Block], text: str, start: int, end: int, paragraph: int) -
 
 def lines(text: str) -> list[Span]:
     """Every non-empty line as a span (without its line break)."""
+    # statements reads the lines of the same document twice: split it once (a copy, as
+    # for sentences)
+    return list(_lines(text))
+
+
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     pos = 0
     for line in text.split("\n"):
@@ -84,7 +92,23 @@ def lines(text: str) -> list[Span]:
             lead = len(line) - len(line.lstrip())
             out.append((pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1
-    return out
+    return tuple(out)
+
+
+def at_word_start(branches: Iterable[str], not_before: str = r"\w") -> str:
+    """A group of the regex ``branches``, each opening with a letter, that matches only where
+    no ``not_before`` character (a class's contents) precedes it.
+
+    Each branch is written as its letter, a look-behind past that letter, then the rest: an
+    alternation whose every branch opens with a letter lets the engine skip in C to the next
+    letter that can open one, where a word boundary or a look-behind written first is a test
+    at every position of the text (these patterns run over every sentence)."""
+    parts = []
+    for branch in branches:
+        if not branch[:1].isalpha():
+            raise ValueError(f"a branch must open with a letter: {branch!r}")
+        parts.append(f"{branch[0]}(?<![{not_before}].){branch[1:]}")
+    return "(?:" + "|".join(parts) + ")"
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")

@@ -6,6 +6,7 @@ Kept as data so that a reviewer can read and extend them without touching the ru
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: topic -> pattern over the statement's words (case-insensitive)
 TOPICS: dict[str, str] = {
@@ -59,10 +60,27 @@ STANCES: list[tuple[str, str]] = [
 # where none starts.
 _STANCE_PATTERNS = [(s, re.compile(r"(?=\w)" + p, re.IGNORECASE | re.DOTALL)) for s, p in STANCES]
 # Supporting a weaker rule ("supported major exceptions") is not support for the treaty.
-_WEAKENING = re.compile(
-    r"\b(?:exceptions?|transition periods?|slow down|weaken|self-destruct|pushed for)\b",
-    re.IGNORECASE,
+_WEAKENING_CUES = (
+    r"\b(?:exceptions?|transition periods?|slow down|weaken|self-destruct|pushed for)\b"
 )
+_WEAKENING = re.compile(_WEAKENING_CUES, re.IGNORECASE)
+
+# The cues run over every statement's words. Searching the words lower-cased with the cues
+# lower-cased finds the same matches as the case-insensitive search, faster (the engine
+# compares literal letters, which it cannot do case-insensitively), except where the words
+# hold one of the
+# three letters whose case-insensitive match is not their lower case: "İ" lower-cases to two
+# characters, and "ı" and "ſ" match "i" and "s" without lower-casing to them. A cue whose
+# meaning would change when lower-cased (an escape such as \S, a flag group) keeps only the
+# case-insensitive search.
+_NOT_LOWERED_ALIKE = re.compile("[\u0130\u0131\u017f]")
+_CASE_SYNTAX = re.compile(r"\\[A-Z]|\(\?[A-Za-z]")
+
+
+def _lowered(cues: str, flags: int = 0) -> re.Pattern[str] | None:
+    """The cues as a case-sensitive pattern over lower-cased words, if lower-casing them keeps
+    their meaning."""
+    return None if _CASE_SYNTAX.search(cues) else re.compile(cues.lower(), flags)
 
 
 # One scan for all topics instead of one search per topic (statements ask for the topics of
@@ -73,10 +91,33 @@ _ANY_TOPIC = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_OF_GROUP = {f"t{i}": topic for i, topic in enumerate(TOPICS)}
+_ANY_TOPIC_LOWERED = (
+    None
+    if any(_CASE_SYNTAX.search(p) for p in TOPICS.values())
+    else re.compile(
+        r"(?=\w)\b(?:"
+        + "|".join(f"(?P<t{i}>{p.lower()})" for i, p in enumerate(TOPICS.values()))
+        + ")"
+    )
+)
+_STANCES_LOWERED = [(s, _lowered(r"(?=\w)" + p, re.DOTALL)) for s, p in STANCES]
+_WEAKENING_LOWERED = _lowered(_WEAKENING_CUES)
+
+
+@lru_cache(maxsize=4)
+def _words_lowered(words: str) -> str | None:
+    """The words lower-cased for the lowered cues, or None where they must not be (kept for
+    a moment: a statement's topics and stance read the same words)."""
+    return None if _NOT_LOWERED_ALIKE.search(words) else words.lower()
 
 
 def topics(words: str) -> list[str]:
-    found = {_TOPIC_OF_GROUP[m.lastgroup] for m in _ANY_TOPIC.finditer(words) if m.lastgroup}
+    lowered = _words_lowered(words)
+    if lowered is not None and _ANY_TOPIC_LOWERED is not None:
+        matches = _ANY_TOPIC_LOWERED.finditer(lowered)
+    else:
+        matches = _ANY_TOPIC.finditer(words)
+    found = {_TOPIC_OF_GROUP[m.lastgroup] for m in matches if m.lastgroup}
     return [topic for topic in TOPICS if topic in found]
 
 
@@ -86,9 +127,23 @@ def topics_one_by_one(words: str) -> list[str]:
 
 
 def stance(words: str) -> str | None:
-    if _WEAKENING.search(words):
+    lowered = _words_lowered(words)
+    if _found(_WEAKENING, _WEAKENING_LOWERED, words, lowered):
         return None
-    for name, pattern in _STANCE_PATTERNS:
-        if pattern.search(words):
+    for (name, pattern), (_, pattern_lowered) in zip(
+        _STANCE_PATTERNS, _STANCES_LOWERED, strict=True
+    ):
+        if _found(pattern, pattern_lowered, words, lowered):
             return name
     return None
+
+
+def _found(
+    pattern: re.Pattern[str],
+    pattern_lowered: re.Pattern[str] | None,
+    words: str,
+    lowered: str | None,
+) -> bool:
+    if pattern_lowered is not None and lowered is not None:
+        return pattern_lowered.search(lowered) is not None
+    return pattern.search(words) is not None
