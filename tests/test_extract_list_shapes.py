@@ -384,6 +384,33 @@ def test_an_act_named_after_the_state() -> None:
 # --- the day of an act --------------------------------------------------------------------
 
 
+def test_the_day_between_the_state_and_its_verb() -> None:
+    text = (
+        "The Government of Niue, has today 6 August 2020, deposited its instrument of "
+        "accession to the Convention on Cluster Munitions."
+    )
+    assert _acts(text) == {("NIU", "accession", "2020-08-06")}
+
+
+def test_neither_nor_and_never_are_no_acts() -> None:
+    assert _acts("Neither Georgia nor Russia has signed the treaty.") == set()
+    assert _acts("India has never signed the Convention.") == set()
+
+
+def test_the_first_to_sign() -> None:
+    assert _acts("Norway was the first to sign. Angola was among the first to sign up.") == {
+        ("NOR", "signature", None),
+        ("AGO", "signature", None),
+    }
+
+
+def test_signing_a_declaration_is_endorsing_it_and_endorsing_aims_is_no_act() -> None:
+    assert _acts(
+        "Eighty-two countries including Australia have signed a declaration supporting a ban."
+    ) == {("AUS", "endorsement", None)}
+    assert _acts("China endorses the purposes and objectives of the Convention.") == set()
+
+
 def test_the_day_that_opens_the_sentence() -> None:
     assert _acts(
         "On 3 August, South Sudan formally acceded to the Convention on Cluster Munitions.",

@@ -26,9 +26,10 @@ _DEPOSITED = (
 )
 # "Cameroon became the 104th country to sign the Convention on 15 December 2009"
 # "Australia ... was one of the first countries to sign the Convention on 3 December 2008"
+# "Norway was the first to sign", "Angola was among the first to sign up"
 _NTH = (
-    r"(?:became|was)\s+(?:one\s+of\s+)?the\s+\w+\s+(?:\w+\s+)?"
-    r"(?:country|countries|state|states|nations?|States?)\s+to\s+"
+    r"(?:became|was|were)\s+(?:one\s+of\s+|among\s+)?the\s+\w+\s+(?:(?:\w+\s+)?"
+    r"(?:country|countries|state|states|nations?|States?)\s+)?to\s+"
 )
 # action -> the words that report it
 _ACTS: list[tuple[str, str]] = [
@@ -51,7 +52,7 @@ _ACTS: list[tuple[str, str]] = [
     # "submitted a Document of Acceptance", "deposited its instrument for ratification"
     # one alternative for the four kinds of instrument: the scan tries it once per word
     ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval)\b"),
-    ("nth", _NTH + r"(?:accede|ratify|sign)\b"),
+    ("nth", _NTH + r"(?:accede|ratify|sign)\b(?:\s+up\b)?"),
     # and the French and Spanish verbs of the depositary's and the ICRC's pages in those
     # languages ("le Burkina Faso a ratifié", "Chile se adhirió", "firmó la Convención")
     ("accession", r"acced(?:ed|es|ing)\b|adhér(?:é|ée|és)\b|adhiri(?:ó|eron)\b"),
@@ -83,7 +84,9 @@ _INTENTION = re.compile(
     r"might|expects?|expected|hopes?|hoping|consider\w*|assess\w*|stud(?:y|ying)|aims?|ready|"
     r"prepar\w*|urge\w*|call\w*\s+on|invite\w*|encourag\w*|want\w*|wish\w*|possibility|"
     r"not\s+yet|not|yet\s+to|towards?|process\s+of|impact\s+of|if|once|whether|unless|"
-    r"proposed|propose|can|must|need\w*|fail\w*|host\w*)\b",
+    r"proposed|propose|can|must|need\w*|fail\w*|host\w*|"
+    # "Neither Georgia nor Russia has signed", "has never ratified"
+    r"neither|nor|never)\b",
     re.IGNORECASE,
 )
 #: The act words and the intention words, shared with the rules for enumerations.
@@ -95,7 +98,8 @@ def kind_of(match: re.Match[str]) -> str:
     """The act a match of :data:`ACT` reports."""
     kind = next(_ACTS[int(k[1:])][0] for k, v in match.groupdict().items() if v)
     if kind in ("instrument", "nth"):  # "deposited its instrument of acceptance": its last word
-        return _LAST_WORD_KINDS[match.group().rsplit(None, 1)[-1].lower()]
+        words = match.group().lower().split()
+        return _LAST_WORD_KINDS[words[-2] if words[-1] == "up" else words[-1]]
     return kind
 
 
@@ -126,6 +130,10 @@ _SIGNED_OTHER = re.compile(
     r"agreement|petition|order)\b",
     re.IGNORECASE,
 )
+_SIGNED_DECLARATION = re.compile(r"\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?[Dd]eclaration\b")
+_ENDORSED_AIMS = re.compile(
+    r"\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:purposes?|objectives?|aims?|goals?|spirit|principles?)\b"
+)
 _BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
 _WINDOW = 70
 # "Norway announced that it had completed ...": the state reports its own act
@@ -154,6 +162,18 @@ _COORDINATED = re.compile(
 _COORDINATED_MAX = 130
 
 
+def _date_between(
+    text: str, start: int, end: int, reference: dt.date | None, exact: bool
+) -> str | None:
+    """The one full day between the subject and its verb: "The Government of Niue, has
+    today 6 August 2020, deposited its instrument", "Chile on 16 December 2010 acceded"."""
+    found = [d for d in dates.find_dates(text, start, end) if d.day is not None]
+    if len(found) != 1 or found[0].year is None or found[0].end_day is not None:
+        return None
+    day, _ = dates.resolve(found[0], reference, -1, exact)
+    return day.isoformat() if day is not None else None
+
+
 def find_actions(
     text: str, states: list[StateMention], reference: dt.date | None, exact: bool = False
 ) -> list[dict[str, Any]]:
@@ -166,6 +186,10 @@ def find_actions(
         kind = kind_of(m)
         if kind == "signature" and _SIGNED_OTHER.match(text, m.end()):
             continue
+        if kind == "signature" and _SIGNED_DECLARATION.match(text, m.end()):
+            kind = "endorsement"  # "82 countries have signed a declaration supporting a ban"
+        if kind == "endorsement" and _ENDORSED_AIMS.match(text, m.end()):
+            continue  # "China ... endorses the purposes and objectives of the Convention"
         sentence_start = textmod.sentence_start(text, m.start())
         window = states[
             bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, m.start())
@@ -183,8 +207,10 @@ def find_actions(
             or _ABOUT_ACT.search(text, max(0, actors[0].start - 40), actors[0].start)
         ):
             continue
-        when = _date(text, m.end(), reference, exact) or _opening_date(
-            text, sentence_start, actors[0].start, reference, exact
+        when = (
+            _date(text, m.end(), reference, exact)
+            or _date_between(text, actors[-1].end, m.start(), reference, exact)
+            or _opening_date(text, sentence_start, actors[0].start, reference, exact)
         )
         for actor in actors:
             key = (actor.iso3, kind, when)
