@@ -469,3 +469,9 @@ def test_a_deputy_minister_of_the_ministry_in_a_story_about_the_state() -> None:
         "Mr. Phoxay Khaykhamphithoune, highlighted the nation’s achievements."
     )
     assert _said(text) == [("LAO", None)]
+
+
+def test_the_president_of_a_state_named_before_the_person() -> None:
+    assert _said("The President of Zambia, Rupiah Banda, called on all states to join.") == [
+        ("ZMB", None)
+    ]

@@ -128,6 +128,7 @@ _PREPOSITION_BEFORE = re.compile(
 # "The representative of Mexico said": the state speaks through its representative.
 _SPOKESPERSON_OF = re.compile(
     r"\b(?:representatives?|delegates?|delegations?|ambassadors?|ministers?|spokes\w+|governments?"
+    r"|presidents?|heads?\s+of\s+state"
     r"|head\s+of\s+(?:the\s+)?delegation|secretary[- ]general"
     r"|minister\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations))\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
