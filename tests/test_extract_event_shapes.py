@@ -309,3 +309,22 @@ def test_a_meeting_beginning_on_a_day_after_its_place() -> None:
         "November 2009, and we encourage all states to attend."
     )
     assert _events(body) == [("2009-11-29", "Cartagena")]
+
+
+RFERL = (
+    "Tajikistan: Regional Land-Mine Conference Starting In Dushanbe\n\n"
+    "The Tajik government is sponsoring a two-day regional conference, starting today in "
+    "Dushanbe, on the problem of land mines in Central Asia.\n\n"
+    "Prague, 15 April 2004 (RFE/RL) -- It has been 6 1/2 years since the signing of the Ottawa "
+    "Convention in December 1997.\n"
+)
+
+
+def test_an_agency_between_the_datelines_day_and_its_dash() -> None:
+    assert dates.reference_date(RFERL, None) == (dt.date(2004, 4, 15), True)
+
+
+def test_a_headline_in_title_case_and_a_meeting_starting_today() -> None:
+    # the headline's "In Dushanbe" places the meeting; "starting today" dates it; the
+    # dateline's city is no place of a signing the lead puts seven years earlier
+    assert _events(RFERL) == [("2004-04-15", "Dushanbe")]

@@ -53,7 +53,9 @@ _EVENT = re.compile(
     r"(?:\s+(?:the|[A-Z][\w'’\-]*|\d{1,2}(?:st|nd|rd|th)))+)*)"
 )
 _IN_CITY = re.compile(
-    r"\b(?:in|at|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from)\s+(?:the\s+\w+\s+capital,?\s+)?"
+    # "In" and "At" of a headline too: "Regional Land-Mine Conference Starting In Dushanbe"
+    r"\b(?:[Ii]n|[Aa]t|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from)\s+"
+    r"(?:the\s+\w+\s+capital,?\s+)?"
     r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
@@ -218,8 +220,26 @@ def _first_sentence_end(text: str, at: int) -> int:
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+week)\b", re.IGNORECASE)
 # "delegations gathered today for the First Meeting": a dispatch of the opening day
 _OPENED = re.compile(
-    r"\b(?:open(?:s|ed)?|began|begins|start(?:s|ed)|convened|gathered|kicked\s+off)\b", re.I
+    r"\b(?:open(?:s|ed|ing)?|began|begins|beginning|start(?:s|ed|ing)|convened|gathered"
+    r"|kicked\s+off)\b",
+    re.I,
 )
+
+
+def _dated_elsewhen(text: str, event: _Event, day: dt.date | None) -> bool:
+    """Whether the sentence puts the event in another year than the dispatch's: "It has
+    been 6 1/2 years since the signing of the Ottawa Convention ... in December 1997"."""
+    if event.start is not None:
+        return day is not None and event.start.year != day.year
+    if day is None:
+        return False
+    sentence_start = textmod.sentence_start(text, event.span[0])
+    stop = text.find(".", event.span[1])
+    stop = len(text) if stop < 0 else stop
+    return any(
+        m.year is not None and m.year != day.year
+        for m in dates.find_dates(text, sentence_start, stop)
+    )
 
 
 def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> None:
@@ -230,6 +250,7 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
         return
     datelines: dict[dt.date, str] = {}
     lead: tuple[int, int, str] | None = None  # the dispatch's first sentence, and its city
+    lead_day: dt.date | None = None  # the day its dateline gives
     window = min(len(text), 1500)
     for m in _DATELINE_CITY.finditer(text, 0, window):
         if not places.is_city(m.group("city")):
@@ -244,6 +265,7 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
         if when is not None:
             datelines.setdefault(when, places.canonical(m.group("city")))
         lead = lead or (m.start(), after[0].end, places.canonical(m.group("city")))
+        lead_day = lead_day or when
     for m in _DATELINE_DASH.finditer(text, 0, window):
         if lead is None and places.is_city(m.group("city")):
             lead = (m.start(), m.end(), places.canonical(m.group("city")))
@@ -267,7 +289,10 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
                 event.name in ("Meeting", "Conference")
                 and "the " in text[max(0, event.span[0] - 4) : event.span[0] + 4].casefold()
             )
-            if event.city is None and (start <= event.span[0] < stop or occasion):
+            if event.city is None and (
+                (start <= event.span[0] < stop and not _dated_elsewhen(text, event, lead_day))
+                or occasion
+            ):
                 event.city = city
                 event.country = event.country or _country_of(city)
     if not datelines:
