@@ -328,3 +328,12 @@ def test_a_headline_in_title_case_and_a_meeting_starting_today() -> None:
     # the headline's "In Dushanbe" places the meeting; "starting today" dates it; the
     # dateline's city is no place of a signing the lead puts seven years earlier
     assert _events(RFERL) == [("2004-04-15", "Dushanbe")]
+
+
+def test_a_dateline_with_the_city_and_its_country() -> None:
+    for head in (
+        "Vientiane, Lao PDR, July 31, 2024 - The United Nations Development Programme",
+        "GENEVA, Switzerland, 5 May 2010 – The support unit",
+    ):
+        day, exact = dates.reference_date(head, None)
+        assert exact and day is not None and day.year in (2024, 2010)

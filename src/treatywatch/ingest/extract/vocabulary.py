@@ -68,9 +68,9 @@ _WEAKENING = re.compile(_WEAKENING_CUES, re.IGNORECASE)
 # The cues run over every statement's words. Searching the words lower-cased with the cues
 # lower-cased finds the same matches as the case-insensitive search, faster (the engine
 # compares literal letters, which it cannot do case-insensitively), except where the words
-# hold one of the
-# three letters whose case-insensitive match is not their lower case: "İ" lower-cases to two
-# characters, and "ı" and "ſ" match "i" and "s" without lower-casing to them. A cue whose
+# hold one of the three letters whose case-insensitive match is not their lower case: "İ"
+# lower-cases to two characters, and "ı" and "ſ" match "i" and "s" without lower-casing to
+# them (every other character lower-cases to one that matches as it did). A cue whose
 # meaning would change when lower-cased (an escape such as \S, a flag group) keeps only the
 # case-insensitive search.
 _NOT_LOWERED_ALIKE = re.compile("[\u0130\u0131\u017f]")
