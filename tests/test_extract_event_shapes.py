@@ -337,3 +337,8 @@ def test_a_dateline_with_the_city_and_its_country() -> None:
     ):
         day, exact = dates.reference_date(head, None)
         assert exact and day is not None and day.year in (2024, 2010)
+
+
+def test_a_range_of_days_before_a_numeric_date() -> None:
+    (found,) = dates.find_dates("2MSP 12-16/9/2011 Intervention")
+    assert (found.day, found.end_day, found.month, found.year) == (12, 16, 9, 2011)

@@ -475,3 +475,18 @@ def test_the_president_of_a_state_named_before_the_person() -> None:
     assert _said("The President of Zambia, Rupiah Banda, called on all states to join.") == [
         ("ZMB", None)
     ]
+
+
+def test_a_heading_that_names_a_states_delegation_or_its_office_after_the_person() -> None:
+    body = "\n\nMr President, allow me to congratulate you."
+    assert _said(
+        "Statement by the Chinese Observer Delegation at the 14th Meeting of the States "
+        "Parties" + body
+    ) == [("CHN", None)]
+    assert _said("Intervention of Lebanese delegation to the Second Meeting" + body) == [
+        ("LBN", None)
+    ]
+    assert _said(
+        "Statement by H.E. Minister Charles Nqakula Minister of Defence Republic of South "
+        "Africa on the occasion of the signing" + body
+    ) == [("ZAF", None)]

@@ -169,6 +169,15 @@ def _scan_mentions(text: str) -> tuple[DateMention, ...]:
             a, b = int(g["n_a"]), int(g["n_b"])
             n_day, n_month = (b, a) if month_first(text) else (a, b)
             mention = _make(m, n_day, n_month, _int(g["n_y"])) if 1 <= n_month <= 12 else None
+            opening = _RANGE_OPENING.search(text, max(0, m.start() - 4), m.start())
+            if mention is not None and opening and not month_first(text):
+                # "12-16/9/2011": the days 12 to 16, not the 16th alone
+                first = int(opening.group(1))
+                if mention.day is not None and 1 <= first < mention.day:
+                    mention = DateMention(
+                        opening.start(1), m.end(), first, n_month, mention.year,
+                        end_day=mention.day, end_month=n_month,
+                    )  # fmt: skip
         elif g["dm"]:
             mention = _make(m, _int(g["c_d"]), _month(g["c_m"]), _int(g["c_y"]))
         elif g["md"]:
@@ -199,6 +208,7 @@ def _scan_mentions(text: str) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
+_RANGE_OPENING = re.compile(r"(?<!\d)(\d{1,2})[-–]$")
 _NUMERIC = re.compile(r"\b([0-3]?\d)[/.]([0-3]?\d)[/.](?:1[89]|20)\d\d\b")
 # The tail of such a date from its first separator: a pattern that opens with a character
 # class, which the engine skips to in C. No numeric date starts more than two digits before

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 _DOC_KIND = re.compile(
-    r"\b(?:summary|statement|speech|remarks|address|opening|closing|delivered\s+by)\b",
+    r"\b(?:summary|statement|speech|remarks|address|intervention|opening|closing|delivered\s+by)\b",
     re.IGNORECASE,
 )
 
@@ -203,6 +203,16 @@ def _header_speaker(
         ):
             # "Third Secretary, Permanent Mission of the Lao PDR to the United Nations"
             return m.iso3, m.start
+    for m in states:
+        if (
+            start <= m.start < end
+            and m.demonym
+            and m.start - start <= 8
+            and _DELEGATION_AFTER.match(text, m.end)
+        ):
+            # "Statement by the Chinese Observer Delegation", "Intervention of Lebanese
+            # delegation"
+            return m.iso3, m.start
     people = find_people(text, start, end, [])
     first_state = next((m for m in states if start <= m.start < end and not m.demonym), None)
     if (
@@ -214,6 +224,8 @@ def _header_speaker(
     if people:
         person = people[0]
         code = voices.resolve(text, start, end, person, states)
+        if code == person.code:
+            code = _office_then_state(text, person.end, end, states) or code
         if code == person.code and orgs:
             code = orgs[0].code  # "Delivered by K. Asia Derlicka, ICBL Advocacy Officer"
         if code == person.code:
@@ -224,6 +236,28 @@ def _header_speaker(
     if first_state is not None:
         return first_state.iso3, first_state.start
     return (orgs[0].code, orgs[0].start) if orgs else None
+
+
+_DELEGATION_AFTER = re.compile(
+    r"\s+(?:[Oo]bserver\s+)?(?:[Dd]elegation|[Gg]overnment|[Mm]ission)\b"
+)
+# The office between a person and the state a heading names after it, with the commas and
+# "of" a heading may leave out: "H.E. Minister Charles Nqakula Minister of Defence Republic
+# of South Africa"
+_OFFICE_WORDS = re.compile(
+    r"[\s,]*(?:(?:Deputy|Vice|Prime|Foreign|Minister|Ministry|Ambassador|Permanent|"
+    r"Representative|Head|Delegation|Defen[cs]e|Affairs|External|Relations|of|for|the|and)"
+    r"[\s,]*)+"
+)
+
+
+def _office_then_state(
+    text: str, person_end: int, end: int, states: list[StateMention]
+) -> str | None:
+    after = next((m for m in states if person_end <= m.start < end), None)
+    if after is None or after.demonym or after.start - person_end > 60:
+        return None
+    return after.iso3 if _OFFICE_WORDS.fullmatch(text, person_end, after.start) else None
 
 
 #: A state's office in a speaker's heading: its mission, its representative, its envoy.
