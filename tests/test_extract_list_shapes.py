@@ -207,6 +207,24 @@ def test_a_list_counted_earlier_in_any_tense() -> None:
     assert [f["stated_count"] for f in _lists(other)] == [None]
 
 
+def test_a_bare_count_in_the_lead_in_the_names_agree_with() -> None:
+    text = (
+        "Of the 164 countries that have joined the Mine Ban Treaty, 4 are in the Pacific "
+        "region: Fiji, Nauru, Palau and Samoa."
+    )
+    assert [(f["stated_count"], f["states"]) for f in _lists(text)] == [
+        (4, ["FJI", "NRU", "PLW", "WSM"])
+    ]
+
+
+def test_the_act_after_the_list_and_its_comma() -> None:
+    text = (
+        "Donor representatives from Canada, Indonesia, Japan, Luxembourg, Vietnam, also "
+        "attended the event."
+    )
+    assert [f["states"] for f in _lists(text)] == [["CAN", "IDN", "JPN", "LUX", "VNM"]]
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

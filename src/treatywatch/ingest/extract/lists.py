@@ -99,7 +99,8 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ACTED_AFTER = re.compile(
-    r"\)?\s+(?:(?:have|has|had|all|also|each|both|then|since)\s+){0,2}"
+    # "..., United States, Vietnam, also attended the event"
+    r"\)?,?\s+(?:(?:have|has|had|all|also|each|both|then|since)\s+){0,2}"
     r"(?:signed|ratified|acceded|endorsed|joined|adopted|attended|participated)\b"
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on|by|until)\s+$", re.IGNORECASE)
@@ -195,6 +196,12 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
             count = int(after.group(1))
     if count is None:
         count = _count_back(text, head_start, clause, len(run))
+    if count is None:
+        # "..., 26 are in the Asia and Pacific regions: Afghanistan, ...": a bare number in
+        # the lead-in that the names agree with
+        names = len(dict.fromkeys(m.iso3 for m in run))
+        if any(numbers.value(n.group()) == names for n in _BARE_NUMBER.finditer(clause)):
+            count = names
     # a bulleted list's heading ends at its colon, not at the first item's bullet
     lead_in = heading.rstrip(BULLETS)
     colon = lead_in.endswith(":")
@@ -259,6 +266,7 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
     return None
 
 
+_BARE_NUMBER = re.compile(rf"(?<![\w,.]){numbers.NUMBER}(?![\w,.]\w)", re.IGNORECASE)
 _COUNTED = re.compile(
     rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?(?:states|countries|nations|governments)\b",
     re.IGNORECASE,
