@@ -225,6 +225,25 @@ def test_the_act_after_the_list_and_its_comma() -> None:
     assert [f["states"] for f in _lists(text)] == [["CAN", "IDN", "JPN", "LUX", "VNM"]]
 
 
+def test_tables_drawn_with_rules_and_rows_that_name_their_acts() -> None:
+    piped = (
+        "| State | Signature | Ratification |\n| Albania | 3 Dec 2008 | 16 Jun 2009 |\n"
+        "| Austria | 3 Dec 2008 | 2 Apr 2009 |\n| Belgium | 3 Dec 2008 | 22 Dec 2009 |\n"
+    )
+    assert ("AUT", "ratification", "2009-04-02") in _acts(piped)
+    assert len(_acts(piped)) == 6
+    labelled = (
+        "Albania – signed 3 December 2008; ratified 16 June 2009\n"
+        "Austria – signed 3 December 2008; ratified 2 April 2009\n"
+        "Chile: signature 3 Dec 2008, ratification 16 Dec 2010\n"
+    )
+    assert _acts(labelled) == {
+        ("ALB", "signature", "2008-12-03"), ("ALB", "ratification", "2009-06-16"),
+        ("AUT", "signature", "2008-12-03"), ("AUT", "ratification", "2009-04-02"),
+        ("CHL", "signature", "2008-12-03"), ("CHL", "ratification", "2010-12-16"),
+    }  # fmt: skip
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

@@ -404,6 +404,9 @@ def _counted_year(text: str, at: int, mention: dates.DateMention, which: str) ->
         return None
 
 
+_BARE_GAP = re.compile(r"[ \t]*:?[ \t]*")
+
+
 def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | None:
     """A day given right after the verb ("acceded on 13 September 2011"), or after what was
     acted on ("signed the Convention on Cluster Munitions in Oslo on 3 December 2008")."""
@@ -411,7 +414,10 @@ def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | N
         if mention.day is None and mention.relative is None:
             continue
         lead = _OBJECT + (r"" if mention.relative is not None else r"\b(?:on|in)\s+")
-        if not re.fullmatch(lead, text[at : mention.start]):
+        gap = text[at : mention.start]
+        # or the day straight after the verb, as a list's row or a note writes it: "Albania
+        # – signed 3 December 2008; ratified 16 June 2009"
+        if not re.fullmatch(lead, gap) and not (mention.day and _BARE_GAP.fullmatch(gap)):
             continue
         # "on July 14 of the following year": a year the text counts from another date
         other = _OTHER_YEAR.match(text, mention.end) if mention.year is None else None

@@ -121,6 +121,7 @@ class _Cell:
     end: int
     day: dt.date | None
     letter: str | None = None  # a consent letter, when the cell is one
+    label: str | None = None  # the act the row writes before its day ("signed 3 Dec 2008")
 
 
 @cache
@@ -197,6 +198,11 @@ def _dated(text: str, names: list[StateMention], month_first: bool) -> list[_Row
     return out
 
 
+def _opening(cells: str) -> str:
+    """What opens a row before its name, without the rules of a table drawn in text ("| ")."""
+    return cells.strip(" \t\n|│").lower()
+
+
 def _blocks(text: str, dated: list[_Row], header_ends: set[int]) -> list[list[_Row]]:
     """Runs of rows: each dated name that begins a row (a line, the end of a header, or
     where the row before it ended). A block ends where anything but a row stands between
@@ -206,20 +212,13 @@ def _blocks(text: str, dated: list[_Row], header_ends: set[int]) -> list[list[_R
     for mention, cells in dated:
         line_start = text.rfind("\n", 0, mention.start) + 1
         before = text[line_start : mention.start]
-        after_row = (
-            previous_end >= 0 and text[previous_end : mention.start].strip().lower() in _ARTICLES
-        )
+        after_row = previous_end >= 0 and _opening(text[previous_end : mention.start]) in _ARTICLES
         # A row run together with the one before it that could not be read.
         glued = not after_row and bool(
             _AFTER_CELL.search(text, max(0, mention.start - 14), mention.start)
         )
         after_header = any(mention.start - 2 <= e <= mention.start for e in header_ends)
-        if (
-            before.strip().lower() not in _ARTICLES
-            and not after_row
-            and not after_header
-            and not glued
-        ):
+        if _opening(before) not in _ARTICLES and not after_row and not after_header and not glued:
             continue
         if (after_row or glued) and blocks:
             blocks[-1].append((mention, cells))
@@ -237,7 +236,14 @@ def _cells(text: str, at: int, limit: int, month_first: bool) -> list[_Cell]:
         at = gap.end() if gap else at
         if at >= limit:
             break
-        cell = _day_cell(text, at, limit, month_first)
+        label = _CELL_LABEL.match(text, at, limit)
+        if label is not None:
+            cell = _day_cell(text, label.end(), limit, month_first)
+            if cell is not None:
+                kind = _LABEL_KINDS[label.group("label")[:5].lower()]
+                cell = _Cell(label.start(), cell.end, cell.day, label=kind)
+        else:
+            cell = _day_cell(text, at, limit, month_first)
         if cell is None and cells:
             letter = _LETTER.match(text, at, limit)
             if letter:
@@ -248,6 +254,20 @@ def _cells(text: str, at: int, limit: int, month_first: bool) -> list[_Cell]:
         cells.append(cell)
         at = cell.end
     return cells
+
+
+# A row that names each day's act: "Albania – signed 3 December 2008; ratified 16 June
+# 2009", "Chile: signature 3 Dec 2008, ratification 16 Dec 2010"
+_CELL_LABEL = re.compile(
+    r"(?:[–—:\-][ \t]*)?(?P<label>signed|signature|ratified|ratification|acceded|accession|"
+    r"accepted|acceptance|approved|approval|withdrew|withdrawal)(?:[ \t]+on)?[ \t]*:?[ \t]*",
+    re.IGNORECASE,
+)
+_LABEL_KINDS = {
+    "signe": "signature", "signa": "signature", "ratif": "ratification",
+    "acced": "accession", "acces": "accession", "accep": "acceptance", "appro": "approval",
+    "withd": "withdrawal",
+}  # fmt: skip
 
 
 def _day_cell(text: str, at: int, limit: int, month_first: bool) -> _Cell | None:
@@ -389,6 +409,9 @@ def _acts(
     cells: list[_Cell], columns: list[str] | None, lead: str | None
 ) -> list[tuple[str, _Cell]]:
     """Which act each day of a row is."""
+    labelled = [(c.label, c) for c in cells if c.label is not None and c.day is not None]
+    if labelled:
+        return labelled  # the row names its acts: no header needed
     days = [c for c in cells if c.day is not None]
     if columns is None:
         return [(lead, days[0])] if lead is not None else []
