@@ -244,6 +244,32 @@ def test_tables_drawn_with_rules_and_rows_that_name_their_acts() -> None:
     }  # fmt: skip
 
 
+def test_a_column_of_names_under_its_title() -> None:
+    signatories = "Signatories\n\nAfghanistan\nAlbania\nAngola\nAustralia\n"
+    assert [f["states"] for f in _lists(signatories)] == [["AFG", "ALB", "AGO", "AUS"]]
+    assert _acts(signatories) == {(s, "signature", None) for s in ("AFG", "ALB", "AGO", "AUS")}
+    endorsed = (
+        "List of States that have endorsed the Wellington Declaration\n\nAfghanistan\n"
+        "Albania\nAngola\n"
+    )
+    assert [f["states"] for f in _lists(endorsed)] == [["AFG", "ALB", "AGO"]]
+    assert _acts(endorsed) == {(s, "endorsement", None) for s in ("AFG", "ALB", "AGO")}
+
+
+def test_a_set_defined_by_its_act_then_its_members() -> None:
+    text = "States endorsing the Oslo Declaration (46): Austria, Belgium, Bulgaria, Canada."
+    assert [f["stated_count"] for f in _lists(text)] == [46]
+    assert _acts(text) == {(s, "endorsement", None) for s in ("AUT", "BEL", "BGR", "CAN")}
+    # the days of a conference are not each signature's
+    oslo = "States that signed the Convention in Oslo on 3-4 December 2008:\nChile, Peru, Fiji\n"
+    assert _acts(oslo) == {(s, "signature", None) for s in ("CHL", "PER", "FJI")}
+
+
+def test_the_day_after_the_agents_of_a_passive() -> None:
+    text = "The Convention was signed by Chile, Peru and Fiji on 3 December 2008."
+    assert _acts(text) == {(s, "signature", "2008-12-03") for s in ("CHL", "PER", "FJI")}
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

@@ -419,6 +419,8 @@ def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | N
         # – signed 3 December 2008; ratified 16 June 2009"
         if not re.fullmatch(lead, gap) and not (mention.day and _BARE_GAP.fullmatch(gap)):
             continue
+        if mention.end_day is not None:
+            return None  # "signed in Oslo on 3-4 December 2008": which of the days is unknown
         # "on July 14 of the following year": a year the text counts from another date
         other = _OTHER_YEAR.match(text, mention.end) if mention.year is None else None
         if other is not None:

@@ -88,6 +88,9 @@ def _introduced(
         # states named as members of the set a relative clause defines: "States which have
         # completed stockpile destruction gave statements ..., including Moldova, Colombia"
         member = _SET_BY_ACT.search(lead[:verb_start]) and _MEMBERS.search(between)
+        # the list's count in brackets before its colon: "States endorsing the Oslo
+        # Declaration (46): Austria, ..."
+        between = _COUNT_BRACKET.sub(":", between)
         reach = 100 if between.rstrip().endswith(":") or member else 45
         if len(between) > reach or re.search(r"[.;(]|\b(?:while|whereas|but)\b", between):
             continue
@@ -99,13 +102,19 @@ def _introduced(
         if not (
             _BY.match(between)
             or _PERFECT.search(lead[:verb_start])
-            or (_SET_SUBJECT.search(lead[:verb_start]) and between.rstrip().endswith(":"))
+            or (
+                (_SET_SUBJECT.search(lead[:verb_start]) or _SET_MODIFIED.search(lead[:verb_start]))
+                and between.rstrip().endswith(":")
+            )
         ):
             continue
         # "Withdrawal of Estonia, Latvia, and Lithuania will take effect on ...": still to come
         if _FUTURE.match(text, run[-1].end):
             continue
         when = act_rules.date_after(text, lead_start + verb_end, reference, exact)
+        if when is None and _BY.match(between):
+            # "The Convention was signed by A, B and C on 3 December 2008": after the agents
+            when = act_rules.date_after(text, run[-1].end, reference, exact)
         out.extend(_each(text, run, kind, when))
     return out
 
@@ -170,7 +179,10 @@ def _after_list(
 
 # "Early signatories included Lebanon, Peru, ...": the states named as signatories
 _SIGNATORIES = re.compile(
-    r"\bsignatories\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)\s*:?(?:\s+the)?\s*$",
+    r"\bsignatories\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)\s*:?(?:\s+the)?\s*$"
+    # or a list's title: "Signatories:", "Signatory States" over the names
+    r"|^\s*(?:(?:list\s+of\s+(?:the\s+)?)?signator(?:y|ies)(?:\s+states)?|signatory\s+states)"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 # "... have signed or acceded ..., including 13 since the Ottawa signing conference. Those
@@ -208,6 +220,13 @@ _SET_SUBJECT = re.compile(
     r"\s+(?:(?:other|more|new|further|additional|African|Asian|European|American|Arab|"
     r"Pacific|Caribbean|Latin\s+American)\s+)?(?i:States|countries|nations|governments)"
     r"(?:\s+(?i:parties))?\s+(?:(?:also|then|all|each|subsequently|later)\s+)?$"
+)
+_COUNT_BRACKET = re.compile(r"\s*\(\s*\d{1,3}\s*\)\s*:\s*$")
+# The set a participle or a relative clause defines, the list after its colon its members:
+# "States endorsing the Oslo Declaration:", "States that signed the Convention in Oslo:"
+_SET_MODIFIED = re.compile(
+    r"(?:^|\b)(?:States|states|Countries|countries|nations|Governments|governments)"
+    r"(?:\s+[Pp]arties)?\s+(?:(?:that|which|who)\s+(?:(?:have|has|had)\s+)?)?$"
 )
 _MEMBERS = re.compile(r"\b(?:including|such\s+as|notably|among\s+them)\s*:?\s*$", re.I)
 _BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b")

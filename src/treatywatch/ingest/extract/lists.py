@@ -175,10 +175,16 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     first, last = run[0], run[-1]
     head_start = _heading_start(text, first.start)
     heading = text[head_start : first.start]
+    titled = False
     if not heading.strip(BULLETS):
         # a bulleted list or a table's column: the line above titles it ("Who has ratified?")
         head_start = _line_above(text, head_start)
         heading = text[head_start : first.start]
+        # a column of names, one a line, under a title line ("Signatories", "List of States
+        # that have endorsed the Wellington Declaration") is introduced by it
+        titled = bool(heading.strip()) and all(
+            "\n" in text[a.end : b.start] for a, b in itertools.pairwise(run)
+        )
     # the list belongs to the clause after a contrast ("..., while another 10 (")
     contrast = _CONTRAST.match(heading)
     clause = heading[contrast.end() :] if contrast else heading
@@ -205,7 +211,7 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     # a bulleted list's heading ends at its colon, not at the first item's bullet
     lead_in = heading.rstrip(BULLETS)
     colon = lead_in.endswith(":")
-    introduced = colon or bool(_INTRODUCED.search(lead_in))
+    introduced = colon or titled or bool(_INTRODUCED.search(lead_in))
     cued = (_CUE.search(clause) and (introduced or count is not None or len(run) >= 8)) or (
         colon and count is not None
     )
