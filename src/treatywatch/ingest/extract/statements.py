@@ -169,16 +169,27 @@ def find_statements(
     if header is not None:
         found.append(header)
     previous_para = -1
-    # no verb of speech, no "by", no "on behalf of": no statement in that sentence
-    cued = textmod.blocks_with(_ANY_CUE, text, blocks) | textmod.blocks_with(
-        _FLOOR_CUE, text, blocks
-    )
+    # no verb of speech, no "by", no "on behalf of": no statement in that sentence. The
+    # scan for the cues also finds each sentence's verbs of speech (one pass, not two).
+    cues = list(_ANY_CUE.finditer(text))
+    cue_starts = [m.start() for m in cues]
+    cued = textmod.blocks_with_matches(cues, blocks) | textmod.blocks_with(_FLOOR_CUE, text, blocks)
     for n, block in enumerate(blocks):
         in_block = states[
             bisect.bisect_left(starts, block.start) : bisect.bisect_left(starts, block.end)
         ]
         items = (
-            _block_statements(text, block, in_block, quoted, reference, exact, voices, acts)
+            _block_statements(
+                text,
+                block,
+                in_block,
+                quoted,
+                reference,
+                exact,
+                voices,
+                acts,
+                _verbs_in(cues, cue_starts, block),
+            )
             if n in cued
             else []
         )
@@ -524,6 +535,19 @@ def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
     found.append(item)
 
 
+def _verbs_in(
+    cues: list[re.Match[str]], cue_starts: list[int], block: textmod.Block
+) -> list[re.Match[str]]:
+    """The verbs of speech among the cues of the whole text that stand in ``block``."""
+    first = bisect.bisect_left(cue_starts, block.start)
+    last = bisect.bisect_left(cue_starts, block.end)
+    return [m for m in cues[first:last] if m.end() <= block.end and m.group() not in _NOT_VERBS]
+
+
+#: The cues of :data:`_ANY_CUE` that are no verb of speech.
+_NOT_VERBS = frozenset({"by", "behalf"})
+
+
 def _time_of(statement: Statement) -> tuple[int, int] | None:
     """The year and month (0: none) a statement is placed in, by its day or its words."""
     if statement.when is not None:
@@ -559,7 +583,9 @@ def _block_statements(
     exact: bool,
     voices: _Voices,
     acts: dict[str, list[int]],
+    spoken: list[re.Match[str]],
 ) -> list[Statement]:
+    """The statements of one sentence (``spoken``: its verbs of speech, in order)."""
     affiliation = voices.affiliation
     start, end = block.start, block.end
     sentence_states = states  # the caller gives only the block's
@@ -576,7 +602,7 @@ def _block_statements(
     out: list[Statement] = []
     verbs = [
         v
-        for v in _VERB.finditer(text, start, end)
+        for v in spoken
         if not _inside(v.start(), quoted)
         and not _NEGATED.search(text[max(start, v.start() - 30) : v.start()])
         and not _PASSIVE_AUX.search(text[max(start, v.start() - 12) : v.start()])

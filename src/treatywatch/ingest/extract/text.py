@@ -163,15 +163,20 @@ def wrapped_length(text: str) -> int:
     return int(0.75 * column) if near >= 0.5 * len(lengths) else 10**9
 
 
-def blocks_with(pattern: re.Pattern[str], text: str, blocks: list[Block]) -> set[int]:
-    """Indexes of the blocks where ``pattern`` matches: one scan of the whole text instead
-    of one search per sentence."""
+def blocks_with_matches(matches: list[re.Match[str]], blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks where one of ``matches`` (of a scan of the whole text) starts."""
     import bisect
 
     starts = [b.start for b in blocks]
     hit: set[int] = set()
-    for m in pattern.finditer(text):
+    for m in matches:
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < blocks[i].end:
             hit.add(i)
     return hit
+
+
+def blocks_with(pattern: re.Pattern[str], text: str, blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks where ``pattern`` matches: one scan of the whole text instead
+    of one search per sentence."""
+    return blocks_with_matches(list(pattern.finditer(text)), blocks)
