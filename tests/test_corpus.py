@@ -78,8 +78,8 @@ DEV_FLOORS = {
     "states": 0.99,
     "participant_lists": 0.77,
     "events": 0.77,
-    "statements": 0.82,
-    "actions": 0.92,
+    "statements": 0.80,
+    "actions": 0.90,
 }
 
 
