@@ -270,6 +270,18 @@ def test_the_day_after_the_agents_of_a_passive() -> None:
     assert _acts(text) == {(s, "signature", "2008-12-03") for s in ("CHL", "PER", "FJI")}
 
 
+def test_non_signatories_included_are_no_signatories() -> None:
+    text = (
+        "Non-signatories participating included Afghanistan, Azerbaijan, Belarus, Bhutan and China."
+    )
+    assert _acts(text) == set()
+
+
+def test_an_act_named_as_a_noun_opening_a_bullet() -> None:
+    text = "Highlights for the ICBL\n• Ratification by Ethiopia, the 144th State Party.\n"
+    assert _acts(text) == {("ETH", "ratification", None)}
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

@@ -232,7 +232,10 @@ _NOUN_ACTS = {
     "approval": "approval",
 }  # fmt: skip
 _ACT_NOUN = re.compile(
-    r"\b(?P<noun>" + "|".join(_NOUN_ACTS) + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
+    # "Ratification by Ethiopia" opening a bullet too
+    r"\b(?P<noun>"
+    + "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _NOUN_ACTS)
+    + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
     r"CCM|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Treaty|Convention))\s+)?"
     r"(?P<link>by|of)\s+(?:the\s+)?"
 )
@@ -254,10 +257,10 @@ def _noun_acts(
         s = at.get(m.end())
         # "accession of Tuvalu" names who acceded; "signature of" rarely names a signer
         if s is None or (
-            m.group("link") == "of" and m.group("noun") not in ("accession", "ratification")
+            m.group("link") == "of" and m.group("noun").lower() not in ("accession", "ratification")
         ):
             continue  # fmt: skip
-        found.append((s, _NOUN_ACTS[m.group("noun")], s.end))
+        found.append((s, _NOUN_ACTS[m.group("noun").lower()], s.end))
     for s in named:
         if text[s.end : s.end + 1] in ("'", "’"):
             own = _POSSESSIVE.match(text, s.end)

@@ -179,7 +179,9 @@ def _after_list(
 
 # "Early signatories included Lebanon, Peru, ...": the states named as signatories
 _SIGNATORIES = re.compile(
-    r"\bsignatories\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)\s*:?(?:\s+the)?\s*$"
+    # not "Non-signatories participating included ..."
+    r"(?<!non-)(?<!non\s)\bsignatories\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)\s*:?"
+    r"(?:\s+the)?\s*$"
     # or a list's title: "Signatories:", "Signatory States" over the names
     r"|^\s*(?:(?:list\s+of\s+(?:the\s+)?)?signator(?:y|ies)(?:\s+states)?|signatory\s+states)"
     r"\s*:?\s*$",
