@@ -282,6 +282,33 @@ def test_an_act_named_as_a_noun_opening_a_bullet() -> None:
     assert _acts(text) == {("ETH", "ratification", None)}
 
 
+def test_the_record_of_one_state_in_the_language_of_its_treaty_series() -> None:
+    text = (
+        "In België\n\n • Ratificatie: 04-09-1998\n • Inwerkingtreding: 01-03-1999\n"
+        " • Ondertekening: 03-12-1997\n • Publicatie: 18-12-1998\n"
+    )
+    assert _acts(text) == {
+        ("BEL", "ratification", "1998-09-04"),
+        ("BEL", "signature", "1997-12-03"),
+    }
+
+
+def test_stocks_moratoriums_and_a_state_named_as_a_citys() -> None:
+    assert _acts("In 1997 Germany fully destroyed its own stocks of anti-personnel mines.") == {
+        ("DEU", "stockpile-destruction-completed", None)
+    }
+    assert _acts("Both Austria and Bosnia-Herzegovina have announced national moratoriums.") == {
+        ("AUT", "moratorium", None), ("BIH", "moratorium", None),
+    }  # fmt: skip
+    assert (
+        _acts(
+            "Signatories met in Kampala, Uganda, on 29-30 May 2017 to discuss solutions to "
+            "ratifying the CCM."
+        )
+        == set()
+    )
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

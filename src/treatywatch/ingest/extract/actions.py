@@ -43,7 +43,8 @@ _ACTS: list[tuple[str, str]] = [
      r"|(?:ed|es)\s+(?:the\s+)?destruction\s+of\s+(?:all\s+)?(?:of\s+)?its\s+"
      r"(?:\w+\s+){0,2}?(?:stocks?|cluster\s+munitions|(?:anti-?personnel\s+)?(?:land)?mines)\b"
      r"|ion\s+of\s+(?:its\s+|the\s+)?stockpile\s+destruction)"
-     r"|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?stockpiles?"
+     # "fully destroyed its own stocks of anti-personnel mines"
+     r"|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks\b)"
      r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks?)"),
     ("stockpile-destruction-started",
      r"(?:began|begun|started|commenced|initiated)\s+(?:the\s+|its\s+)?(?:destruction\s+of|"
@@ -67,7 +68,7 @@ _ACTS: list[tuple[str, str]] = [
     ("adoption", r"joined\s+(?:in\s+)?the\s+consensus\s+(?:\w+\s+){0,3}?adopt\w*"
      r"|adopt(?:ed|s|ing)\s+the\s+(?:text\s+of\s+the\s+)?(?:Convention|treaty|CCM)\b(?![’'])"),
     ("withdrawal", r"withdr(?:ew|awn|awal)\b|withdraws\b"),
-    ("moratorium", r"moratori(?:um|a)\b"),
+    ("moratorium", r"moratori(?:ums?|a)\b"),
     ("renounced", r"renounc(?:e|ed|es|ing)\b"),
 ]  # fmt: skip
 _ACT = re.compile(
@@ -196,7 +197,7 @@ def find_actions(
         ]
         before = [s for s in window if s.end <= m.start() and not s.demonym]
         actors = _actors(text, before, m.start(), kind)
-        if not actors or _PLACE.search(text, max(0, actors[0].start - 12), actors[0].start):
+        if not actors or _PLACE.search(text, max(0, actors[0].start - 40), actors[0].start):
             # "the French military stationed in Djibouti destroyed its stockpile": a place
             continue
         # "the possibility of Malaysia acceding" is no accession either
@@ -344,7 +345,9 @@ def _actors(
 
 
 _PLACE = re.compile(
-    r"\b(?:stationed|based|deployed|located)?\s*\b(?:in|at|from|near)\s+(?:the\s+)?$"
+    r"\b(?:stationed|based|deployed|located)?\s*\b(?:in|at|from|near)\s+(?:the\s+)?"
+    # "met in Kampala, Uganda, on 29-30 May 2017 to discuss ... ratifying": the city's state
+    r"(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+)?$"
 )
 # A decision still to be carried out: "it was approved that Sri Lanka accedes", "the
 # parliament approved the proposal on Finland's withdrawal", "signed a decree on Ukraine's

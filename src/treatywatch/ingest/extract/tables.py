@@ -103,14 +103,15 @@ _NAME_TAIL = re.compile(
 )
 #: What may open a row before the name ("de Malediven", "the Bahamas").
 _ARTICLES = frozenset(
-    {"", "the", "de", "la", "le", "les", "l'", "l’", "el", "los", "las", "die", "der"}
+    # "In België" heading one state's record
+    {"", "the", "de", "la", "le", "les", "l'", "l’", "el", "los", "las", "die", "der", "in"}
 )
 #: A day (or a consent letter after one) that ends right where a name begins.
 _AFTER_CELL = re.compile(
     r"(?:(?<!\d)\d{1,2}[-./\s][\w.]{2,10}[-./\s]\d{2,4}|\d{4})\s*(?:\(?(?:AA|Ac|a|A|R|T|G|d|O|n)\)?)?\s*$"
 )
 #: What a row's cells may hold between days: blank space, rules, a consent letter.
-_CELL_GAP = re.compile(r"[\s|;,]*")
+_CELL_GAP = re.compile(r"[\s|;,•]*")
 #: The longest run of text a row may take up.
 _ROW_SPAN = 240
 
@@ -240,7 +241,7 @@ def _cells(text: str, at: int, limit: int, month_first: bool) -> list[_Cell]:
         if label is not None:
             cell = _day_cell(text, label.end(), limit, month_first)
             if cell is not None:
-                kind = _LABEL_KINDS[label.group("label")[:5].lower()]
+                kind = _LABEL_KINDS.get(label.group("label")[:5].lower(), _NO_ACT)
                 cell = _Cell(label.start(), cell.end, cell.day, label=kind)
         else:
             cell = _day_cell(text, at, limit, month_first)
@@ -259,15 +260,26 @@ def _cells(text: str, at: int, limit: int, month_first: bool) -> list[_Cell]:
 # A row that names each day's act: "Albania – signed 3 December 2008; ratified 16 June
 # 2009", "Chile: signature 3 Dec 2008, ratification 16 Dec 2010"
 _CELL_LABEL = re.compile(
-    r"(?:[–—:\-][ \t]*)?(?P<label>signed|signature|ratified|ratification|acceded|accession|"
-    r"accepted|acceptance|approved|approval|withdrew|withdrawal)(?:[ \t]+on)?[ \t]*:?[ \t]*",
+    r"(?:[–—:\-•][ \t]*)?(?P<label>signed|signature|ratified|ratification|acceded|accession|"
+    r"accepted|acceptance|approved|approval|withdrew|withdrawal|"
+    # and the record of one state in the languages treaty series use ("In België •
+    # Ratificatie: 04-09-1998 • Inwerkingtreding: 01-03-1999 • Ondertekening: 03-12-1997"),
+    # with the days that are no act read past
+    r"ratificatie|ondertekening|toetreding|adh[ée]sion|firma|ratificaci[óo]n|adhesi[óo]n|"
+    r"entry\s+into\s+force|inwerkingtreding|entr[ée]e\s+en\s+vigueur|entrada\s+en\s+vigor|"
+    r"publicati[eo]n?|adopted|aangenomen)(?:[ \t]+on)?[ \t]*:?[ \t]*",
     re.IGNORECASE,
 )
 _LABEL_KINDS = {
     "signe": "signature", "signa": "signature", "ratif": "ratification",
     "acced": "accession", "acces": "accession", "accep": "acceptance", "appro": "approval",
-    "withd": "withdrawal",
+    "withd": "withdrawal", "onder": "signature", "toetr": "accession", "adhés": "accession",
+    "adhes": "accession", "firma": "signature",
 }  # fmt: skip
+
+
+#: The label of a day that is no act (entry into force, publication, adoption).
+_NO_ACT = "other"
 
 
 def _day_cell(text: str, at: int, limit: int, month_first: bool) -> _Cell | None:
@@ -410,8 +422,8 @@ def _acts(
 ) -> list[tuple[str, _Cell]]:
     """Which act each day of a row is."""
     labelled = [(c.label, c) for c in cells if c.label is not None and c.day is not None]
-    if labelled:
-        return labelled  # the row names its acts: no header needed
+    if labelled:  # the row names its acts: no header needed
+        return [(kind, c) for kind, c in labelled if kind != _NO_ACT]
     days = [c for c in cells if c.day is not None]
     if columns is None:
         return [(lead, days[0])] if lead is not None else []
