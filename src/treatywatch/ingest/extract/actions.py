@@ -197,7 +197,14 @@ def find_actions(
         ]
         before = [s for s in window if s.end <= m.start() and not s.demonym]
         actors = _actors(text, before, m.start(), kind)
-        if not actors or _PLACE.search(text, max(0, actors[0].start - 40), actors[0].start):
+        if (
+            not actors
+            or _PLACE.search(text, max(0, actors[0].start - 12), actors[0].start)
+            or (
+                text.startswith(",", actors[0].end)
+                and _CITY_OF.search(text, max(0, actors[0].start - 40), actors[0].start)
+            )
+        ):
             # "the French military stationed in Djibouti destroyed its stockpile": a place
             continue
         # "the possibility of Malaysia acceding" is no accession either
@@ -345,10 +352,11 @@ def _actors(
 
 
 _PLACE = re.compile(
-    r"\b(?:stationed|based|deployed|located)?\s*\b(?:in|at|from|near)\s+(?:the\s+)?"
-    # "met in Kampala, Uganda, on 29-30 May 2017 to discuss ... ratifying": the city's state
-    r"(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+)?$"
+    r"\b(?:stationed|based|deployed|located)?\s*\b(?:in|at|from|near)\s+(?:the\s+)?$"
 )
+# "met in Kampala, Uganda, on 29-30 May 2017 to discuss ... ratifying": the city's state, in
+# the commas of an apposition (not "On 30 May 2008 in Dublin, Palau adopted")
+_CITY_OF = re.compile(r"\b(?:in|at|from|near)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+$")
 # A decision still to be carried out: "it was approved that Sri Lanka accedes", "the
 # parliament approved the proposal on Finland's withdrawal", "signed a decree on Ukraine's
 # withdrawal".
