@@ -342,3 +342,21 @@ def test_a_dateline_with_the_city_and_its_country() -> None:
 def test_a_range_of_days_before_a_numeric_date() -> None:
     (found,) = dates.find_dates("2MSP 12-16/9/2011 Intervention")
     assert (found.day, found.end_day, found.month, found.year) == (12, 16, 9, 2011)
+
+
+def test_a_dateline_with_its_country_before_the_dash() -> None:
+    body = (
+        "OSLO, Norway — Afghanistan unexpectedly joined dozens of nations in signing a treaty "
+        "at the signing conference."
+    )
+    assert _events(body) == [(None, "Oslo")]
+
+
+def test_a_name_begins_at_its_article_and_a_possessive_determines_a_meeting() -> None:
+    caption = (
+        "Photos: Mary Wareham The Kampala Conference on the Convention on Cluster Munitions "
+        "was the second all-African conference."
+    )
+    assert _events(caption) == [(None, "Kampala")]
+    beirut = "Last week's conference on cluster munitions in Beirut ended with an agreement."
+    assert _events(beirut) == [(None, "Beirut")]

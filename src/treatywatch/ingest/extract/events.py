@@ -160,6 +160,8 @@ _DATELINE_COUNTRY = re.compile(r"([A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2}),
 # "Geneva - On 2 March", "(Vientiane) - Nations that", "Flickr.Geneva - On 2 March"
 _DATELINE_DASH = re.compile(
     r"(?m)(?:^|\(|(?<=[a-z]\.))[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
+    # "OSLO, Norway — Afghanistan unexpectedly joined"
+    r"(?:,[ \t]*[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})?"
     r"\)?(?:[ \t]+\((?:AFP|AP|Reuters|Xinhua|IPS|dpa|ANSA|Kyodo|UNIS|UN\s+News)\))?"
     r"[ \t]+(?:--?|–|—)[ \t]+(?=[A-Z])"
 )
@@ -443,6 +445,10 @@ def _sentence_events(
     for m in _EVENT.finditer(text, start, end):
         name = m.group("name").strip()
         name = re.sub(r"^(?:and|the|next)\s+", "", name, flags=re.IGNORECASE)
+        # "Photos: Mary Wareham The Kampala Conference on ...": the name begins at its article
+        inner = name.rfind(" The ")
+        if inner > 0 and re.search(_NOUN, name[inner:]):
+            name = name[inner + len(" The ") :]
         if not name:
             continue
         # "requesting meetings to discuss": a bare common noun names no meeting; "the
@@ -579,7 +585,9 @@ def _title_end(text: str, start: int, end: int, stop: int) -> int:
 
 
 _DETERMINER = re.compile(
-    r"\b(?:the|a|an|this|that|its|their|our|these|those)\s+(?:[a-z]+\s+){0,2}$", re.I
+    # and a possessive: "Last week's conference on cluster munitions in Beirut"
+    r"(?:\b(?:the|a|an|this|that|its|their|our|these|those)|[’']s)\s+(?:[a-z]+\s+){0,2}$",
+    re.I,
 )
 _POSTED = re.compile(
     r"(?:United\s+Nations|UN|Office|Mission|Representative|Ambassador|Embassy)"
