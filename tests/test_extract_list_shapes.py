@@ -309,6 +309,14 @@ def test_stocks_moratoriums_and_a_state_named_as_a_citys() -> None:
     )
 
 
+def test_they_are_takes_the_act_of_the_sentence_before() -> None:
+    text = (
+        "Of the eighteen signatories, as of 31 March 1999, only four had ratified the treaty. "
+        "In chronological order, they are: Niue, Fiji, Samoa and Japan."
+    )
+    assert _acts(text) == {(s, "ratification", None) for s in ("NIU", "FJI", "WSM", "JPN")}
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

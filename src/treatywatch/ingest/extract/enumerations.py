@@ -190,7 +190,11 @@ _SIGNATORIES = re.compile(
 # "... have signed or acceded ..., including 13 since the Ottawa signing conference. Those
 # 13 are: Zambia, ...": the list names the states the sentence before counted
 _THOSE = re.compile(
-    r"^\s*(?:those|these)\s+(?P<num>\w+(?:-\w+)?)\s+(?:are|were|include)\s*:?\s*$", re.I
+    # and without the count: "... only eight had ratified the treaty. In chronological
+    # order, they are: Niue, Fiji, ..."
+    r"^\s*(?:in\s+(?:chronological|alphabetical)\s+order,\s*)?(?:those|these|they)"
+    r"(?:\s+(?P<num>\w+(?:-\w+)?))?\s+(?:are|were|include)\s*:?\s*$",
+    re.I,
 )
 
 
@@ -200,7 +204,8 @@ def _pointed_back(text: str, lead_start: int, lead: str) -> str | None:
         return None
     before_start = textmod.sentence_start(text, max(0, lead_start - 2), colon=False)
     before = text[before_start:lead_start]
-    if not re.search(rf"\b{re.escape(those.group('num'))}\b", before):
+    count = those.group("num")
+    if count is not None and not re.search(rf"\b{re.escape(count)}\b", before):
         return None
     verbs = list(act_rules.ACT.finditer(before))
     if not verbs or act_rules.INTENTION.search(before[: verbs[0].start()]):
