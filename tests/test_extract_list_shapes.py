@@ -317,6 +317,17 @@ def test_they_are_takes_the_act_of_the_sentence_before() -> None:
     assert _acts(text) == {(s, "ratification", None) for s in ("NIU", "FJI", "WSM", "JPN")}
 
 
+def test_non_signatories_that_took_part_are_a_list_of_their_count() -> None:
+    text = (
+        "The ICBL was pleased that five non-signatories attended. Non-signatories "
+        "participating included Afghanistan, Azerbaijan, Belarus, Bhutan and China. Among "
+        "those that chose not to attend were the United States, Russia and India."
+    )
+    assert [(f["stated_count"], f["states"]) for f in _lists(text)] == [
+        (5, ["AFG", "AZE", "BLR", "BTN", "CHN"])
+    ]
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

@@ -84,7 +84,7 @@ _NOT_TAKING_PART = re.compile(
     r"\b(?:elect\w*|vice[- ]presidents?|allegations?|alleged|accus\w*|statements?|views"
     # a meeting's floor: "The following States Parties ... provided updates: A, B, C"
     r"|updates?|responded|presentations?|interventions?|took\s+the\s+floor"
-    r"|would|weaken\w*|yet\s+to|not\s+(?:yet\s+)?(?:part\w*|sign\w*|ratif\w*|join\w*"
+    r"|would|weaken\w*|yet\s+to|not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*|sign\w*|ratif\w*|join\w*"
     r"|acced\w*)|non-(?:signator|part)\w*)\b",
     re.IGNORECASE,
 )
@@ -188,7 +188,10 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     # the list belongs to the clause after a contrast ("..., while another 10 (")
     contrast = _CONTRAST.match(heading)
     clause = heading[contrast.end() :] if contrast else heading
-    if _NOT_TAKING_PART.search(clause) or _NOT_TAKING_PART.search(
+    barred = _NOT_TAKING_PART.search(clause)
+    if barred and barred.group().lower().startswith("non-") and _PRESENT.search(clause):
+        barred = None  # "Non-signatories participating included ...": they took part
+    if barred or _NOT_TAKING_PART.search(
         re.split(r"[.;\n]", text[last.end : last.end + 40], maxsplit=1)[0]
     ):
         return None
@@ -274,8 +277,13 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
 
 _BARE_NUMBER = re.compile(rf"(?<![\w,.]){numbers.NUMBER}(?![\w,.]\w)", re.IGNORECASE)
 _COUNTED = re.compile(
-    rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?(?:states|countries|nations|governments)\b",
+    rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?(?:states|countries|nations|governments|"
+    r"(?:non-)?signatories|delegations)\b",
     re.IGNORECASE,
+)
+# (not "the notable non-signatories that chose not to attend were ...")
+_PRESENT = re.compile(
+    r"(?<!not\s)(?<!not\sto\s)\b(?:participat\w*|attend\w*|present)\b", re.IGNORECASE
 )
 
 
