@@ -490,3 +490,9 @@ def test_a_heading_that_names_a_states_delegation_or_its_office_after_the_person
         "Statement by H.E. Minister Charles Nqakula Minister of Defence Republic of South "
         "Africa on the occasion of the signing" + body
     ) == [("ZAF", None)]
+
+
+def test_a_government_office_named_for_its_seat_speaks_for_its_state() -> None:
+    assert _said(
+        "“We have deferred the decision for as long as we could,” said the White House official."
+    ) == [("USA", None)]

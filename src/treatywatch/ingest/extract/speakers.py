@@ -111,12 +111,24 @@ class Speaker:
     end: int
 
 
+#: The offices a government speaks through, named for their seat: "said the White House
+#: official", "the Kremlin said". Each speaks for its state.
+STATE_OFFICES: dict[str, tuple[str, ...]] = {
+    "USA": ("White House", "State Department", "Pentagon"),
+    "RUS": ("Kremlin",),
+    "GBR": ("Downing Street", "Foreign Office"),
+}
+
+
 @cache
 def _org_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     forms: dict[str, str] = {}
     for code, names in ORGANISATIONS.items():
         for name in names:
-            forms[name] = code
+            forms[name] = f"org:{code}"
+    for iso3, names in STATE_OFFICES.items():
+        for name in names:
+            forms[name] = iso3
     alternation = at_word_start(
         (re.escape(f) for f in sorted(forms, key=len, reverse=True)), not_before=r"\w\-"
     )
@@ -126,8 +138,7 @@ def _org_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def find_organisations(text: str, start: int, end: int) -> list[Speaker]:
     pattern, forms = _org_pattern()
     return [
-        Speaker(f"org:{forms[m.group()]}", m.start(), m.end())
-        for m in pattern.finditer(text, start, end)
+        Speaker(forms[m.group()], m.start(), m.end()) for m in pattern.finditer(text, start, end)
     ]
 
 
