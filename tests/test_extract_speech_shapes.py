@@ -496,3 +496,13 @@ def test_a_government_office_named_for_its_seat_speaks_for_its_state() -> None:
     assert _said(
         "“We have deferred the decision for as long as we could,” said the White House official."
     ) == [("USA", None)]
+
+
+def test_an_office_in_a_states_own_body_and_not_in_an_organisation_named_for_it() -> None:
+    assert _said(
+        "Senior Minister Ly Thuch, First Vice President of the Cambodian Mine Action and Victim "
+        "Assistance Authority, thanked the delegations."
+    ) == [("KHM", None)]
+    assert _said(
+        '"We welcome it," said Per Nergaard, Director of the Norwegian People\'s Aid.'
+    ) == [("org:NPA", None)]

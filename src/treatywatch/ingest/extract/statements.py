@@ -1204,8 +1204,28 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
             and _DEMONYM_OFFICE.match(text, mention.end, window_end)
         ):
             return mention.iso3
+        # "Ly Thuch, First Vice President of the Cambodian Mine Action and Victim Assistance
+        # Authority": an office in the state's own body (not "... of the Norwegian People's
+        # Aid", an organisation of its own)
+        if (
+            mention.demonym
+            and _OFFICE_IN_BODY.fullmatch(between)
+            and _BODY_AFTER.match(text, mention.end, min(end, mention.end + 80))
+            and not any(
+                o.start == mention.start
+                for o in find_organisations(text, mention.start, min(end, mention.end + 80))
+            )
+        ):
+            return mention.iso3
         break
     return None
+
+
+_OFFICE_IN_BODY = re.compile(r",\s*(?:(?:[A-Z][\w\-]*|of|and|for)\s+){1,6}?(?:of|at)\s+the\s+")
+_BODY_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w\-]*|\s+and){0,6}?\s+(?:Authority|Ministry|Government|Army|Armed\s+Forces|"
+    r"Centre|Center|Commission|Committee|Agency|Department|Office|Mission|Parliament)\b"
+)
 
 
 _DEMONYM_APPOSITION = re.compile(r",\s*(?:a|an|the)\s+(?:(?:convention|treaty|meeting)[’']s\s+)?")
