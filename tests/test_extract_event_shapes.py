@@ -360,3 +360,16 @@ def test_a_name_begins_at_its_article_and_a_possessive_determines_a_meeting() ->
     assert _events(caption) == [(None, "Kampala")]
     beirut = "Last week's conference on cluster munitions in Beirut ended with an agreement."
     assert _events(beirut) == [(None, "Beirut")]
+
+
+def test_a_hyphenated_determiner_and_the_day_before_the_place_in_brackets() -> None:
+    vientiane = (
+        "More than 100 countries gathered in Vientiane, Laos for a four-day conference of "
+        "signatories of the cluster munitions convention."
+    )
+    assert _events(vientiane) == [(None, "Vientiane")]
+    heading = (
+        "Statement by the Chinese Observer Delegation at the 14th Meeting of the States "
+        "Parties to the Ottawa Convention (2015/11/30, Geneva)"
+    )
+    assert _events(heading) == [(None, "Geneva")]

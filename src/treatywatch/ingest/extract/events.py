@@ -66,7 +66,9 @@ _IN_CITY = re.compile(
 _NOUN_ONLY = re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy])" + _NOUN)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
-    r"\s*\(\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+    # and the day before the place: "(2015/11/30, Geneva)"
+    r"\s*\(\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},\s*)?"
+    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?(?=\s*[,)])"
 )
 _COMMA_CITY = re.compile(
@@ -586,7 +588,7 @@ def _title_end(text: str, start: int, end: int, stop: int) -> int:
 
 _DETERMINER = re.compile(
     # and a possessive: "Last week's conference on cluster munitions in Beirut"
-    r"(?:\b(?:the|a|an|this|that|its|their|our|these|those)|[’']s)\s+(?:[a-z]+\s+){0,2}$",
+    r"(?:\b(?:the|a|an|this|that|its|their|our|these|those)|[’']s)\s+(?:[a-z\-]+\s+){0,2}$",
     re.I,
 )
 _POSTED = re.compile(
