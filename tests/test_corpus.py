@@ -77,8 +77,8 @@ def test_each_document_has_its_source_gold_and_part(doc: Path) -> None:
 DEV_FLOORS = {
     "states": 0.99,
     "participant_lists": 0.77,
-    "events": 0.77,
-    "statements": 0.80,
+    "events": 0.76,
+    "statements": 0.78,
     "actions": 0.90,
 }
 
