@@ -373,3 +373,24 @@ def test_a_hyphenated_determiner_and_the_day_before_the_place_in_brackets() -> N
         "Parties to the Ottawa Convention (2015/11/30, Geneva)"
     )
     assert _events(heading) == [(None, "Geneva")]
+
+
+def test_an_undated_meeting_in_another_year_is_not_the_dated_one_there() -> None:
+    body = (
+        "The Third Meeting of States Parties was held in Oslo from 11 to 14 September 2012. "
+        "The Convention was born at a meeting in Oslo in February 2007."
+    )
+    assert _events(body) == [("2012-09-11", "Oslo"), (None, "Oslo")]
+
+
+def test_a_two_word_city_in_a_meetings_name() -> None:
+    body = "As concluded at the recent San José Meeting of States Parties, the treaty works."
+    assert _events(body) == [(None, "San José")]
+
+
+def test_a_dispatch_of_the_day_a_meeting_has_kicked_off() -> None:
+    body = (
+        "Geneva, 30 November 2015 - The Fourteenth Meeting of the States Parties to the "
+        "Anti-Personnel Mine Ban Convention has kicked off at the UN in Geneva."
+    )
+    assert _events(body) == [("2015-11-30", "Geneva")]

@@ -102,6 +102,9 @@ class _Event:
     start: dt.date | None
     end: dt.date | None
     span: tuple[int, int]
+    # the year the sentence puts an undated meeting in ("a meeting in Oslo in February
+    # 2007"): not the same as a meeting there dated in another year
+    year: int | None = None
 
 
 def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[str, Any]]:
@@ -244,6 +247,12 @@ def _dated_elsewhen(text: str, event: _Event, day: dt.date | None) -> bool:
         m.year is not None and m.year != day.year
         for m in dates.find_dates(text, sentence_start, stop)
     )
+
+
+_OPENED_NOW = re.compile(
+    r"[^.;]*?\b(?:(?:has|have)\s+(?:\w+\s+)?(?:opened|begun|started|kicked\s+off|convened)"
+    r"|opens|begins|kicks\s+off|gets\s+under\s+way)\b"
+)
 
 
 def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> None:
@@ -423,6 +432,15 @@ _REGION_WORDS = frozenset(
 
 def _city_in_name(name: str) -> str | None:
     words = name.split()
+    # "San José Meeting of States Parties", "Phnom Penh Summit"
+    pair = " ".join(words[:2])
+    if (
+        len(words) >= 3
+        and words[1][:1].isupper()
+        and places.is_city(pair)
+        and registry.lookup(pair) is None
+    ):
+        return pair
     if (
         len(words) >= 2
         and places.is_city(words[0])
@@ -553,11 +571,21 @@ def _sentence_events(
         today = exact and reference is not None and bool(_TODAY.search(sentence))
         if today and first_day is None and _OPENED.search(sentence):
             first_day = reference
+        # "Geneva, 30 November 2015 - The Fourteenth Meeting ... has kicked off": a dated
+        # dispatch's present perfect (or present) of opening is its day
+        if (
+            first_day is None
+            and exact
+            and reference is not None
+            and _OPENED_NOW.match(text, m.end(), min(end, m.end() + 160))
+        ):
+            first_day = reference
         # one with neither city nor day is kept for the dateline to place it (see
         # _place_by_dateline); find_events drops it if that finds no place either
         if city is not None and country is None:
             country = _country_of(city)
-        out.append(_Event(name, city, country, first_day, last_day, (m.start(), m.end())))
+        year = _year_after(text, after, end) if first_day is None else None
+        out.append(_Event(name, city, country, first_day, last_day, (m.start(), m.end()), year))
     return out
 
 
@@ -584,6 +612,17 @@ def _title_end(text: str, start: int, end: int, stop: int) -> int:
         return end
     closing = _CLOSE_QUOTE.match(text, end, stop)
     return closing.end() if closing else end
+
+
+_IN_YEAR = re.compile(
+    r"[^.;:]{0,60}?\bin\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _year_after(text: str, at: int, end: int) -> int | None:
+    """The year given soon after an undated meeting's name: "in Oslo in February 2007"."""
+    m = _IN_YEAR.match(text, at, end)
+    return int(m.group(1)) if m else None
 
 
 _DETERMINER = re.compile(
@@ -699,11 +738,18 @@ def _merge(events: list[_Event]) -> list[_Event]:
     and into each other where their names agree (two undated meetings in Geneva, "the
     intersessional meetings" and "the Thirteenth Meeting of States Parties", stay two)."""
     _pair_place_and_day(events)
-    dated_cities = {e.city.casefold() for e in events if e.city and e.start}
+    dated_years: dict[str, set[int]] = {}
+    for e in events:
+        if e.city and e.start:
+            dated_years.setdefault(e.city.casefold(), set()).add(e.start.year)
     out: dict[tuple[str | None, dt.date | None, _Signature], _Event] = {}
     for event in events:
         city = event.city.casefold() if event.city else None
-        if event.start is None and city in dated_cities:
+        if (
+            event.start is None
+            and city in dated_years
+            and (event.year is None or event.year in dated_years[city])
+        ):
             continue
         name = _signature(event.name) if event.start is None and _proper(event.name) else _ANY
         same = next((k for k in out if k[:2] == (city, event.start) and _agree(k[2], name)), None)
