@@ -506,3 +506,31 @@ def test_an_office_in_a_states_own_body_and_not_in_an_organisation_named_for_it(
     assert _said(
         '"We welcome it," said Per Nergaard, Director of the Norwegian People\'s Aid.'
     ) == [("org:NPA", None)]
+
+
+def test_a_statements_day_on_its_own_line_under_a_long_head() -> None:
+    text = (
+        "United Nations\n  • English\n  • Français\n  • Español\n  • Русский\n  • 中文\n\n"
+        "Statement by Mr. Souliyong SO INXAY, Third Secretary, Permanent Mission of the Lao PDR "
+        "to the United Nations At the Thematic Discussion on Cluster 4: Conventional Weapons "
+        "of the First Committee during the 77th Session of the General\n\n"
+        "Monday, 24 October 2022\n\nMr. Chair,\n1. My delegation supports the Convention.\n"
+    )
+    assert ("LAO", "2022-10-24") in _said(text)
+
+
+def test_a_day_that_opens_the_sentence_with_a_capital_on() -> None:
+    text = (
+        "On 28 October 2014 the Cluster Munition Coalition delivered the below statement at "
+        "the First Committee."
+    )
+    assert _said(text) == [("org:CMC", "2014-10-28")]
+
+
+def test_a_head_names_a_delegate_of_a_state_and_initials_name_a_state() -> None:
+    text = (
+        "Statement by Mr. Asım Iftıkhar Ahmad, Pakistan Delegate in the General Debate "
+        "(November 05, 2005)\n\nMr. Chairman, Pakistan supports international efforts.\n"
+    )
+    assert ("PAK", "2005-11-05") in _said(text)
+    assert ("USA", None) in _said("“We will not join,” the U.S. delegate said.")

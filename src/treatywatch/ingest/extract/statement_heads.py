@@ -69,7 +69,32 @@ def header_statement(
     }
     ranges = any(d.end_day is not None for d in dates.find_dates(text, 0, head_end))
     day = next(iter(days)) if len(days) == 1 and not ranges else None
+    if not days and not ranges:
+        day = _date_line_after(text, head_end, reference)
     return Statement(speaker[0], speaker[1], len(text), day, 0)
+
+
+_DATE_LINE = re.compile(
+    r"\n[ \t]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
+    r"(?P<date>[^\n]{6,30}?)[ \t]*(?=\n)"
+)
+
+
+def _date_line_after(text: str, head_end: int, reference: dt.date | None) -> dt.date | None:
+    """The day on a line of its own just under a statement's head, which a long heading
+    pushes past the head's first lines ("Monday, 24 October 2022" under a two-line title)."""
+    for line in _DATE_LINE.finditer(text, head_end, min(len(text), head_end + 200)):
+        found = dates.find_dates(text, line.start("date"), line.end("date"))
+        if (
+            len(found) == 1
+            and found[0].day is not None
+            and found[0].year is not None
+            and found[0].end_day is None
+            and found[0].start == line.start("date")
+            and found[0].end == line.end("date")
+        ):
+            return dates.resolve(found[0], reference)[0]
+    return None
 
 
 def _head_speaker(
@@ -213,7 +238,7 @@ def _header_speaker(
             # "Statement by the Chinese Observer Delegation", "Intervention of Lebanese
             # delegation"
             return m.iso3, m.start
-    people = find_people(text, start, end, [])
+    people = find_people(text, start, end, [m for m in states if start <= m.start < end])
     first_state = next((m for m in states if start <= m.start < end and not m.demonym), None)
     if (
         first_state is not None

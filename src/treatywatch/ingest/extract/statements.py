@@ -1385,7 +1385,7 @@ def _statement_day(
             day, _ = dates.resolve(mention, reference, -1, exact)
             return day
         near = abs(mention.start - verb.end()) <= 40 or abs(verb.start() - mention.end) <= 40
-        prefixed = re.search(r"\bon\s+$", text[max(start, mention.start - 4) : mention.start])
+        prefixed = re.search(r"\b[Oo]n\s+$", text[max(start, mention.start - 4) : mention.start])
         if near and (prefixed or mention.weekday is not None or mention.relative is not None):
             day, _ = dates.resolve(mention, reference, -1, exact)
             if day is None and mention.weekday is not None:

@@ -101,6 +101,11 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
             candidates = by_first.get(token)
         if candidates is None and token.endswith("s"):
             candidates = by_first.get(token[:-1])  # "Norwegians"
+        if candidates is None and text.startswith(".", word.end(2)):
+            # "the U.S. said", "U.K. forces": initials with their stops
+            initials = _INITIALS.match(text, word.start(), end)
+            if initials is not None:
+                candidates = by_first.get(initials.group())
         if candidates is None:
             continue
         for form, iso3, demonym in candidates:
@@ -126,6 +131,9 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
             pos = stop
             break
     return out
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 # Places and things named after a state that are not it.
