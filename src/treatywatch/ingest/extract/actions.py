@@ -242,7 +242,7 @@ _NOUN_ACTS = {
 _ACT_NOUN = re.compile(
     # "Ratification by Ethiopia" opening a bullet too
     r"\b(?P<noun>"
-    + "|".join(f"[{n[0]}{n[0].upper()}]{n[1:]}" for n in _NOUN_ACTS)
+    + "|".join(f"{n}|{n.capitalize()}" for n in _NOUN_ACTS)
     + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
     r"CCM|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Treaty|Convention))\s+)?"
     r"(?P<link>by|of)\s+(?:the\s+)?"

@@ -269,18 +269,21 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
             return value
     # "Thirty-nine African countries gathered in Livingstone ... The participating countries
     # were: ..." naming as many: a count in any tense, where the names agree with it
-    for m in _COUNTED.finditer(before):
-        if numbers.value(m.group("num")) == names:
+    for noun in _COUNTED_NOUN.finditer(before):
+        m = _COUNT_BEFORE_NOUN.search(before, max(0, noun.start() - 40), noun.start())
+        if m is not None and numbers.value(m.group("num")) == names:
             return names
     return None
 
 
 _BARE_NUMBER = re.compile(rf"(?<![\w,.]){numbers.NUMBER}(?![\w,.]\w)", re.IGNORECASE)
-_COUNTED = re.compile(
-    rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?(?:states|countries|nations|governments|"
-    r"(?:non-)?signatories|delegations)\b",
+# The nouns first, then the count before one: a scan for the nouns is cheap, one for every
+# count (each number in words is tried at every position) is not.
+_COUNTED_NOUN = re.compile(
+    r"\b(?:states|countries|nations|governments|(?:non-)?signatories|delegations)\b",
     re.IGNORECASE,
 )
+_COUNT_BEFORE_NOUN = re.compile(rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?$", re.IGNORECASE)
 # (not "the notable non-signatories that chose not to attend were ...")
 _PRESENT = re.compile(
     r"(?<!not\s)(?<!not\sto\s)\b(?:participat\w*|attend\w*|present)\b", re.IGNORECASE
