@@ -534,3 +534,19 @@ def test_a_head_names_a_delegate_of_a_state_and_initials_name_a_state() -> None:
     )
     assert ("PAK", "2005-11-05") in _said(text)
     assert ("USA", None) in _said("“We will not join,” the U.S. delegate said.")
+
+
+def test_messages_delivered_by_the_bullets_under_a_colon() -> None:
+    text = (
+        "A high level opening ceremony featured messages delivered on behalf of organisations "
+        "that historically played a role in the Convention:\n\n"
+        "  • Antonio Prado, Deputy Executive-Secretary of ECLAC on behalf of the UN "
+        "Secretary-General\n"
+        "  • Lorenzo Caraffi, Head of the ICRC regional delegation in Brasilia\n"
+        "  • Barbara Haering, President of the Council of Foundation of the GICHD\n"
+    )
+    assert _said(text) == [("org:GICHD", None), ("org:ICRC", None), ("org:UN", None)]
+    # messages still to come are no statements
+    assert (
+        _said(text.replace("featured messages delivered", "will feature messages delivered")) == []
+    )

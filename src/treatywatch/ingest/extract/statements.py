@@ -361,6 +361,11 @@ def _announced(
     return out
 
 
+_SPEECHES_GIVEN = re.compile(
+    r"\b(?:addresses|speeches|remarks|messages|statements)\s+(?:were\s+)?(?:delivered|made|given)\b"
+)
+
+
 def _programme_addresses(
     text: str, states: list[StateMention], reference: dt.date | None
 ) -> list[Statement]:
@@ -378,7 +383,16 @@ def _programme_addresses(
         if heading_day is not None:
             day = heading_day
             continue
-        if not statement_lists.ADDRESSES_HEADING.match(line):
+        if not (
+            statement_lists.ADDRESSES_HEADING.match(line)
+            # "... and messages delivered on behalf of organisations that historically played a
+            # role in the Convention:" over one bullet per speaker
+            or (
+                line.rstrip().endswith(":")
+                and _SPEECHES_GIVEN.search(line)
+                and not NOT_SPOKEN_YET.search(line)
+            )
+        ):
             continue
         while i < len(spans):
             lo, hi = spans[i]
