@@ -550,3 +550,15 @@ def test_messages_delivered_by_the_bullets_under_a_colon() -> None:
     assert (
         _said(text.replace("featured messages delivered", "will feature messages delivered")) == []
     )
+
+
+def test_a_weekday_of_the_dispatchs_own_day() -> None:
+    text = (
+        "The defence ministers of Poland and Estonia said in a statement on Tuesday that they "
+        "recommend withdrawing from the Ottawa Convention."
+    )
+    # 18 March 2025 was a Tuesday: the statement is of that day
+    assert _said(text, date="2025-03-18") == [("EST", "2025-03-18"), ("POL", "2025-03-18")]
+    # a report of a past week keeps its weekdays in that week (seed 003)
+    past = "Delegates met late last week in Lima. " + text
+    assert _said(past, date="2025-03-18") == [("EST", "2025-03-11"), ("POL", "2025-03-11")]

@@ -1402,6 +1402,15 @@ def _statement_day(
         prefixed = re.search(r"\b[Oo]n\s+$", text[max(start, mention.start - 4) : mention.start])
         if near and (prefixed or mention.weekday is not None or mention.relative is not None):
             day, _ = dates.resolve(mention, reference, -1, exact)
+            if (
+                exact
+                and reference is not None
+                and mention.weekday == reference.weekday()
+                and not _LAST_WEEK.search(text)
+            ):
+                # "said in a statement on Tuesday" in Tuesday's dispatch: that day, unless the
+                # text reports a past week ("late last week")
+                day = reference
             if day is None and mention.weekday is not None:
                 day = _weekday_back(text, mention.weekday, reference, exact)
             return day
@@ -1411,6 +1420,7 @@ def _statement_day(
     return None
 
 
+_LAST_WEEK = re.compile(r"\b(?:last|previous|past)\s+week\b", re.IGNORECASE)
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 #: News English dates a report by its weekday alone: "..., minister of Finland's
 #: international development, announced Monday."
