@@ -328,6 +328,16 @@ def test_non_signatories_that_took_part_are_a_list_of_their_count() -> None:
     ]
 
 
+def test_followed_by_and_announcing_its_act() -> None:
+    assert _acts("Norway was the first nation to sign on, followed by Laos and Lebanon.") == {
+        ("NOR", "signature", None), ("LAO", "signature", None), ("LBN", "signature", None),
+    }  # fmt: skip
+    assert _acts(
+        "The region became free of cluster munitions with Belize announcing its accession to "
+        "the treaty, and the Republic of Congo announcing its ratification of the treaty."
+    ) == {("BLZ", "accession", None), ("COG", "ratification", None)}
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

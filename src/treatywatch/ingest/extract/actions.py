@@ -163,6 +163,30 @@ _COORDINATED = re.compile(
 _COORDINATED_MAX = 130
 
 
+# "Norway was the first nation to sign on, followed by Laos and Lebanon"
+_FOLLOWED = re.compile(r"[^.;:()“”\"]{0,40}?,?\s+followed\s+by\s+(?:the\s+)?")
+
+
+def _followed_by(
+    text: str, at: int, states: list[StateMention], starts: list[int]
+) -> list[StateMention]:
+    """The states that did the act after its subject, "followed by A and B"."""
+    followed = _FOLLOWED.match(text, at)
+    if followed is None:
+        return []
+    out: list[StateMention] = []
+    i = bisect.bisect_left(starts, followed.end())
+    expected = followed.end()
+    while i < len(states) and states[i].start == expected and not states[i].demonym:
+        out.append(states[i])
+        joint = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[states[i].end :])
+        if joint is None:
+            break
+        expected = states[i].end + joint.end()
+        i += 1
+    return out
+
+
 def _date_between(
     text: str, start: int, end: int, reference: dt.date | None, exact: bool
 ) -> str | None:
@@ -220,7 +244,7 @@ def find_actions(
             or _date_between(text, actors[-1].end, m.start(), reference, exact)
             or _opening_date(text, sentence_start, actors[0].start, reference, exact)
         )
-        for actor in actors:
+        for actor in [*actors, *_followed_by(text, m.end(), states, starts)]:
             key = (actor.iso3, kind, when)
             if key in seen:
                 continue
@@ -250,6 +274,10 @@ _ACT_NOUN = re.compile(
 _ON_ITS = re.compile(
     r"\s+on\s+its\s+(?:recent\s+|formal\s+)?(?P<noun>ratification|accession|signature)\b"
 )
+_ANNOUNCING_ITS = re.compile(
+    r"\s+(?:announc(?:ed|ing)|confirm(?:ed|ing)|declar(?:ed|ing))\s+its\s+(?:recent\s+|formal\s+)?"
+    r"(?P<noun>ratification|accession|signature)\b"
+)
 _POSSESSIVE = re.compile(r"['’]s?\s+(?P<noun>" + "|".join(_NOUN_ACTS) + r")\b")
 
 
@@ -277,6 +305,11 @@ def _noun_acts(
         elif text[s.end : s.end + 4] == " on ":
             # "Congratulations to the government of Namibia on its ratification"
             own = _ON_ITS.match(text, s.end)
+            if own is not None:
+                found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
+        else:
+            # "with Belize announcing its accession to the treaty"
+            own = _ANNOUNCING_ITS.match(text, s.end)
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
     out: list[dict[str, Any]] = []
