@@ -562,3 +562,15 @@ def test_a_weekday_of_the_dispatchs_own_day() -> None:
     # a report of a past week keeps its weekdays in that week (seed 003)
     past = "Delegates met late last week in Lima. " + text
     assert _said(past, date="2025-03-18") == [("EST", "2025-03-11"), ("POL", "2025-03-11")]
+
+
+def test_a_headline_in_capitals() -> None:
+    text = (
+        "Press release | MEXICO REAFFIRMS ITS COMMITMENT TO THE ELIMINATION OF CLUSTER "
+        "MUNITIONS\n\nMexico took part in the meeting.\n"
+    )
+    assert _said(text) == [("MEX", None)]
+    # capitals that report no words are no statement
+    assert (
+        _said("TURKEY, GREECE AND BELARUS FAIL TO DESTROY STOCKPILES\n\nThe deadline passed.") == []
+    )

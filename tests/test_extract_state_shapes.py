@@ -37,3 +37,11 @@ def test_a_language_a_newsroom_and_a_territory_are_not_states() -> None:
     assert _named("in French territory, Georgia and the Spanish delegation") == [
         ("FRA", "French"), ("GEO", "Georgia"), ("ESP", "Spanish"),
     ]  # fmt: skip
+
+
+def test_names_in_a_headline_of_capitals() -> None:
+    assert _named("TURKEY, GREECE, BELARUS FAIL TO DESTROY\n\nNEW ZEALAND SIGNS") == [
+        ("TUR", "TURKEY"), ("GRC", "GREECE"), ("BLR", "BELARUS"), ("NZL", "NEW ZEALAND"),
+    ]  # fmt: skip
+    # an organisation's initials are no state, nor are a state's as a code
+    assert _named("CMC STATEMENT ON THE TREATY") == []

@@ -43,6 +43,9 @@ _VERB = re.compile(
     r"urges|welcomed|welcomes|indicated|summari[sz]ed|submitted|introduced|asked|admitted|"
     r"argued|declared|emphasi[sz]ed|stressed|highlighted|proposed|insisted|warned|"
     r"acknowledged|reiterated|underlined|affirmed|reaffirmed|launching|launched|pledged|"
+    # the present of a headline: "MEXICO REAFFIRMS ITS COMMITMENT"
+    r"reaffirms|reiterates|stresses|emphasi[sz]es|highlights|underlines|expresses|declares|"
+    r"confirms|pledges|rejects|deplores|"
     r"promised|objected|rejected|concluded|invites|invited|told|remarked|observed|launches|"
     r"issued\s+(?:a|an|the)\s+(?:\w+\s+)?(?:call|appeal|statement|declaration)|"
     r"wondered|responded|replied|made\s+(?:\w+\s+)?(?:suggestions?|proposals?|statements?|"
@@ -220,6 +223,7 @@ def find_statements(
             _add(found, item, previous_para)
         previous_para = block.paragraph
     found += _programme_addresses(text, states, reference)
+    found += _headline_in_capitals(text, states, {s.speaker for s in found})
     found += _speaker_lines(text, states)
     listed = _statement_lines(text, states, reference, voices)
     # three lines and two speakers at least: a statement's own head may give two ("Statement
@@ -358,6 +362,27 @@ def _announced(
         end = text.find(".", m.end)
         out.append(Statement(m.iso3, m.start, end if end > 0 else len(text), None, -1))
         heard.add(m.iso3)
+    return out
+
+
+def _headline_in_capitals(
+    text: str, states: list[StateMention], heard: set[str]
+) -> list[Statement]:
+    """A release's headline in capitals, a state then its verb of speech: "MEXICO REAFFIRMS
+    ITS COMMITMENT TO THE ELIMINATION OF CLUSTER MUNITIONS"."""
+    out: list[Statement] = []
+    for lo, hi in textmod.lines(text)[:6]:
+        for m in states:
+            if not lo <= m.start < hi or m.demonym or m.iso3 in heard:
+                continue
+            if hi - m.start < 12 or not text[m.start : hi].isupper():
+                continue
+            verb = (
+                _VERB.match(text[m.end : hi].lower(), 1) if text[m.end : m.end + 1] == " " else None
+            )
+            if verb is not None:
+                out.append(Statement(m.iso3, m.start, hi, None, -1, alone=True))
+            break
     return out
 
 

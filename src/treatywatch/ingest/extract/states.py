@@ -9,6 +9,7 @@ skipped where it names a region ("Latin American", "the Indian Ocean").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -101,6 +102,14 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
             candidates = by_first.get(token)
         if candidates is None and token.endswith("s"):
             candidates = by_first.get(token[:-1])  # "Norwegians"
+        whole = text[word.start() : word.end(2)]
+        if candidates is None and len(whole) >= 3 and whole.isupper():
+            # a headline in capitals: "MEXICO REAFFIRMS ITS COMMITMENT", "NEW ZEALAND"
+            found = _capitals_mention(text, word.start(), end, by_first.get(whole.title(), ()))
+            if found is not None:
+                out.append(found)
+                pos = found.end
+            continue
         if candidates is None and text.startswith(".", word.end(2)):
             # "the U.S. said", "U.K. forces": initials with their stops
             initials = _INITIALS.match(text, word.start(), end)
@@ -131,6 +140,20 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
             pos = stop
             break
     return out
+
+
+def _capitals_mention(
+    text: str, at: int, end: int, candidates: Iterable[tuple[str, str, bool]]
+) -> StateMention | None:
+    """The state a run of capitals names, compared letter for letter with each form."""
+    for form, iso3, demonym in candidates:
+        stop = at + len(form)
+        if stop > end or text[at:stop] != form.upper():
+            continue
+        if stop < end and text[stop].isalpha():
+            continue
+        return StateMention(iso3, at, stop, demonym)
+    return None
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
