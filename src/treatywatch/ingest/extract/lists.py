@@ -270,8 +270,8 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
     # "Thirty-nine African countries gathered in Livingstone ... The participating countries
     # were: ..." naming as many: a count in any tense, where the names agree with it
     for noun in _COUNTED_NOUN.finditer(before):
-        m = _COUNT_BEFORE_NOUN.search(before, max(0, noun.start() - 40), noun.start())
-        if m is not None and numbers.value(m.group("num")) == names:
+        counted = _COUNT_BEFORE_NOUN.search(before, max(0, noun.start() - 40), noun.start())
+        if counted is not None and numbers.value(counted.group("num")) == names:
             return names
     return None
 
