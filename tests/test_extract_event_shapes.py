@@ -394,3 +394,21 @@ def test_a_dispatch_of_the_day_a_meeting_has_kicked_off() -> None:
         "Anti-Personnel Mine Ban Convention has kicked off at the UN in Geneva."
     )
     assert _events(body) == [("2015-11-30", "Geneva")]
+
+
+def test_a_meeting_named_for_an_act_or_an_office_is_not_dated_by_it() -> None:
+    adopted = (
+        "The Lausanne Action Plan had been adopted by the Second Review Conference of States "
+        "Parties in Geneva on 21 September 2021."
+    )
+    assert _events(adopted) == [(None, "Geneva")]
+    president = (
+        "On 14 January 2014, the President of the Fourth Meeting of States Parties in Lusaka "
+        "delivered a message of congratulations."
+    )
+    assert _events(president) == [(None, "Lusaka")]
+
+
+def test_the_standing_conference_on_disarmament_is_no_meeting_without_a_day() -> None:
+    body = "He called for talks on a ban at the Conference on Disarmament in Geneva."
+    assert _events(body) == []

@@ -88,6 +88,11 @@ _UPCOMING_HEADING = re.compile(
     r"\b(?:upcoming|forthcoming|future|calendar|next|coming)\b", re.IGNORECASE
 )
 _AGENDA = re.compile(r"\s*[-–—:]\s*")
+_STANDING_BODY = re.compile(r"^(?:Conference\s+on\s+Disarmament|Disarmament\s+Conference)$")
+_NAMED_NOT_DATED = re.compile(
+    r"(?:\b(?:adopted|approved|agreed)\s+(?:at|by|during)|\b(?:President|Presidency|"
+    r"President-designate|Chair|Vice-Presidents?)\s+of)\s+(?:the\s+|an?\s+)?$"
+)
 _CLOSING = re.compile(
     r"\b(?:clos(?:ing|ed?|es)|conclud(?:ed|es|ing)|ended|ends|final\s+day|last\s+day)\b",
     re.IGNORECASE,
@@ -567,6 +572,13 @@ def _sentence_events(
             # will close on Friday, 21 September": one day, and it is the last one
             if chosen.end_day is None and _CLOSING.search(sentence):
                 first_day = None
+            # "the Lausanne Action Plan adopted by the Second Review Conference on 21
+            # September", "President of the Fourth Meeting ... delivered a message": the day
+            # of an act or of a message, not when the meeting began
+            if chosen.end_day is None and _NAMED_NOT_DATED.search(
+                text, max(start, m.start() - 40), m.start()
+            ):
+                first_day = last_day = None
         # A dispatch's "opened today": the meeting began the day it was written.
         today = exact and reference is not None and bool(_TODAY.search(sentence))
         if today and first_day is None and _OPENED.search(sentence):
@@ -580,6 +592,10 @@ def _sentence_events(
             and _OPENED_NOW.match(text, m.end(), min(end, m.end() + 160))
         ):
             first_day = reference
+        # the standing Conference on Disarmament is a body, not a meeting, unless a day says
+        # which of its sessions
+        if first_day is None and _STANDING_BODY.search(name):
+            continue
         # one with neither city nor day is kept for the dateline to place it (see
         # _place_by_dateline); find_events drops it if that finds no place either
         if city is not None and country is None:
