@@ -574,3 +574,8 @@ def test_a_headline_in_capitals() -> None:
     assert (
         _said("TURKEY, GREECE AND BELARUS FAIL TO DESTROY STOCKPILES\n\nThe deadline passed.") == []
     )
+
+
+def test_a_national_red_cross_society_is_not_the_icrc() -> None:
+    assert _said("The Irish Red Cross has also welcomed the historic signing in Dublin.") == []
+    assert _said("The Red Cross said more was needed.") == [("org:ICRC", None)]

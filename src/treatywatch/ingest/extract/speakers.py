@@ -138,8 +138,21 @@ def _org_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def find_organisations(text: str, start: int, end: int) -> list[Speaker]:
     pattern, forms = _org_pattern()
     return [
-        Speaker(forms[m.group()], m.start(), m.end()) for m in pattern.finditer(text, start, end)
+        Speaker(forms[m.group()], m.start(), m.end())
+        for m in pattern.finditer(text, start, end)
+        if not (m.group() == "Red Cross" and _national_society(text, m.start()))
     ]
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w\-]+)\s+$")
+
+
+def _national_society(text: str, at: int) -> bool:
+    """Whether "Red Cross" is a state's own society ("the Irish Red Cross"), not the ICRC."""
+    from treatywatch.registry import states as registry
+
+    word = _WORD_BEFORE.search(text, max(0, at - 24), at)
+    return word is not None and registry.lookup(word.group(1)) is not None
 
 
 def clean_name(raw: str) -> str | None:
