@@ -579,3 +579,11 @@ def test_a_headline_in_capitals() -> None:
 def test_a_national_red_cross_society_is_not_the_icrc() -> None:
     assert _said("The Irish Red Cross has also welcomed the historic signing in Dublin.") == []
     assert _said("The Red Cross said more was needed.") == [("org:ICRC", None)]
+
+
+def test_a_heading_that_names_its_organisation_before_the_statement() -> None:
+    text = (
+        "ICBL Statement on Transparency Reporting (Article 7)\nTenth Meeting of States Parties, "
+        "Geneva, 2 December 2010\n\nThank you Mr. Chair. Reports are a legal obligation.\n"
+    )
+    assert _said(text) == [("org:ICBL", "2010-12-02")]

@@ -45,9 +45,10 @@ class Score:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
-            "tp": round(self.tp, 3),
-            "fp": round(self.fp, 3),
-            "fn": round(self.fn, 3),
+            # counts, or sums of list overlaps: two decimals keep the table within 80 columns
+            "tp": round(self.tp, 2),
+            "fp": round(self.fp, 2),
+            "fn": round(self.fn, 2),
         }
 
 

@@ -159,9 +159,24 @@ def _letterhead(
     to Ban Landmines (ICBL)" over "Statement on Universalization")."""
     for s, e in head_lines[:3]:
         orgs = find_organisations(text, s, e)
-        if orgs and orgs[0].start == s and _LETTERHEAD_TAIL.fullmatch(text, orgs[0].end, e):
+        if (
+            orgs
+            and orgs[0].start == s
+            and (
+                _LETTERHEAD_TAIL.fullmatch(text, orgs[0].end, e)
+                # "ICBL Statement on Transparency Reporting (Article 7)", "CMC Statement at the UN
+                # First Committee": the heading names its speaker first
+                or _KIND_AFTER.match(text, orgs[0].end, e)
+            )
+        ):
             return orgs[0].code, s
     return None
+
+
+_KIND_AFTER = re.compile(
+    r"\s+(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Remarks|Intervention|Speech)"
+    r"\s+(?:on|at|to)\b"
+)
 
 
 _STATEMENT_BY = re.compile(
