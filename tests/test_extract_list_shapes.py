@@ -338,6 +338,17 @@ def test_followed_by_and_announcing_its_act() -> None:
     ) == {("BLZ", "accession", None), ("COG", "ratification", None)}
 
 
+def test_became_a_signatory_today_and_a_passive_with_one_agent() -> None:
+    assert _acts(
+        "Canada today became a signatory of the Convention on Cluster Munitions.",
+        date="2008-12-03",
+    ) == {("CAN", "signature", "2008-12-03")}
+    assert _acts(
+        "The convention, adopted in 2008 and ratified by Switzerland in 2011, aims at a ban."
+    ) == {("CHE", "ratification", None)}
+    assert _acts("The treaty will be ratified by Switzerland next year.") == set()
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

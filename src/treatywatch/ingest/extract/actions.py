@@ -54,6 +54,8 @@ _ACTS: list[tuple[str, str]] = [
     # one alternative for the four kinds of instrument: the scan tries it once per word
     ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval)\b"),
     ("nth", _NTH + r"(?:accede|ratify|sign)\b(?:\s+up\b)?"),
+    # "Canada today became a signatory of the Convention"
+    ("signature", r"became\s+(?:a|the\s+\w+)\s+signatory\b"),
     # and the French and Spanish verbs of the depositary's and the ICRC's pages in those
     # languages ("le Burkina Faso a ratifié", "Chile se adhirió", "firmó la Convención")
     ("accession", r"acced(?:ed|es|ing)\b|adhér(?:é|ée|és)\b|adhiri(?:ó|eron)\b"),
@@ -192,8 +194,14 @@ def _date_between(
 ) -> str | None:
     """The one full day between the subject and its verb: "The Government of Niue, has
     today 6 August 2020, deposited its instrument", "Chile on 16 December 2010 acceded"."""
-    found = [d for d in dates.find_dates(text, start, end) if d.day is not None]
-    if len(found) != 1 or found[0].year is None or found[0].end_day is not None:
+    mentions = dates.find_dates(text, start, end)
+    # a full day wins over the "today" beside it ("has today 6 August 2020, deposited")
+    found = [d for d in mentions if d.day is not None] or [
+        d for d in mentions if d.relative is not None
+    ]
+    if len(found) != 1 or found[0].end_day is not None:
+        return None
+    if found[0].year is None and found[0].relative is None:
         return None
     day, _ = dates.resolve(found[0], reference, -1, exact)
     return day.isoformat() if day is not None else None
@@ -274,6 +282,37 @@ _ACT_NOUN = re.compile(
 _ON_ITS = re.compile(
     r"\s+on\s+its\s+(?:recent\s+|formal\s+)?(?P<noun>ratification|accession|signature)\b"
 )
+
+
+def _passive_acts(
+    text: str, named: list[StateMention], reference: dt.date | None, exact: bool
+) -> list[dict[str, Any]]:
+    """An act in the passive with one state as its agent: "adopted in 2008 and ratified by
+    Switzerland in 2011" (a list after "by" is read by the enumerations). Only the words
+    before the agent can make it an intention: the clause after it is the treaty's own."""
+    out: list[dict[str, Any]] = []
+    for s in named:
+        passive = _PASSIVE_BY.search(text, max(0, s.start - 30), s.start)
+        if passive is None or re.match(r"\s*(?:,|and\b)", text[s.end : s.end + 6]):
+            continue
+        head = text[textmod.sentence_start(text, s.start) : passive.start()]
+        if _INTENTION.search(head) or _PENDING.search(head):
+            continue
+        out.append(
+            {
+                "state": s.iso3,
+                "action": _PASSIVE_KINDS[passive.group("verb")],
+                "date": _date(text, s.end, reference, exact),
+                "span": [passive.start(), s.end],
+            }
+        )
+    return out
+
+
+_PASSIVE_BY = re.compile(
+    r"\b(?P<verb>signed|ratified|endorsed)\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?$"
+)
+_PASSIVE_KINDS = {"signed": "signature", "ratified": "ratification", "endorsed": "endorsement"}
 _ANNOUNCING_ITS = re.compile(
     r"\s+(?:announc(?:ed|ing)|confirm(?:ed|ing)|declar(?:ed|ing))\s+its\s+(?:recent\s+|formal\s+)?"
     r"(?P<noun>ratification|accession|signature)\b"
@@ -312,7 +351,7 @@ def _noun_acts(
             own = _ANNOUNCING_ITS.match(text, s.end)
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
-    out: list[dict[str, Any]] = []
+    out: list[dict[str, Any]] = _passive_acts(text, named, reference, exact)
     for s, kind, act_end in found:
         sentence_start = textmod.sentence_start(text, s.start)
         sentence_end = text.find(".", act_end)
