@@ -412,3 +412,13 @@ def test_a_meeting_named_for_an_act_or_an_office_is_not_dated_by_it() -> None:
 def test_the_standing_conference_on_disarmament_is_no_meeting_without_a_day() -> None:
     body = "He called for talks on a ban at the Conference on Disarmament in Geneva."
     assert _events(body) == []
+
+
+def test_a_un_message_is_placed_where_it_was_delivered() -> None:
+    body = (
+        "NEW YORK, 19 September (UN Headquarters) -- Following is the message of the "
+        "Secretary-General to the Seventh Meeting of the States Parties to the Convention, "
+        "delivered by Tim Caughley, in Geneva, yesterday, 18 September:\n\nIt gives me great "
+        "pleasure to convey my greetings."
+    )
+    assert _events(body) == [(None, "Geneva")]

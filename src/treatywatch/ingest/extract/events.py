@@ -260,6 +260,12 @@ _OPENED_NOW = re.compile(
 )
 
 
+_DELIVERED_IN = re.compile(
+    r"\bdelivered\s+by\s+[^:]{3,200}?,\s+in\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?),\s+"
+    r"(?:today|yesterday|on)?,?\s*\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*:"
+)
+
+
 def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> None:
     """A meeting the dispatch reports on the day of its dateline (dated that day, or
     "opened today" in a dispatch of that day) took place where the dateline says, when the
@@ -270,6 +276,11 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
     lead: tuple[int, int, str] | None = None  # the dispatch's first sentence, and its city
     lead_day: dt.date | None = None  # the day its dateline gives
     window = min(len(text), 1500)
+    # a UN release of a message: "..., delivered by X, in Geneva, yesterday, 18 September:"
+    # is from where it was delivered, not from the release's dateline (New York)
+    delivered = _DELIVERED_IN.search(text, 0, window)
+    if delivered is not None and places.is_city(delivered.group("city")):
+        lead = (0, delivered.end(), places.canonical(delivered.group("city")))
     for m in _DATELINE_CITY.finditer(text, 0, window):
         if not places.is_city(m.group("city")):
             continue
