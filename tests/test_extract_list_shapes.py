@@ -349,6 +349,18 @@ def test_became_a_signatory_today_and_a_passive_with_one_agent() -> None:
     assert _acts("The treaty will be ratified by Switzerland next year.") == set()
 
 
+def test_the_first_and_those_that_followed_and_a_list_after_a_dash() -> None:
+    text = "Norway was the first nation to sign on, followed by Laos and Lebanon."
+    assert [f["states"] for f in _lists(text)] == [["NOR", "LAO", "LBN"]]
+    asean = (
+        "Twelve delegates representing 4 ASEAN States—Brunei, Cambodia, Indonesia and "
+        "Laos—attended the lunch."
+    )
+    assert [(f["stated_count"], f["states"]) for f in _lists(asean)] == [
+        (4, ["BRN", "KHM", "IDN", "LAO"])
+    ]
+
+
 def test_signatories_include_the() -> None:
     text = (
         "Recent signatories include the Maldives, Niue, Sao Tome and Principe, and Saint "

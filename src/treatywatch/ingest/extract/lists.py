@@ -159,8 +159,8 @@ def _table_list(text: str, table: Table, reference: Any) -> dict[str, Any]:
 
 
 def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
     named = [m for m in mentions if not m.demonym]
+    out: list[dict[str, Any]] = _followed_lists(text, named)
     columns = _column_lists(text, named)
     for run in runs(text, named):
         if any(_overlap(c["span"], [run[0].start, run[-1].end]) for c in columns):
@@ -213,7 +213,8 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
             count = names
     # a bulleted list's heading ends at its colon, not at the first item's bullet
     lead_in = heading.rstrip(BULLETS)
-    colon = lead_in.endswith(":")
+    # or a dash: "Twelve delegates representing 9 ASEAN States—Brunei, Cambodia, ..."
+    colon = lead_in.endswith(":") or heading.rstrip().endswith("—")
     introduced = colon or titled or bool(_INTRODUCED.search(lead_in))
     cued = (_CUE.search(clause) and (introduced or count is not None or len(run) >= 8)) or (
         colon and count is not None
@@ -236,6 +237,42 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
 # "I congratulate Belize, Canada, ... and the State of Palestine for joining the Convention",
 # "... and the United Kingdom were among those who confirmed ...", "..., and Macedonia, all
 # signatories to the convention"
+# "Norway was the first nation to sign on, followed by Laos and Lebanon"
+_LEADER_ACT = re.compile(
+    r"[^.;:]{0,60}?\b(?:sign|ratif|acced|join|endors)\w*[^.;:]{0,30}?,?\s+followed\s+by\s+"
+    r"(?:the\s+)?"
+)
+_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _followed_lists(text: str, named: list[StateMention]) -> list[dict[str, Any]]:
+    """The state that acted first and those that "followed", one list of three or more."""
+    out: list[dict[str, Any]] = []
+    at = {m.start: i for i, m in enumerate(named)}
+    for leader in named:
+        lead = _LEADER_ACT.match(text, leader.end)
+        if lead is None or lead.end() not in at:
+            continue
+        members = [leader]
+        k = at[lead.end()]
+        while k < len(named):
+            members.append(named[k])
+            joint = _AND_NEXT.match(text, named[k].end)
+            if joint is None or joint.end() not in at:
+                break
+            k = at[joint.end()]
+        if len(members) >= MIN_NAMES:
+            out.append(
+                {
+                    "stated_count": None,
+                    "as_of": None,
+                    "states": list(dict.fromkeys(m.iso3 for m in members)),
+                    "span": [leader.start, members[-1].end],
+                }
+            )
+    return out
+
+
 _JOINING_AFTER = re.compile(
     r"\s+(?:for|on)\s+(?:(?:their|its)\s+)?(?:joining|signing|ratifying|acceding|ratification"
     r"|accession)\b|\s+(?:were|are)\s+among\s+(?:those|the)\b"
