@@ -587,3 +587,13 @@ def test_a_heading_that_names_its_organisation_before_the_statement() -> None:
         "Geneva, 2 December 2010\n\nThank you Mr. Chair. Reports are a legal obligation.\n"
     )
     assert _said(text) == [("org:ICBL", "2010-12-02")]
+
+
+def test_a_title_before_the_person_after_said_and_a_message_delivered() -> None:
+    assert _said(
+        "“It is a strong plan,” said the Cartagena Summit President, Susan Eckey of Norway."
+    ) == [("NOR", None)]
+    assert _said(
+        "H.E. Harry Kalaba, Minister of Foreign Affairs of the Republic of Zambia and President "
+        "of the Fourth Meeting of States Parties, delivered a message of congratulations."
+    ) == [("ZMB", None)]

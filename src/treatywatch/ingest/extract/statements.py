@@ -63,7 +63,7 @@ _VERB = re.compile(
     # a stated position, which the non-joiners' often is: "the US, Russia and China oppose
     # the move", "countries like India claim such munitions are useful", "refused to sign"
     r"oppose[sd]?|disagree[sd]?|claim(?:s|ed)?|refuse[sd]?|declined|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
-    r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech))\b"
+    r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech|messages?))\b"
 )
 _PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
 # The look-ahead skips, with one test, the positions where no word starts (the scan runs
@@ -935,7 +935,9 @@ _TITLE_WORDS = re.compile(
     r"\s+(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){0,4}"
     # an office of the state named last: "said Convention President, Vice Foreign Minister of
     # Croatia"
-    r"(?:(?:[A-Z][\w\-.’']*)?,\s*(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){1,4}of\s+(?:the\s+)?)?"
+    r"(?:(?:[A-Z][\w\-.’']*)?,\s*(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){1,4}of\s+(?:the\s+)?"
+    # or the title before the person: "said the Cartagena Summit President, Susan Eckey"
+    r"|[A-Z][\w\-.’']*,\s*)?"
 )
 
 
