@@ -597,3 +597,13 @@ def test_a_title_before_the_person_after_said_and_a_message_delivered() -> None:
         "H.E. Harry Kalaba, Minister of Foreign Affairs of the Republic of Zambia and President "
         "of the Fourth Meeting of States Parties, delivered a message of congratulations."
     ) == [("ZMB", None)]
+
+
+def test_a_un_message_dated_by_the_day_it_was_delivered() -> None:
+    text = (
+        "NEW YORK, 19 September (UN Headquarters) -- Following is UN Secretary-General Kofi "
+        "Annan's message to the Seventh Meeting of the States Parties, as delivered by Agnès "
+        "Marcaillou, Chief, Regional Disarmament Branch, in Geneva, yesterday, 18 September:\n\n"
+        "It gives me great pleasure to convey my greetings."
+    )
+    assert _said(text, date="2006-09-20") == [("org:UN", "2006-09-18")]

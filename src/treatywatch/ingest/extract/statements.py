@@ -31,6 +31,7 @@ from treatywatch.ingest.extract.speakers import (
 from treatywatch.ingest.extract.statement_heads import (
     MESSAGE,
     NOT_SPOKEN_YET,
+    day_delivered,
     header_statement,
 )
 from treatywatch.ingest.extract.statement_model import Statement
@@ -672,7 +673,9 @@ def _block_statements(
         # "the Secretary-General's message, as delivered by X": the message's author speaks
         author = _message_author(text, start, passive.start(), sentence_states, orgs, people)
         if author is not None:
-            day = _day_in(text, start, end, reference, exact, quoted)
+            day = _day_in(text, start, end, reference, exact, quoted) or day_delivered(
+                text, reference
+            )
             code = voices.resolve(text, start, end, author, sentence_states)
             out.append(Statement(code, author.start, end, day, block.paragraph))
             break
