@@ -16,7 +16,7 @@ from typing import Any
 
 from treatywatch.ingest.extract import dates
 from treatywatch.ingest.extract import text as textmod
-from treatywatch.ingest.extract.states import StateMention
+from treatywatch.ingest.extract.states import StateMention, coordinated_from
 
 # "deposited its instrument of accession", "submitted a Document of Acceptance", "the
 # deposit of its instrument of ratification"
@@ -176,17 +176,7 @@ def _followed_by(
     followed = _FOLLOWED.match(text, at)
     if followed is None:
         return []
-    out: list[StateMention] = []
-    i = bisect.bisect_left(starts, followed.end())
-    expected = followed.end()
-    while i < len(states) and states[i].start == expected and not states[i].demonym:
-        out.append(states[i])
-        joint = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[states[i].end :])
-        if joint is None:
-            break
-        expected = states[i].end + joint.end()
-        i += 1
-    return out
+    return coordinated_from(text, followed.end(), states, starts)
 
 
 def _date_between(

@@ -305,6 +305,14 @@ def resolve(
     return start, end
 
 
+#: A UN release of a message says where and when it was delivered: "..., delivered by X, in
+#: Geneva, yesterday, 18 September:" (read for the message's day and for the meeting's place).
+DELIVERED_AT = re.compile(
+    r"\bdelivered\s+by\s+[^:]{3,200}?,\s+in\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?),\s+"
+    r"(?:today|yesterday|on)?,?\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*:"
+)
+
+
 _DATELINE = re.compile(
     # the city, and its country: "Vientiane, Lao PDR, July 31, 2024 -"
     rf"(?m)^[ \t]*(?:(?:(?:[A-Z][\w.'’\-]*\s?){{1,4}},\s*){{1,2}}|{_WEEKDAY},?\s+)?"

@@ -260,12 +260,6 @@ _OPENED_NOW = re.compile(
 )
 
 
-_DELIVERED_IN = re.compile(
-    r"\bdelivered\s+by\s+[^:]{3,200}?,\s+in\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?),\s+"
-    r"(?:today|yesterday|on)?,?\s*\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s*:"
-)
-
-
 def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> None:
     """A meeting the dispatch reports on the day of its dateline (dated that day, or
     "opened today" in a dispatch of that day) took place where the dateline says, when the
@@ -278,7 +272,7 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
     window = min(len(text), 1500)
     # a UN release of a message: "..., delivered by X, in Geneva, yesterday, 18 September:"
     # is from where it was delivered, not from the release's dateline (New York)
-    delivered = _DELIVERED_IN.search(text, 0, window)
+    delivered = dates.DELIVERED_AT.search(text, 0, window)
     if delivered is not None and places.is_city(delivered.group("city")):
         lead = (0, delivered.end(), places.canonical(delivered.group("city")))
     for m in _DATELINE_CITY.finditer(text, 0, window):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from treatywatch.ingest.extract import dates, numbers
 from treatywatch.ingest.extract import text as textmod
-from treatywatch.ingest.extract.states import StateMention
+from treatywatch.ingest.extract.states import StateMention, coordinated_from
 from treatywatch.registry import states as registry
 
 if TYPE_CHECKING:
@@ -242,25 +242,17 @@ _LEADER_ACT = re.compile(
     r"[^.;:]{0,60}?\b(?:sign|ratif|acced|join|endors)\w*[^.;:]{0,30}?,?\s+followed\s+by\s+"
     r"(?:the\s+)?"
 )
-_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def _followed_lists(text: str, named: list[StateMention]) -> list[dict[str, Any]]:
     """The state that acted first and those that "followed", one list of three or more."""
     out: list[dict[str, Any]] = []
-    at = {m.start: i for i, m in enumerate(named)}
+    starts = [m.start for m in named]
     for leader in named:
         lead = _LEADER_ACT.match(text, leader.end)
-        if lead is None or lead.end() not in at:
+        if lead is None:
             continue
-        members = [leader]
-        k = at[lead.end()]
-        while k < len(named):
-            members.append(named[k])
-            joint = _AND_NEXT.match(text, named[k].end)
-            if joint is None or joint.end() not in at:
-                break
-            k = at[joint.end()]
+        members = [leader, *coordinated_from(text, lead.end(), named, starts)]
         if len(members) >= MIN_NAMES:
             out.append(
                 {

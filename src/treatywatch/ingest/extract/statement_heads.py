@@ -76,16 +76,9 @@ def header_statement(
     return Statement(speaker[0], speaker[1], len(text), day, 0)
 
 
-# A UN release of a message: "..., delivered by X, in Geneva, yesterday, 18 September:"
-_DELIVERED_DAY = re.compile(
-    r"\bdelivered\s+by\s+[^:]{3,200}?,\s+in\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+"
-    r"(?:today|yesterday|on)?,?\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*:"
-)
-
-
 def day_delivered(text: str, reference: dt.date | None) -> dt.date | None:
     """The day a message was delivered, as a UN release of it gives the day."""
-    m = _DELIVERED_DAY.search(text, 0, min(len(text), 1500))
+    m = dates.DELIVERED_AT.search(text, 0, min(len(text), 1500))
     if m is None:
         return None
     found = dates.find_dates(text, m.start("date"), m.end("date"))

@@ -8,6 +8,7 @@ skipped where it names a region ("Latin American", "the Indian Ocean").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
     for word in _CAPITALISED.finditer(text, start, end):
         if word.start() < pos:
             continue
-        token = text[word.start() : word.end(2)]
+        whole = token = text[word.start() : word.end(2)]
         candidates = by_first.get(token)
         if candidates is None and word.end(1) < word.end(2):
             # "RatificationAfghanistan": the name is the head only
@@ -102,7 +103,6 @@ def find_states(text: str, start: int = 0, end: int | None = None) -> list[State
             candidates = by_first.get(token)
         if candidates is None and token.endswith("s"):
             candidates = by_first.get(token[:-1])  # "Norwegians"
-        whole = text[word.start() : word.end(2)]
         if candidates is None and len(whole) >= 3 and whole.isupper():
             # a headline in capitals: "MEXICO REAFFIRMS ITS COMMITMENT", "NEW ZEALAND"
             found = _capitals_mention(text, word.start(), end, by_first.get(whole.title(), ()))
@@ -157,6 +157,28 @@ def _capitals_mention(
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def coordinated_from(
+    text: str, at: int, mentions: list[StateMention], starts: list[int]
+) -> list[StateMention]:
+    """The states named from ``at`` on, one after another, joined by commas or "and"
+    ("followed by Laos and Lebanon"); ``starts`` are the mentions' starts, in order. A
+    demonym ends the run: it names no state of the list."""
+    out: list[StateMention] = []
+    i = bisect.bisect_left(starts, at)
+    expected = at
+    while i < len(mentions) and mentions[i].start == expected and not mentions[i].demonym:
+        out.append(mentions[i])
+        joint = _JOINED.match(text, mentions[i].end)
+        if joint is None:
+            break
+        expected = joint.end()
+        i += 1
+    return out
 
 
 # Places and things named after a state that are not it.
