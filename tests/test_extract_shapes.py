@@ -345,3 +345,28 @@ def test_a_report_of_one_day_dates_its_undated_statements_by_its_dateline() -> N
     assert _speakers(text, date="2008-12-08") == {("NOR", "2008-12-03"), ("LAO", "2008-12-03")}
     # A report that is not of one day leaves them undated.
     assert _speakers("(Oslo, 3 December 2008) - Norway said it was a milestone.") == {("NOR", None)}
+
+
+def test_states_that_submitted_their_instruments() -> None:
+    # c10: a UN News story on the Convention's entry into force
+    assert _acts(
+        "That milestone was reached in February when Burkina Faso and Moldova both submitted "
+        "their instruments of ratification of the Convention at UN Headquarters."
+    ) == {("BFA", "ratification", None), ("MDA", "ratification", None)}
+
+
+def test_a_courteous_congratulation_is_no_intention() -> None:
+    # c21: a statement at the Mine Ban Convention's fifteenth meeting
+    assert _acts(
+        "I would also like to congratulate Poland on completing the destruction of their APL "
+        "stockpiles."
+    ) == {("POL", "stockpile-destruction-completed", None)}
+    assert not _acts("We would like to welcome Ukraine, which will ratify soon.")
+
+
+def test_an_abbreviated_name_opens_the_sentence_of_its_act() -> None:
+    # c16: "St." ends no sentence, and the day follows where the instrument was deposited
+    assert _acts(
+        "St. Lucia deposited its instrument of accession with the United Nations in New York "
+        "on 15 September 2020."
+    ) == {("LCA", "accession", "2020-09-15")}

@@ -45,3 +45,11 @@ def test_names_in_a_headline_of_capitals() -> None:
     ]  # fmt: skip
     # an organisation's initials are no state, nor are a state's as a code
     assert _named("CMC STATEMENT ON THE TREATY") == []
+
+
+def test_saint_abbreviated_as_st() -> None:
+    # c16: the support unit's page on St. Lucia's accession names it only as "St. Lucia"
+    assert _named("Congratulations to St. Lucia, and to St Kitts and Nevis.") == [
+        ("LCA", "St. Lucia"),
+        ("KNA", "St Kitts and Nevis"),
+    ]

@@ -21,8 +21,8 @@ from treatywatch.ingest.extract.states import StateMention, coordinated_from
 # "deposited its instrument of accession", "submitted a Document of Acceptance", "the
 # deposit of its instrument of ratification"
 _DEPOSITED = (
-    r"(?:deposited|submitted|lodged|deposit\s+of)\s+(?:its|an|the|a)\s+"
-    r"(?:instrument|document)\s+(?:of|for)\s+"
+    r"(?:deposited|submitted|lodged|deposit\s+of)\s+(?:its|their|an|the|a)\s+"
+    r"(?:instrument|document)s?\s+(?:of|for)\s+"
 )
 # "Cameroon became the 104th country to sign the Convention on 15 December 2009"
 # "Australia ... was one of the first countries to sign the Convention on 3 December 2008"
@@ -80,6 +80,13 @@ _ACT = re.compile(
     + ")",
     re.IGNORECASE,
 )
+# The courtesy that opens a congratulation is no intention: "I would also like to
+# congratulate Poland on completing the destruction of their stockpiles"
+_POLITE = re.compile(
+    r"\b(?:would|wish|want|should)\s+(?:also\s+)?(?:like\s+)?(?:also\s+)?to\s+"
+    r"(?:also\s+)?(?=(?:congratulate|thank|commend|welcome|applaud|salute|acknowledge|recogni[sz]e)\b)",
+    re.IGNORECASE,
+)
 _INTENTION = re.compile(
     r"\b(?:plans?|planned|planning|intends?|intention|will|would|shall|should|could|"
     # "may", not the month of "30 May 2008" or "May 2008"
@@ -123,7 +130,8 @@ def date_after(text: str, at: int, reference: dt.date | None, exact: bool) -> st
 _OBJECT = (
     r"(?:[\w\s]{0,25}?"
     r"|\s*(?:its\s+instrument\s+of\s+\w+\s+(?:to\s+)?)?(?:the\s+)?"
-    r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+){0,9}?"
+    # "... with the United Nations in New York on 15 September 2020"
+    r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+|with\s+){0,9}?"
     r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
 )
 _ACT_NOUN_IN = re.compile(r"\b(?:accession|ratification|signature|withdrawal)\b", re.I)
@@ -230,7 +238,7 @@ def find_actions(
             # "the French military stationed in Djibouti destroyed its stockpile": a place
             continue
         # "the possibility of Malaysia acceding" is no accession either
-        head = text[max(sentence_start, actors[0].start - 40) : m.start()]
+        head = _POLITE.sub("", text[max(sentence_start, actors[0].start - 40) : m.start()])
         if (
             _INTENTION.search(head)
             or _DECIDED.search(head)

@@ -72,6 +72,8 @@ def _forms() -> dict[str, list[tuple[str, str, bool]]]:
             variants.append(f"{head} {rest[:1].lower()}{rest[1:]}")
         if form[0].islower():  # "the Netherlands" also opens a sentence as "The Netherlands"
             variants.append(form[0].upper() + form[1:])
+        if head == "Saint":  # "St. Lucia", "St Kitts and Nevis"
+            variants += [f"St. {rest}", f"St {rest}"]
         # Typeset text writes the apostrophe curly: "Lao People’s", "Côte d’Ivoire".
         variants += [v.replace("'", "’") for v in variants if "'" in v]
         for variant in variants:
@@ -80,6 +82,8 @@ def _forms() -> dict[str, list[tuple[str, str, bool]]]:
             seen.add(variant)
             # keyed like the scan reads a word: up to a space or an apostrophe
             first = re.split(r"[ ,'’\-]", variant, maxsplit=1)[0]
+            if first == "St.":
+                first = "St"  # the scan reads a word's letters, without its stop
             by_first.setdefault(first, []).append((variant, mention.iso3, mention.demonym))
     for entries in by_first.values():
         entries.sort(key=lambda e: -len(e[0]))

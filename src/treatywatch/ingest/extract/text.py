@@ -134,6 +134,12 @@ def sentence_start(text: str, at: int, reach: int = 300, colon: bool = True) -> 
     floor = max(0, at - reach)
     start = floor
     for m in _BOUNDARY.finditer(text, floor, at):
+        if (
+            text[m.start()] == "."
+            and "\n" not in m.group()
+            and _ABBREVIATIONS.search(text, max(0, m.start() - 5), m.start() + 1)
+        ):
+            continue  # "St. Lucia deposited", "Mr. Obuchi signed": the sentence goes on
         if m.group().startswith("\n") and "\n\n" not in m.group() and m.group().strip() == "":
             line_start = text.rfind("\n", 0, m.start()) + 1
             previous = text[line_start : m.start()].rstrip()
