@@ -651,3 +651,43 @@ def test_states_that_provided_updates_are_speakers_not_a_list() -> None:
         "provided updates: Belarus, Greece, Turkey and Ukraine."
     )
     assert extract_text(text)["participant_lists"] == []
+
+
+# --- groups in brackets, hosts, and a last item "most recently" ----------------------------
+
+
+def test_counted_groups_in_brackets_are_each_their_list() -> None:
+    # c24: the support unit's report of a regional workshop in Abuja
+    found = _lists(
+        "The event brought together 8 Signatory States (Angola, Central African Republic, "
+        "Democratic Republic of the Congo, Kenya, Liberia, Nigeria, Tanzania, and Uganda), 2 "
+        "States not Party (South Sudan and Zimbabwe) and 4 States Parties (Botswana, Cameroon, "
+        "Mozambique and Zambia) from the region."
+    )
+    assert [(f["stated_count"], f["states"]) for f in found] == [
+        (8, ["AGO", "CAF", "COD", "KEN", "LBR", "NGA", "TZA", "UGA"]),
+        (4, ["BWA", "CMR", "MOZ", "ZMB"]),
+    ]
+
+
+def test_the_hosts_and_the_delegations_from_are_lists() -> None:
+    # c24 and c17: a workshop's hosts, a summit's delegations
+    hosts = _lists(
+        "The workshop was hosted by the governments of the United Kingdom, Nigeria and "
+        "Switzerland, with the support of the Implementation Support Unit."
+    )
+    assert [f["states"] for f in hosts] == [["GBR", "NGA", "CHE"]]
+    delegations = _lists(
+        "The delegations include those from Norway, Tonga, Thailand, Tajikistan, Cyprus and "
+        "Ukraine."
+    )
+    assert [f["states"] for f in delegations] == [["NOR", "TON", "THA", "TJK", "CYP", "UKR"]]
+
+
+def test_the_last_item_most_recently() -> None:
+    # c19: the Landmine Monitor 2000 on the Middle East and North Africa
+    found = _lists(
+        "Four countries in the region are States Parties to the Mine Ban Treaty: Jordan, "
+        "Qatar, Yemen, and most recently Tunisia (9 July 1999)."
+    )
+    assert [(f["stated_count"], f["states"]) for f in found] == [(4, ["JOR", "QAT", "YEM", "TUN"])]

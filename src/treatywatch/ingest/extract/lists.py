@@ -42,6 +42,8 @@ _SEPARATOR = re.compile(
     # "and" in the languages the lists come in too: "Allemagne, Autriche et Belgique"
     r"(?:,|;|\n|•|·|\||&|\b(?:and|et|y|e|und|en)\b)"
     r"(?:[\s,;•·\*†‡\-–]|\b(?:and|et|y|e|und|en)\b)*"
+    # "Jordan, Qatar, Yemen, and most recently Tunisia"
+    r"(?:\b(?:most|more)\s+recently,?\s*)?"
     # "..., Switzerland and my own country, New Zealand" (a speaker on behalf of a group)
     r"(?:\b(?:my|our)\s+own\s+country,?\s*)?(?:\b(?:[Tt]he|l[ae]|les|l’|l'|el|de)\s*)?$"
 )
@@ -52,7 +54,8 @@ _UNKNOWN_ITEM = re.compile(r"^(?:l[’']\s?\w+-)?[A-Z][\w'’.\-&]*(?:\s+[\w'’
 _CUE = re.compile(
     r"\b(?:participat\w*|participants?|endors\w*|sign\w*|ratif\w*|accede\w*|accession\w*"
     r"|States?\s+Part(?:y|ies)|adopt\w*|attend\w*|present|list\w*|following|support\w*|welcom\w*"
-    r"|members?|joined|observers?|delegations?|on\s+behalf\s+of)\b",
+    r"|members?|joined|observers?|delegations?|on\s+behalf\s+of"
+    r"|(?:co-?)?(?:host\w*|convened|organi[sz]\w*|sponsor\w*))\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -74,8 +77,13 @@ _ROW_REST = re.compile(
 _TITLE = re.compile(r"^\s*(?P<title>[A-Z][\w ]{2,40})\s*:?\s*$")
 # "... have signed, including A, B and C", "nations such as A, B and C"
 _INTRODUCED = re.compile(
-    r"\b(?:such\s+as|including(?:\s+from)?|includ(?:ed|es|e)|namely|notably|on\s+behalf\s+of"
-    r"|are|were)\s*:?(?:\s+the)?\s*$",
+    r"\b(?:such\s+as|including(?:\s+from)?|includ(?:ed|es|e)(?:\s+those)?(?:\s+from)?|namely"
+    r"|notably|on\s+behalf\s+of|are|were"
+    # the states that hold the meeting take part in it: "hosted by the governments of A, B
+    # and C", "convened jointly by the Permanent Missions of A, B and C"
+    r"|(?:co-?)?(?:hosted|convened|organi[sz]ed|sponsored)\s+(?:jointly\s+)?by(?:\s+the)?"
+    r"(?:\s+(?:governments?|permanent\s+missions?|delegations?)\s+of)?"
+    r"|with\s+the\s+participation\s+of)\s*:?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 # States named for something else than taking part, endorsing or signing: speaking,
@@ -188,11 +196,19 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     # the list belongs to the clause after a contrast ("..., while another 10 (")
     contrast = _CONTRAST.match(heading)
     clause = heading[contrast.end() :] if contrast else heading
+    if clause.rstrip().endswith("("):
+        # a bracketed list's clause starts after the group before it: "..., 2 States not
+        # Party (South Sudan and Zimbabwe) and 4 States Parties ("
+        clause = clause[clause.rfind(")") + 1 :]
     barred = _NOT_TAKING_PART.search(clause)
     if barred and barred.group().lower().startswith("non-") and _PRESENT.search(clause):
         barred = None  # "Non-signatories participating included ...": they took part
+    # what follows the list may bar it too ("A, B and C have not yet ratified"), but not
+    # past the bracket that closes it: "8 Signatory States (A, ..., and B), 2 States not
+    # Party (C and D)"
+    stop = r"[.;\n)]" if heading.rstrip().endswith("(") else r"[.;\n]"
     if barred or _NOT_TAKING_PART.search(
-        re.split(r"[.;\n]", text[last.end : last.end + 40], maxsplit=1)[0]
+        re.split(stop, text[last.end : last.end + 40], maxsplit=1)[0]
     ):
         return None
     count = _count(clause)
