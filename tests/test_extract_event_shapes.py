@@ -422,3 +422,25 @@ def test_a_un_message_is_placed_where_it_was_delivered() -> None:
         "pleasure to convey my greetings."
     )
     assert _events(body) == [(None, "Geneva")]
+
+
+def test_a_treatys_full_title_between_a_meeting_and_its_place() -> None:
+    # c22: the support unit's page on the Sixth Meeting of the States Parties
+    body = (
+        "The Sixth Meeting of the States Parties (6MSP) to the 1997 Convention on the "
+        "Prohibition on the Use, Stockpiling, Production and Transfer of Anti-Personnel Mines "
+        "and on Their Destruction was held in Zagreb, Croatia from 28 November to 2 December "
+        "2005."
+    )
+    assert _events(body) == [("2005-11-28", "Zagreb")]
+
+
+def test_states_that_met_somewhere_on_given_days_are_a_meeting() -> None:
+    # c19: a report of a ratification seminar that names the gathering by its verb only
+    body = (
+        "Signatory States to the Convention on Cluster Munitions (CCM) met in Kampala, Uganda, "
+        "on 29-30 May 2017 to discuss challenges and possible solutions."
+    )
+    assert _events(body) == [("2017-05-29", "Kampala")]
+    # a place without days is any encounter, not a meeting the text dates
+    assert _events("The two ministers met in Geneva to discuss the treaty.") == []

@@ -151,6 +151,7 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
             end = following.end
         found.extend(_sentence_events(text, block.start, end, reference, exact))
     found.extend(_signings(text, reference, exact))
+    found.extend(_gatherings(text, reference, exact))
     _place_by_dateline(text, found, reference if exact else None)
     _date_by_heading(text, all_lines, found, reference)
     # An event needs a city or a day.
@@ -374,6 +375,40 @@ def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]
     return out
 
 
+# A meeting the text reports by its participants' verb and gives no name: "Signatory States
+# ... met in Kampala, Uganda, on 29-30 May 2017 to discuss", "delegates gathered in Geneva
+# from 2 to 4 June"
+_GATHERED = re.compile(
+    r"\b(?:met|gathered|convened|assembled|reconvened)\s+(?:again\s+)?in\s+"
+    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
+)
+
+
+def _gatherings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]:
+    """Unnamed meetings given a place and the days they met: only with both, as "met in
+    Geneva" alone may be any encounter."""
+    out: list[_Event] = []
+    for m in _GATHERED.finditer(text):
+        city = m.group("city")
+        if not places.is_city(city) or registry.lookup(city) is not None:
+            continue
+        when = dates.find_dates(text, m.end(), min(len(text), m.end() + 40))
+        if (
+            not when
+            or when[0].day is None
+            or not _AFTER_PLACE.fullmatch(text, m.end(), when[0].start)
+        ):
+            continue
+        first, last = dates.resolve(when[0], reference, -1, exact)
+        if first is None:
+            continue
+        canonical = places.canonical(city)
+        country = registry.lookup(m.group("country") or "") or _country_of(canonical)
+        out.append(_Event(f"meeting in {canonical}", canonical, country, first, last, m.span()))
+    return out
+
+
 _MAX_WRAPPED = 6
 
 
@@ -496,6 +531,13 @@ def _sentence_events(
         # 17th and 18th October 2017 in the Croatian capital Zagreb"
         after = _title_end(text, m.start(), m.end(), end)
         places_after = list(_IN_CITY.finditer(text, after, min(end, after + 150)))
+        if not places_after:
+            # "The Sixth Meeting of the States Parties (6MSP) to the 1997 Convention on the
+            # Prohibition ... and on Their Destruction was held in Zagreb": the treaty's
+            # full title stands between the name and its place
+            held = _HELD_FAR.search(text, after, min(end, after + 400))
+            if held is not None and not _NOUN_ONLY.search(text, after, held.start()):
+                places_after = list(_IN_CITY.finditer(text, held.start(), held.end() + 150))
         # a title: "Fifth Meeting of States Parties, San José, Costa Rica, 2-5 September 2014"
         titled = _COMMA_CITY.match(text, after, end) or _PAREN_CITY.match(text, after, end)
         if titled:
@@ -610,6 +652,9 @@ def _sentence_events(
     return out
 
 
+_HELD_FAR = re.compile(
+    r"\b(?:was|were|is|are|will\s+be|be)\s+held\s+(?=in\b|at\b)|\btook\s+place\s+(?=in\b|at\b)"
+)
 # "in the Norwegian capital" with no city after it: the state's capital
 _IN_CAPITAL = re.compile(
     r"\b(?:in|at|to)\s+the\s+(?P<demonym>[A-Z][\w'’\-]+)\s+capital\b(?!,?\s+[A-Z])"
