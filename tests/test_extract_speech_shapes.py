@@ -607,3 +607,44 @@ def test_a_un_message_dated_by_the_day_it_was_delivered() -> None:
         "It gives me great pleasure to convey my greetings."
     )
     assert _said(text, date="2006-09-20") == [("org:UN", "2006-09-18")]
+
+
+def test_a_heading_names_the_speaker_and_the_next_line_the_state() -> None:
+    # c26: Japan's statement at the Mine Ban Convention's ninth meeting
+    text = (
+        "Statement by H. E. Ambassador Sumio Tarui\n"
+        "Permanent Representative of Japan to the Conference on Disarmament\n"
+        "The Ninth Meeting of States Parties\n"
+        "Geneva, Switzerland, 24 November 2008\n"
+        "Mr. President,\n"
+        "Firstly, allow me to extend my delegation's sincere congratulations to you."
+    )
+    assert _said(text) == [("JPN", "2008-11-24")]
+
+
+def test_a_portfolio_is_no_name_and_hon_is_a_title() -> None:
+    # c26: New Zealand's minister opening the Wellington Conference
+    text = (
+        "Opening address of Conference on Cluster Munitions\n"
+        "Hon Phil Goff\n"
+        "Minister of Disarmament and Arms Control\n"
+        "18 February 2008\n"
+        "Speech Notes\n"
+        "It is a privilege today to open the Wellington Conference on Cluster Munitions."
+    )
+    assert _said(text) == [("person:Phil Goff", "2008-02-18")]
+
+
+def test_a_speech_for_the_presidency_of_a_union_is_the_unions() -> None:
+    # c26: a Slovenian diplomat opening the Dublin conference for the EU; her name is
+    # written with the letters of Latin Extended-A
+    text = (
+        "EU Presidency Opening Statement: Dublin Diplomatic Conference on Cluster Munitions\n\n"
+        "By Ms Irina Goršič, Minister Counsellor, Security Policy Division, Ministry of "
+        "Foreign Affairs\n\n"
+        "Mr. President,\n\n"
+        "I have the honour to speak as Presidency of the European Union.\n\n"
+        "Let me first of all express our gratitude to the government of Ireland for hosting "
+        "this Diplomatic Conference."
+    )
+    assert _said(text) == [("org:EU", None)]

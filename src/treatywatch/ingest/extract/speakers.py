@@ -61,8 +61,12 @@ _TITLES = at_word_start(
     )
 )  # fmt: skip
 # Names are written in every alphabet's Latin letters: "Tine Mørch Smith", "Sorreta".
-_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
-_NAME_REST = r"[a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?"
+# Latin Extended-A and B mix capitals and small letters ("Goršič", "Šimonović"): a name may
+# open with any of them, and go on with any.
+_CAPITAL = "[A-ZÀ-ÖØ-Þ\u0100-\u024f]"
+_NAME_REST = (
+    r"[a-zß-öø-ÿ\u0100-\u024f]+(?:[-'’][A-ZÀ-ÖØ-Þ\u0100-\u024f]?[a-zß-öø-ÿ\u0100-\u024f]+)?"
+)
 _NAME = rf"(?:{_CAPITAL}{_NAME_REST})"
 # after a title a name may run to five words ("His Royal Highness Prince Mired Raad Zeid
 # Al-Hussein"); a run with no title stops at four, as headings run on

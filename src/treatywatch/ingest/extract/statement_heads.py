@@ -31,9 +31,15 @@ _DOC_KIND = re.compile(
 
 _HEADER_PERSON = re.compile(
     r"^(?:(?:Deputy\s+|Foreign\s+|Prime\s+)?Minister(?:\s+of\s+[A-Z][\w\s]+?)?|Ambassador|"
-    r"President|Chair(?:person)?|H\.\s?E\.|Mr\.?|Ms\.?|Dr\.?|Secretary[- ]General)\s+"
+    r"President|Chair(?:person)?|H\.\s?E\.|Mr\.?|Ms\.?|Dr\.?|Hon\.?|Secretary[- ]General)\s+"
     r"(?P<name>(?:[A-Z][\w\-'’]+\s+){0,2}[A-Z][\w\-'’]+)$"
 )
+# The words of an office a heading line may end with, which no name holds: "Minister of
+# Disarmament and Arms Control" names a portfolio, not a person called Arms Control.
+_PORTFOLIO = frozenset(
+    {"Affairs", "Control", "Defence", "Defense", "Disarmament", "Relations", "Cooperation",
+     "Development", "Trade", "Security", "Justice", "Interior", "Policy", "Division"}
+)  # fmt: skip
 
 
 NOT_SPOKEN_YET = re.compile(
@@ -139,11 +145,22 @@ def _head_speaker(
                 who = by.start("who") if by.group("who") else by.start("who2")
                 stop = _TOPIC_AFTER.search(text, who, e)
                 found = _header_speaker(text, who, stop.start() if stop else e, states, voices)
+                if found and found[0].startswith("person:"):
+                    # "Statement by H. E. Ambassador Sumio Tarui" over "Permanent
+                    # Representative of Japan to the Conference on Disarmament"
+                    below_line = next(((lo, hi) for lo, hi in head_lines if lo > e), None)
+                    office = below_line and _office_then_state(text, *below_line, states)
+                    if office:
+                        voices.affiliation[found[0]] = office
+                        return office, found[1]
                 if found:
                     return found
             m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
-            if m:
-                name = clean_name(m.group("name")) or m.group("name")
+            words = m.group("name").split() if m else []
+            while words and _PORTFOLIO.intersection(words):
+                words.pop(0)  # "Minister of Foreign" + "Affairs Raymond Johansen"
+            if m and words:
+                name = clean_name(" ".join(words)) or " ".join(words)
                 at = text.find(name.split()[0], s, e)
                 return f"person:{name}", at if at >= 0 else s
     letterhead = _letterhead(text, head_lines, states)
@@ -281,7 +298,9 @@ def _header_speaker(
             code = _office_then_state(text, person.end, end, states) or code
         if code == person.code and orgs:
             code = orgs[0].code  # "Delivered by K. Asia Derlicka, ICBL Advocacy Officer"
-        if code == person.code:
+        if code in (person.code, voices.own):
+            # "I have the honour to speak as Presidency of the European Union": what the
+            # speech says it speaks for, before a guess from the government's office
             code = _spoken_as(text) or code
         if code != person.code:
             voices.affiliation[person.code] = code
@@ -300,7 +319,8 @@ _DELEGATION_AFTER = re.compile(
 _OFFICE_WORDS = re.compile(
     r"[\s,]*(?:(?:Deputy|Vice|Prime|Foreign|Minister|Ministry|Ambassador|Permanent|"
     r"Representative|Head|Delegation|Defen[cs]e|Affairs|External|Relations|of|for|the|and)"
-    r"[\s,]*)+"
+    # or a bare comma: "Mr. Asım Iftıkhar Ahmad, Pakistan Delegate"
+    r"[\s,]*)*"
 )
 
 
@@ -320,7 +340,11 @@ _MISSION_OF = re.compile(
 
 
 #: A speech says whom it speaks for: "we in the CMC", "On behalf of the ICBL, let me".
-_WE_IN = re.compile(r"\b(?:we\s+in|[Oo]n\s+behalf\s+of)\s+(?:the\s+)?")
+_WE_IN = re.compile(
+    r"\b(?:we\s+in|[Oo]n\s+behalf\s+of"
+    # "I have the honour to speak as Presidency of the European Union"
+    r"|speak(?:ing)?\s+(?:as|for)\s+(?:the\s+)?(?:Presidency|Chair)\s+of)\s+(?:the\s+)?"
+)
 
 
 def _spoken_as(text: str) -> str | None:
