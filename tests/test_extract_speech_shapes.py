@@ -648,3 +648,20 @@ def test_a_speech_for_the_presidency_of_a_union_is_the_unions() -> None:
         "this Diplomatic Conference."
     )
     assert _said(text) == [("org:EU", None)]
+
+
+def test_the_speaker_named_after_the_clause_it_reports() -> None:
+    # c27: the Times of Oman on Oman's accession, dated by its "August 24, 2014 | 12:00 AM"
+    text = (
+        "Oman signs pact to ban land mines\n"
+        "August 24, 2014 | 12:00 AM\n\n"
+        "Muscat: Oman joined the international treaty banning anti-personnel land mines on "
+        "August 20, Human Rights Watch said on Sunday."
+    )
+    assert _said(text) == [("org:HRW", "2014-08-24")]
+    # the last of coordinated subjects is not a trailing speaker
+    assert _said("After a long debate in the room, Austria, Mexico and Norway said no.") == [
+        ("AUT", None),
+        ("MEX", None),
+        ("NOR", None),
+    ]

@@ -318,7 +318,8 @@ _DATELINE = re.compile(
     rf"(?m)^[ \t]*(?:(?:(?:[A-Z][\w.'’\-]*\s?){{1,4}},\s*){{1,2}}|{_WEEKDAY},?\s+)?"
     rf"(?P<date>(?:{_DAY}\s+{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}))"
     # the agency may stand between the day and the dash: "Prague, 15 April 2004 (RFE/RL) --"
-    r"(?:[ \t]*\([A-Za-z/.\- ]{2,24}\))?[ \t]*(?:[–—\-:]|$)"
+    # or a bar before the hour: "August 24, 2014 | 12:00 AM"
+    r"(?:[ \t]*\([A-Za-z/.\- ]{2,24}\))?[ \t]*(?:[–—\-:|]|$)"
 )
 
 

@@ -1143,6 +1143,9 @@ def _subjects(
     listed = [c for c in candidates if _in_subject_list(text, start, c, candidates)]
     if listed:
         return listed
+    trailing = _trailing_attribution(text, start, verb_at, candidates, quoted)
+    if trailing is not None:
+        return [trailing]
     excluded_end = -1
     for candidate in candidates:
         before = text[max(start, candidate.start - 40) : candidate.start]
@@ -1161,6 +1164,35 @@ def _subjects(
             continue  # "“... the UN and the ICRC have ...,” said Mr Støre": named, not speaking
         return _coordinated(text, candidate, candidates, verb_at)
     return []
+
+
+_RIGHT_BEFORE_VERB = re.compile(r"\s*(?:(?:has|have|also|then|later)\s+)?")
+_AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
+_JOINT = re.compile(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?")
+
+
+def _trailing_attribution(
+    text: str,
+    start: int,
+    verb_at: int,
+    candidates: list[Speaker],
+    quoted: list[tuple[int, int]],
+) -> Speaker | None:
+    """The speaker named after the clause it reports, right before its verb: "Oman joined
+    the treaty on August 20, Human Rights Watch said on Sunday" is Human Rights Watch's."""
+    last = max(candidates, key=lambda c: c.end)
+    if not _RIGHT_BEFORE_VERB.fullmatch(text, last.end, verb_at):
+        return None
+    if last.start - start < 30 or not _AFTER_COMMA.search(
+        text, max(start, last.start - 8), last.start
+    ):
+        return None
+    if _inside(last.start, quoted):
+        return None
+    earlier = [c for c in candidates if c.end <= last.start]
+    if earlier and _JOINT.fullmatch(text, max(c.end for c in earlier), last.start):
+        return None  # the last of "A, B, C said": coordinated subjects
+    return last
 
 
 #: What joins coordinated subjects: "A, B and C said", "A, joined by B and C, proposed".
@@ -1419,7 +1451,11 @@ def _statement_day(
     reference: dt.date | None,
     exact: bool,
 ) -> dt.date | None:
-    for mention in dates.find_dates(text, start, end):
+    mentions = dates.find_dates(text, start, end)
+    # the verb's own day first: "Oman joined the treaty on August 20, Human Rights Watch
+    # said on Sunday" was said on Sunday
+    mentions.sort(key=lambda m: not (verb.end() <= m.start <= verb.end() + 12))
+    for mention in mentions:
         if _inside(mention.start, quoted) or not mention.day_certain:
             continue
         # "On 2 March, during a pledging conference ..., the Ambassador announced"
