@@ -444,3 +444,13 @@ def test_states_that_met_somewhere_on_given_days_are_a_meeting() -> None:
     assert _events(body) == [("2017-05-29", "Kampala")]
     # a place without days is any encounter, not a meeting the text dates
     assert _events("The two ministers met in Geneva to discuss the treaty.") == []
+
+
+def test_a_meeting_held_at_the_united_nations_in_a_city_is_there() -> None:
+    # c27: the Arms Control Association on the ninth meeting of the cluster munitions treaty
+    body = (
+        "At the ninth meeting of states-parties, held Sept. 2–4 at the United Nations in "
+        "Geneva and chaired by Aliyar Lebbe Abdul Azeez of Sri Lanka, delegates reviewed "
+        "progress."
+    )
+    assert _events(body, "2019-10-01") == [("2019-09-02", "Geneva")]

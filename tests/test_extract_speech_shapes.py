@@ -665,3 +665,10 @@ def test_the_speaker_named_after_the_clause_it_reports() -> None:
         ("MEX", None),
         ("NOR", None),
     ]
+
+
+def test_the_pope_speaks_for_the_holy_see() -> None:
+    # c27: the Irish Times on the Mine Ban Treaty's entry into force
+    assert _said(
+        'Pope John Paul said the convention marked a "triumph of the culture of life".'
+    ) == [("VAT", None)]

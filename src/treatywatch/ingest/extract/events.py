@@ -551,8 +551,12 @@ def _sentence_events(
         place_end: int | None = None
         place_before: re.Match[str] | None = None
         for place in [*places_after, *reversed(places_before)]:
-            if _POSTED.search(text, max(0, place.start("city") - 40), place.start("city")):
-                continue  # where a diplomat is posted, not where the meeting is
+            if _POSTED.search(
+                text, max(0, place.start("city") - 40), place.start("city")
+            ) and not _HELD_AT.search(text, max(0, place.start("city") - 80), place.start("city")):
+                # where a diplomat is posted, not where the meeting is (but a meeting "held
+                # Sept. 2-4 at the United Nations in Geneva" is there)
+                continue
             candidate = place.group("city")
             # "in Lima, Peru" where the gazetteer holds only the first word of a pair; not
             # after a bare comma ("..., Ichikawa Tomiko" is a person)
@@ -652,6 +656,7 @@ def _sentence_events(
     return out
 
 
+_HELD_AT = re.compile(r"\b(?:held|took\s+place|meets|met|convened|hosted)\b[^,;]{0,50}$")
 _HELD_FAR = re.compile(
     r"\b(?:was|were|is|are|will\s+be|be)\s+held\s+(?=in\b|at\b)|\btook\s+place\s+(?=in\b|at\b)"
 )

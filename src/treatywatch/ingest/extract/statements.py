@@ -887,6 +887,8 @@ class _Voices:
             return speaker.code
         code = (
             self.affiliation.get(speaker.code)
+            # the Pope speaks as the Holy See's head of state
+            or ("VAT" if speaker.code.startswith("person:Pope ") else None)
             or _represents(text, speaker, end)
             or _office_of(text, start, speaker, states)
         )
