@@ -672,3 +672,32 @@ def test_the_pope_speaks_for_the_holy_see() -> None:
     assert _said(
         'Pope John Paul said the convention marked a "triumph of the culture of life".'
     ) == [("VAT", None)]
+
+
+def test_a_parliament_by_its_own_name_speaks_for_its_state() -> None:
+    # c17: Babel on the Verkhovna Rada's vote to suspend the Mine Ban Convention
+    assert _said("The Verkhovna Rada supported the suspension of the Convention.") == [
+        ("UKR", None)
+    ]
+
+
+def test_roles_regions_and_possessives_are_no_names() -> None:
+    # c14, c11, c12: a prize before a name, a possessive after one, a state's armed forces
+    assert _said("Former Nobel Peace Prize winner Jody Williams said the group was a cabal.") == [
+        ("person:Jody Williams", None)
+    ]
+    assert _said("President Barack Obama's administration said it had not changed its policy.") == [
+        ("person:Barack Obama", None)
+    ]
+    assert _said("The National Armed Forces presented an assessment of the mines.") == []
+
+
+def test_a_releases_contact_line_is_no_floor() -> None:
+    # c22: the end of a campaign's press release
+    assert (
+        _said(
+            "For more information or to schedule an interview, contact: Jared Bloch, ICBL-CMC "
+            "Media and Communications Manager, Tel: +41-78-683-4407"
+        )
+        == []
+    )
