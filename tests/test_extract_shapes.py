@@ -370,3 +370,11 @@ def test_an_abbreviated_name_opens_the_sentence_of_its_act() -> None:
         "St. Lucia deposited its instrument of accession with the United Nations in New York "
         "on 15 September 2020."
     ) == {("LCA", "accession", "2020-09-15")}
+
+
+def test_a_states_government_by_its_demonym_acts_for_it() -> None:
+    # c30: Australia's foreign ministry on the Mine Ban Treaty's entry into force for it
+    assert _acts(
+        "The Australian Government ratified the Ottawa Convention on 14 January 1999."
+    ) == {("AUS", "ratification", "1999-01-14")}
+    assert not _acts("Japanese experts signed nothing.")

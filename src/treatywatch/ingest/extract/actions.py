@@ -164,6 +164,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # withdrawal from international agreements"
 _TOPIC = re.compile(r"\b(?:regarding|concerning|about|over|on)\b")
 _NOUN_KINDS = frozenset({"withdrawal", "moratorium"})
+_GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|[Aa]uthorities)\b")
 # A second act of the same subject: "Andorra signed the Mine Ban Treaty on 3 December 1997
 # and ratified it on 29 June 1998"
 _COORDINATED = re.compile(
@@ -225,7 +226,13 @@ def find_actions(
         window = states[
             bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, m.start())
         ]
-        before = [s for s in window if s.end <= m.start() and not s.demonym]
+        # a demonym names the state only as its government: "The Australian Government
+        # ratified the Ottawa Convention on 14 January 1999"
+        before = [
+            s
+            for s in window
+            if s.end <= m.start() and (not s.demonym or _GOVERNMENT.match(text, s.end))
+        ]
         actors = _actors(text, before, m.start(), kind)
         if (
             not actors

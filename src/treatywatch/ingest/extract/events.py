@@ -378,18 +378,33 @@ def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]
 # A meeting the text reports by its participants' verb and gives no name: "Signatory States
 # ... met in Kampala, Uganda, on 29-30 May 2017 to discuss", "delegates gathered in Geneva
 # from 2 to 4 June"
+_GATHER_VERBS = ("met", "gathered", "convened", "assembled")
 _GATHERED = re.compile(
-    r"\b(?:met|gathered|convened|assembled|reconvened)\s+(?:again\s+)?in\s+"
+    r"(?<![\w\-])(?:met|gathered|convened|assembled)\s+(?:again\s+)?in\s+"
     r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
     r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 )
+
+
+def _gathered(text: str) -> list[re.Match[str]]:
+    """The matches of ``_GATHERED``, tried only where one of its verbs stands: a search
+    for each word runs in C, a regex scan of the text tries every "m", "g", "c" and "a"."""
+    found = []
+    for verb in _GATHER_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            m = _GATHERED.match(text, at)
+            if m is not None:
+                found.append(m)
+            at = text.find(verb, at + len(verb))
+    return sorted(found, key=lambda m: m.start())
 
 
 def _gatherings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]:
     """Unnamed meetings given a place and the days they met: only with both, as "met in
     Geneva" alone may be any encounter."""
     out: list[_Event] = []
-    for m in _GATHERED.finditer(text):
+    for m in _gathered(text):
         city = m.group("city")
         if not places.is_city(city) or registry.lookup(city) is not None:
             continue

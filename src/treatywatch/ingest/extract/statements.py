@@ -974,7 +974,7 @@ def _inverted_subject(
 _FLOOR_CUE = re.compile(
     r"(?=\w)(?:\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
     # not a release's "For more information, contact:"
-    r"(?<!more\s)(?<!further\s)(?<!additional\s)information|remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
+    r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
     r"shared|reported|requested|submissions?)\b[^:;.]{0,100}?:\s*(?:the\s+)?"
     r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
     r"suggested|raised|introduced|submitted|questions?|concerns?|updates?)\s+(?:\w+\s+){0,2}?"
