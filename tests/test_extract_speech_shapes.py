@@ -701,3 +701,14 @@ def test_a_releases_contact_line_is_no_floor() -> None:
         )
         == []
     )
+
+
+def test_the_head_of_a_bodys_delegation_speaks_for_it() -> None:
+    # c29: the ICBL's statement at the Mine Ban Treaty's third meeting, in Managua
+    text = (
+        "Statement to the Third Meeting of States Parties\n"
+        "Delivered by Stephen Goose (Human Rights Watch), Head of ICBL Delegation\n"
+        "Managua, 19 September 2001\n"
+        "Mr. President, distinguished delegates,"
+    )
+    assert _said(text) == [("org:ICBL", "2001-09-19")]

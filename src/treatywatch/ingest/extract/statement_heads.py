@@ -146,6 +146,13 @@ def _head_speaker(
                 stop = _TOPIC_AFTER.search(text, who, e)
                 found = _header_speaker(text, who, stop.start() if stop else e, states, voices)
                 if found and found[0].startswith("person:"):
+                    # "Delivered by Stephen Goose (Human Rights Watch), Head of ICBL
+                    # Delegation": the body whose delegation the speaker heads
+                    heads = _HEAD_OF.search(text, who, e)
+                    led = find_organisations(text, heads.end(), e) if heads else []
+                    if heads and led and led[0].start == heads.end():
+                        voices.affiliation[found[0]] = led[0].code
+                        return led[0].code, found[1]
                     # "Statement by H. E. Ambassador Sumio Tarui" over "Permanent
                     # Representative of Japan to the Conference on Disarmament"
                     below_line = next(((lo, hi) for lo, hi in head_lines if lo > e), None)
@@ -217,6 +224,7 @@ _STATEMENT_BY = re.compile(
 )
 
 
+_HEAD_OF = re.compile(r"\bHead\s+of\s+(?:the\s+)?")
 _BY_AT_END = re.compile(r"\b(?:Statement|Remarks|Speech|Address|Intervention)\s+by\s*$")
 
 
