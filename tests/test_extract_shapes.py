@@ -378,3 +378,29 @@ def test_a_states_government_by_its_demonym_acts_for_it() -> None:
         "The Australian Government ratified the Ottawa Convention on 14 January 1999."
     ) == {("AUS", "ratification", "1999-01-14")}
     assert not _acts("Japanese experts signed nothing.")
+
+
+def test_acts_in_participles_possessives_and_second_verbs() -> None:
+    # shapes of the Monitor's and the support units' prose (c25, c28, c29)
+    assert _acts(
+        "Madagascar has become the 100th State Party to the Mine Ban Treaty after depositing "
+        "its instrument of ratification on 16 September 1999."
+    ) == {("MDG", "ratification", "1999-09-16")}
+    assert _acts(
+        "Iraq's instrument of ratification was deposited with the Secretary-General on 14 May 2013."
+    ) == {("IRQ", "ratification", "2013-05-14")}
+    assert _acts(
+        "Belgium, which signed the treaty in 1997 and ratified it in 1998, was the first to ban "
+        "mines."
+    ) == {("BEL", "signature", None), ("BEL", "ratification", None)}
+    assert _acts(
+        "Spain announced on Tuesday that it had destroyed the last of its cluster munitions."
+    ) == {("ESP", "stockpile-destruction-completed", None)}
+
+
+def test_a_number_destroyed_is_destruction_under_way() -> None:
+    # c25: the Cluster Munition Monitor's stockpile chapter
+    assert _acts(
+        "During 2017, Bulgaria, Peru, and Slovakia destroyed a total of 2,273 cluster munitions "
+        "and 160,000 submunitions."
+    ) == {(c, "stockpile-destruction-started", None) for c in ("BGR", "PER", "SVK")}

@@ -21,7 +21,8 @@ from treatywatch.ingest.extract.states import StateMention, coordinated_from
 # "deposited its instrument of accession", "submitted a Document of Acceptance", "the
 # deposit of its instrument of ratification"
 _DEPOSITED = (
-    r"(?:deposited|submitted|lodged|deposit\s+of)\s+(?:its|their|an|the|a)\s+"
+    # and the participle: "... after depositing its instrument of ratification on ..."
+    r"(?:deposit(?:ed|ing)|submit(?:ted|ting)|lodg(?:ed|ing)|deposit\s+of)\s+(?:its|their|an|the|a)\s+"
     r"(?:instrument|document)s?\s+(?:of|for)\s+"
 )
 # "Cameroon became the 104th country to sign the Convention on 15 December 2009"
@@ -45,10 +46,17 @@ _ACTS: list[tuple[str, str]] = [
      r"|ion\s+of\s+(?:its\s+|the\s+)?stockpile\s+destruction)"
      # "fully destroyed its own stocks of anti-personnel mines"
      r"|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks\b)"
+     # "destroyed the last of its cluster munitions"
+     r"|destroyed\s+(?:the\s+)?last\s+(?:of\s+)?(?:its|their)\s+"
      r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks?)"),
     ("stockpile-destruction-started",
      r"(?:began|begun|started|commenced|initiated)\s+(?:the\s+|its\s+)?(?:destruction\s+of|"
-     r"destroying|to\s+destroy|stockpile\s+destruction)"),
+     r"destroying|to\s+destroy|stockpile\s+destruction)"
+     # a number destroyed is a stockpile being destroyed, not yet all of it: "Bulgaria, Peru,
+     # and Slovakia destroyed a total of 2,273 cluster munitions"
+     r"|destroyed\s+(?:a\s+(?:collective\s+|combined\s+)?total\s+of\s+|some\s+|over\s+"
+     r"|more\s+than\s+|nearly\s+|almost\s+|about\s+)?\d[\d,.]*\s+(?:million\s+)?"
+     r"(?:cluster\s+munitions|submunitions)\b"),
     # "deposited its instrument of accession", "deposited the Instrument of Acceptance",
     # "submitted a Document of Acceptance", "deposited its instrument for ratification"
     # one alternative for the four kinds of instrument: the scan tries it once per word
@@ -75,7 +83,7 @@ _ACTS: list[tuple[str, str]] = [
 ]  # fmt: skip
 _ACT = re.compile(
     # the look-ahead skips, with one test, where no act can start
-    r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm|[lL]odged\b)(?:"
+    r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm|[lL]odg(?:ed|ing)\b)(?:"
     + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS))
     + ")",
     re.IGNORECASE,
@@ -131,7 +139,9 @@ _OBJECT = (
     r"(?:[\w\s]{0,25}?"
     r"|\s*(?:its\s+instrument\s+of\s+\w+\s+(?:to\s+)?)?(?:the\s+)?"
     # "... with the United Nations in New York on 15 September 2020"
-    r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+|with\s+){0,9}?"
+    # "Iraq's instrument of ratification was deposited with the Secretary-General on ..."
+    r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+|with\s+|was\s+|were\s+"
+    r"|deposited\s+){0,9}?"
     r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
 )
 _ACT_NOUN_IN = re.compile(r"\b(?:accession|ratification|signature|withdrawal)\b", re.I)
@@ -150,7 +160,9 @@ _WINDOW = 70
 # "Norway announced that it had completed ...": the state reports its own act
 _REPORTED = re.compile(
     r"(?:['’]s)?\s+(?:\w+\s+)?(?:announced|confirmed|confirmation|reported|declared|said|stated"
-    r"|informed\s+\w+)\s+that\s+it\s+(?:(?:had|has)\s+)?(?:\w+\s+)?"
+    # "announced on Tuesday that it had destroyed", "said last week that it had"
+    r"|informed\s+\w+)(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?"
+    r"\s+that\s+it\s+(?:(?:had|has)\s+)?(?:\w+\s+)?"
 )
 # What may stand between the state and its verb and still leave the state the subject: its
 # short name in brackets ("The Lao People’s Democratic Republic (Lao PDR) signed") and a
@@ -168,7 +180,8 @@ _GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|[Aa]uthorities)\b")
 # A second act of the same subject: "Andorra signed the Mine Ban Treaty on 3 December 1997
 # and ratified it on 29 June 1998"
 _COORDINATED = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:signed|ratified|acceded|endorsed)\b[^.;:()“”\"]{0,90}?"
+    # (no space before it after a relative pronoun: ", which " + "signed ... and ")
+    r"\s*(?:\w+\s+){0,2}?(?:signed|ratified|acceded|endorsed)\b[^.;:()“”\"]{0,90}?"
     r"(?:,\s*(?:and\s+)?|\band\s+)(?:then\s+|later\s+|subsequently\s+|also\s+)?"
 )
 _COORDINATED_MAX = 130
@@ -322,7 +335,10 @@ _ANNOUNCING_ITS = re.compile(
     r"\s+(?:announc(?:ed|ing)|confirm(?:ed|ing)|declar(?:ed|ing))\s+its\s+(?:recent\s+|formal\s+)?"
     r"(?P<noun>ratification|accession|signature)\b"
 )
-_POSSESSIVE = re.compile(r"['’]s?\s+(?P<noun>" + "|".join(_NOUN_ACTS) + r")\b")
+_POSSESSIVE = re.compile(
+    # "Iraq's instrument of ratification was deposited"
+    r"['’]s?\s+(?:instrument\s+of\s+)?(?P<noun>" + "|".join(_NOUN_ACTS) + r")\b"
+)
 
 
 def _noun_acts(
