@@ -712,3 +712,17 @@ def test_the_head_of_a_bodys_delegation_speaks_for_it() -> None:
         "Mr. President, distinguished delegates,"
     )
     assert _said(text) == [("org:ICBL", "2001-09-19")]
+
+
+def test_a_ministry_of_a_state_and_a_secretary_general_by_name() -> None:
+    # the shapes of government releases and UN news (c24, c30)
+    assert _said(
+        "In a press release issued on 5 May 2010, the Ministry of Foreign Affairs of Chile "
+        "stated that it would host the meeting."
+    ) == [("CHL", "2010-05-05")]
+    assert _said("The Foreign Ministry of Ukraine said that Russia had used the weapons.") == [
+        ("UKR", None)
+    ]
+    assert _said("Ban Ki-moon welcomed the entry into force of the Convention.") == [
+        ("org:UN", None)
+    ]

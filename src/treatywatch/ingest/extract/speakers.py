@@ -39,7 +39,11 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Maat": ("Maat for Peace, Development and Human Rights",),
     "UNIDIR": ("United Nations Institute for Disarmament Research", "UNIDIR"),
     # The Secretary-General speaks for the UN, in the record as in the documents.
-    "UN": ("United Nations Secretary-General", "UN Secretary-General", "U.N. Secretary-General",
+    "UN": (
+           # the Secretaries-General by name, who speak for it
+           "Ban Ki-moon", "Kofi Annan", "António Guterres", "Antonio Guterres",
+           "Boutros Boutros-Ghali", "Javier Pérez de Cuéllar",
+           "United Nations Secretary-General", "UN Secretary-General", "U.N. Secretary-General",
            "UN Secretary General", "Secretary-General of the United Nations", "United Nations",
            "UN", "U.N."),
     "EU": ("European Union", "EU"),

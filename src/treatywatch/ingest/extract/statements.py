@@ -134,7 +134,10 @@ _SPOKESPERSON_OF = re.compile(
     r"\b(?:representatives?|delegates?|delegations?|ambassadors?|ministers?|spokes\w+|governments?"
     r"|presidents?|heads?\s+of\s+state"
     r"|head\s+of\s+(?:the\s+)?delegation|secretary[- ]general"
-    r"|minister\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations))\s+of\s+(?:the\s+)?$",
+    r"|minister\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations)"
+    # "the Ministry of Foreign Affairs of Chile stated", "The Foreign Ministry of Ukraine said"
+    r"|(?:foreign\s+|defen[cs]e\s+)?ministry(?:\s+(?:of|for)\s+(?:foreign|external|defen[cs]e)"
+    r"(?:\s+(?:affairs|relations))?)?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
@@ -1462,9 +1465,12 @@ def _statement_day(
         if _inside(mention.start, quoted) or not mention.day_certain:
             continue
         # "On 2 March, during a pledging conference ..., the Ambassador announced"
-        if _OPENING_DAY.search(text, max(start, mention.start - 12), mention.start) and (
-            _COMMA_AFTER.match(text, mention.end)
-        ):
+        # and "In a press release issued on 5 May 2010, the Ministry ... stated"
+        opening = _OPENING_DAY.search(text, max(start, mention.start - 12), mention.start) or (
+            _ISSUED_ON.search(text, max(start, mention.start - 30), mention.start)
+            and _OPENING_PHRASE.match(text, start)
+        )
+        if opening and _COMMA_AFTER.match(text, mention.end):
             day, _ = dates.resolve(mention, reference, -1, exact)
             return day
         near = abs(mention.start - verb.end()) <= 40 or abs(verb.start() - mention.end) <= 40
@@ -1509,6 +1515,8 @@ def _weekday_back(
 
 _OPENING_DAY = re.compile(r"(?:^|[.\-–—]\s*|\n\s*)On\s+$")
 _COMMA_AFTER = re.compile(r"(?:,?\s+\d{4})?\s*,")
+_ISSUED_ON = re.compile(r"\b(?:issued|released|published|dated|delivered|made|given)\s+on\s+$")
+_OPENING_PHRASE = re.compile(r"\s*(?:In|At|Through|With)\s+(?:a|an|its|the|his|her)\b")
 
 
 def _is_action(code: str, start: int, end: int, acts: dict[str, list[int]]) -> bool:
