@@ -691,3 +691,37 @@ def test_the_last_item_most_recently() -> None:
         "Qatar, Yemen, and most recently Tunisia (9 July 1999)."
     )
     assert [(f["stated_count"], f["states"]) for f in found] == [(4, ["JOR", "QAT", "YEM", "TUN"])]
+
+
+def test_who_attended_in_the_words_reports_use() -> None:
+    # the ways a meeting report names those present (written from c17, c18, c24 and c28)
+    shapes = {
+        "Those attending included representatives from Cambodia, Laos, Thailand and "
+        "Vietnam.": ["KHM", "LAO", "THA", "VNM"],
+        "The workshop was attended by officials from Benin, Burkina Faso, Mali, Niger and "
+        "Togo.": ["BEN", "BFA", "MLI", "NER", "TGO"],
+        "The meeting brought together government officials from Albania, Croatia, Montenegro "
+        "and Serbia.": ["ALB", "HRV", "MNE", "SRB"],
+        "Among the countries represented were Brazil, Argentina, Chile and Uruguay.": [
+            "BRA", "ARG", "CHL", "URY",
+        ],
+        "Cambodia, Laos, Thailand and Vietnam were represented at the meeting.": [
+            "KHM", "LAO", "THA", "VNM",
+        ],
+        "Participants\nAustralia\nAustria\nBelgium\nCanada": ["AUS", "AUT", "BEL", "CAN"],
+    }  # fmt: skip
+    for text, states in shapes.items():
+        assert [f["states"] for f in _lists(text)] == [states], text
+
+
+def test_a_counted_list_between_dashes() -> None:
+    found = _lists(
+        "Eight countries – Cameroon, Chad, Ghana, Guinea, Mali, Niger, Senegal and Togo – "
+        "signed the convention during the conference."
+    )
+    assert [(f["stated_count"], len(f["states"])) for f in found] == [(8, 8)]
+    # states that announced something are speakers, not participants (c13)
+    assert not _lists(
+        "Four States – Albania, Greece, Rwanda and Zambia – announced that they have completed "
+        "clearance."
+    )

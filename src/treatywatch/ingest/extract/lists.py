@@ -55,7 +55,8 @@ _CUE = re.compile(
     r"\b(?:participat\w*|participants?|endors\w*|sign\w*|ratif\w*|accede\w*|accession\w*"
     r"|States?\s+Part(?:y|ies)|adopt\w*|attend\w*|present|list\w*|following|support\w*|welcom\w*"
     r"|members?|joined|observers?|delegations?|on\s+behalf\s+of"
-    r"|(?:co-?)?(?:host\w*|convened|organi[sz]\w*|sponsor\w*))\b",
+    r"|(?:co-?)?(?:host\w*|convened|organi[sz]\w*|sponsor\w*)|represented|brought\s+together"
+    r"|took\s+part)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -83,7 +84,12 @@ _INTRODUCED = re.compile(
     # and C", "convened jointly by the Permanent Missions of A, B and C"
     r"|(?:co-?)?(?:hosted|convened|organi[sz]ed|sponsored)\s+(?:jointly\s+)?by(?:\s+the)?"
     r"(?:\s+(?:governments?|permanent\s+missions?|delegations?)\s+of)?"
-    r"|with\s+the\s+participation\s+of)\s*:?(?:\s+the)?\s*$",
+    r"|with\s+the\s+participation\s+of"
+    # "Those attending included representatives from", "attended by officials from", "brought
+    # together government officials from"
+    r"|(?:includ(?:ed|es|e)|attended\s+by|joined\s+by|brought\s+together)\s+(?:\w+\s+)?"
+    r"(?:representatives|delegations|delegates|officials|ministers|participants|experts)"
+    r"\s+(?:of|from)|attended\s+by)\s*:?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 # States named for something else than taking part, endorsing or signing: speaking,
@@ -91,7 +97,7 @@ _INTRODUCED = re.compile(
 _NOT_TAKING_PART = re.compile(
     r"\b(?:elect\w*|vice[- ]presidents?|allegations?|alleged|accus\w*|statements?|views"
     # a meeting's floor: "The following States Parties ... provided updates: A, B, C"
-    r"|updates?|responded|presentations?|interventions?|took\s+the\s+floor"
+    r"|updates?|responded|presentations?|interventions?|took\s+the\s+floor|announc\w*"
     r"|would|weaken\w*|yet\s+to|not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*|sign\w*|ratif\w*|join\w*"
     r"|acced\w*)|non-(?:signator|part)\w*)\b",
     re.IGNORECASE,
@@ -107,9 +113,10 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ACTED_AFTER = re.compile(
-    # "..., United States, Vietnam, also attended the event"
-    r"\)?,?\s+(?:(?:have|has|had|all|also|each|both|then|since)\s+){0,2}"
-    r"(?:signed|ratified|acceded|endorsed|joined|adopted|attended|participated)\b"
+    # "..., United States, Vietnam, also attended the event", "... and Togo – signed"
+    r"\)?,?(?:\s*[–—]\s*|\s+)(?:(?:have|has|had|all|also|each|both|then|since)\s+){0,2}"
+    r"(?:signed|ratified|acceded|endorsed|joined|adopted|attended|participated"
+    r"|(?:were|was)\s+(?:also\s+)?(?:represented|present)\s+(?:at|in))\b"
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|on|by|until)\s+$", re.IGNORECASE)
 MIN_NAMES = 3
@@ -193,6 +200,14 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
         titled = bool(heading.strip()) and all(
             "\n" in text[a.end : b.start] for a, b in itertools.pairwise(run)
         )
+    elif heading.rstrip(" \t").endswith("\n") and "\n" not in heading.strip():
+        # the title is the sentence the list starts after: "Participants" / "Australia" ...
+        title = heading.strip()
+        titled = (
+            len(title) <= 60
+            and title[-1:] not in ".!?"
+            and all("\n" in text[a.end : b.start] for a, b in itertools.pairwise(run))
+        )
     # the list belongs to the clause after a contrast ("..., while another 10 (")
     contrast = _CONTRAST.match(heading)
     clause = heading[contrast.end() :] if contrast else heading
@@ -230,7 +245,7 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     # a bulleted list's heading ends at its colon, not at the first item's bullet
     lead_in = heading.rstrip(BULLETS)
     # or a dash: "Twelve delegates representing 9 ASEAN States—Brunei, Cambodia, ..."
-    colon = lead_in.endswith(":") or heading.rstrip().endswith("—")
+    colon = lead_in.endswith(":") or heading.rstrip().endswith(("—", "–"))
     introduced = colon or titled or bool(_INTRODUCED.search(lead_in))
     cued = (_CUE.search(clause) and (introduced or count is not None or len(run) >= 8)) or (
         colon and count is not None
