@@ -454,3 +454,20 @@ def test_a_meeting_held_at_the_united_nations_in_a_city_is_there() -> None:
         "progress."
     )
     assert _events(body, "2019-10-01") == [("2019-09-02", "Geneva")]
+
+
+def test_a_city_that_hosts_and_days_in_brackets() -> None:
+    # the ways releases place and date a meeting (written from c16, c20, c25 and c31)
+    assert _events(
+        "Geneva hosted the Tenth Meeting of States Parties on 29 November – 3 December 2010."
+    ) == [("2010-11-29", "Geneva")]
+    assert _events(
+        "The Maputo Review Conference (23-27 June 2014) adopted the Maputo Action Plan."
+    ) == [("2014-06-23", "Maputo")]
+    assert _events(
+        "The conference, held in Vientiane on 9-12 November 2010, adopted a declaration."
+    ) == [("2010-11-09", "Vientiane")]
+    # a state that hosts is no city
+    assert _events("Norway hosted the Oslo Conference on 22-23 February 2007.") == [
+        ("2007-02-22", "Oslo")
+    ]

@@ -523,8 +523,10 @@ def _sentence_events(
     day_mentions = [m for m in dates.find_dates(text, start, end) if m.day is not None]
     out: list[_Event] = []
     for m in _EVENT.finditer(text, start, end):
-        name = m.group("name").strip()
-        name = re.sub(r"^(?:and|the|next)\s+", "", name, flags=re.IGNORECASE)
+        raw = m.group("name").strip()
+        name = re.sub(r"^(?:and|the|next)\s+", "", raw, flags=re.IGNORECASE)
+        # "The conference, held in Vientiane on ...": the article it opened with refers
+        determined = name != raw and raw[:4].casefold() in ("the ", "next")
         # "Photos: Mary Wareham The Kampala Conference on ...": the name begins at its article
         inner = name.rfind(" The ")
         if inner > 0 and re.search(_NOUN, name[inner:]):
@@ -536,6 +538,7 @@ def _sentence_events(
         if (
             re.fullmatch(_NOUN, name)
             and name[:1].islower()
+            and not determined
             and not _DETERMINER.search(text, max(start, m.start() - 30), m.start())
         ):
             continue
@@ -594,6 +597,15 @@ def _sentence_events(
                 else:
                     place_before = place
             break
+        if city is None:
+            # "Geneva hosted the Tenth Meeting of States Parties", "Bangkok will host the ..."
+            host = _CITY_HOSTS.search(text, max(start, m.start() - 60), m.start())
+            if (
+                host
+                and places.is_city(host.group("city"))
+                and not registry.lookup(host.group("city"))
+            ):
+                city = places.canonical(host.group("city"))
         if city is None:
             city, country = _capital_named(text, m.start(), min(end, after + 150))
         if city is None:
@@ -671,6 +683,10 @@ def _sentence_events(
     return out
 
 
+_CITY_HOSTS = re.compile(
+    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:hosted|hosts|will\s+host|welcomed)"
+    r"\s+(?:the\s+)?$"
+)
 _HELD_AT = re.compile(r"\b(?:held|took\s+place|meets|met|convened|hosted)\b[^,;]{0,50}$")
 _HELD_FAR = re.compile(
     r"\b(?:was|were|is|are|will\s+be|be)\s+held\s+(?=in\b|at\b)|\btook\s+place\s+(?=in\b|at\b)"
@@ -799,6 +815,8 @@ def _date_for(
             if len(gap) <= 70 and (
                 not re.search(r"[(;:]|\.\s", gap)
                 or (bracket and not text[bracket.end() : mention.start].strip(" ,"))
+                # "The Maputo Review Conference (23-27 June 2014) adopted ..."
+                or gap.strip() == "("
             ):
                 return mention
             break
