@@ -726,3 +726,10 @@ def test_a_ministry_of_a_state_and_a_secretary_general_by_name() -> None:
     assert _said("Ban Ki-moon welcomed the entry into force of the Convention.") == [
         ("org:UN", None)
     ]
+
+
+def test_a_ministrys_spokesperson_speaks_for_the_state() -> None:
+    # c32: an AFP story on China's reaction to the transfer of cluster munitions to Ukraine
+    assert _said('"We firmly oppose it," Chinese foreign ministry spokeswoman Mao Ning said.') == [
+        ("CHN", None)
+    ]

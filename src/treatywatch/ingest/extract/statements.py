@@ -1326,7 +1326,8 @@ _OFFICE = (
     r"(?:Permanent\s+Representative|Ambassador|(?:Deputy\s+|Vice[- ]|Prime\s+|Foreign\s+)?"
     r"Minister(?:\s+(?:of|for)\s+(?:Foreign\s+Affairs|Defen[cs]e|External\s+Relations))?|"
     r"Foreign\s+Affairs\s+Minister|President|Head\s+of\s+(?:the\s+)?Delegation|representative|"
-    r"delegate|spokes(?:person|man|woman))"
+    # "Chinese foreign ministry spokeswoman Mao Ning"
+    r"delegate|(?:(?:foreign|defen[cs]e)\s+)?(?:ministry\s+)?spokes(?:person|man|woman))"
 )
 _OFFICE_OF_BEFORE = re.compile(
     rf"\b{_OFFICE}\s+of\s+(?:the\s+)?$|^[’']s\s+{_OFFICE}\s+$|^\s+{_OFFICE},?\s+$", re.IGNORECASE
