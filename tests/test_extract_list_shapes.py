@@ -725,3 +725,18 @@ def test_a_counted_list_between_dashes() -> None:
         "Four States – Albania, Greece, Rwanda and Zambia – announced that they have completed "
         "clearance."
     )
+
+
+def test_sentences_a_page_ran_together_and_a_set_named_by_its_participle() -> None:
+    # c33: the Cluster Munition Coalition on the Convention's 30th ratification
+    text = (
+        "(London, 16 February 2010) – Burkina Faso and Moldova ratified the international "
+        "Convention banning cluster munitions today, bringing the total to 30. Other ratifying "
+        "states are: Burundi, Luxembourg, Malawi, and Uruguay.A total of 104 countries have "
+        "signed the Convention."
+    )
+    assert _acts(text) == {
+        ("BFA", "ratification", "2010-02-16"),
+        ("MDA", "ratification", "2010-02-16"),
+        *((c, "ratification", None) for c in ("BDI", "LUX", "MWI", "URY")),
+    }

@@ -520,7 +520,9 @@ def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | N
     for mention in dates.find_dates(text, at, min(len(text), at + 90)):
         if mention.day is None and mention.relative is None:
             continue
-        lead = _OBJECT + (r"" if mention.relative is not None else r"\b(?:on|in)\s+")
+        # "ratified the international Convention banning cluster munitions today": a
+        # relative day closes the clause, after what was acted on
+        lead = r"[\w\s\-]{0,70}?" if mention.relative is not None else _OBJECT + r"\b(?:on|in)\s+"
         gap = text[at : mention.start]
         # or the day straight after the verb, as a list's row or a note writes it: "Albania
         # – signed 3 December 2008; ratified 16 June 2009"

@@ -102,6 +102,8 @@ def _introduced(
         if not (
             _BY.match(between)
             or _PERFECT.search(lead[:verb_start])
+            # "Other ratifying states are: A, B, ...": the set the participle names
+            or (_PARTICIPLE_SET.match(lead, verb_start) and between.rstrip().endswith(":"))
             or (
                 (_SET_SUBJECT.search(lead[:verb_start]) or _SET_MODIFIED.search(lead[:verb_start]))
                 and between.rstrip().endswith(":")
@@ -215,6 +217,9 @@ def _pointed_back(text: str, lead_start: int, lead: str) -> str | None:
     return act_rules.kind_of(verbs[0])
 
 
+_PARTICIPLE_SET = re.compile(
+    r"(?:ratifying|acceding|signing|endorsing)\s+(?:States|states|countries|nations)\b", re.I
+)
 _SET_BY_ACT = re.compile(
     r"\b(?:States|states|countries|nations)(?:\s+Parties)?\s+(?:which|that|who)\s+"
     r"(?:have|has|had)\s+(?:already\s+|now\s+|also\s+)?$"

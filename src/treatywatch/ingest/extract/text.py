@@ -19,6 +19,9 @@ Span = tuple[int, int]
 _SENTENCE_END = re.compile(
     r"""(?<=[.!?])(?:\[\d{1,3}\])?["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""  # end punctuation (a
     # footnote mark "[3]" may follow it) + space + capital
+    # or no space at all where a page ran two sentences together: "and Uruguay.A total of
+    # 104 countries", "in November.”The 30 ratifying countries"
+    r"""|(?<=[a-z]{3}[.!?])["”]?(?=[A-Z])"""
     r"""|\n\s*\n"""  # blank line
     r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun"""
     r"""|Jul|Aug|Sep|Oct|Nov|Dec)))"""  # a bullet or an agenda line ("5-7 December") starts
@@ -119,7 +122,7 @@ def words_between(text: str, start: int, end: int) -> list[str]:
 
 
 _BOUNDARY = re.compile(
-    r"[.!?;](?:\[\d{1,3}\])?[\"”’)]?\s+|\n\s*\n\s*|\n\s*(?=[•●▪◦‣*\-–]\s)|\n(?=\S)"
+    r"[.!?;](?:\[\d{1,3}\])?[\"”’)]?\s+|(?<=[a-z]{3}[.!?])[\"”]?(?=[A-Z])|\n\s*\n\s*|\n\s*(?=[•●▪◦‣*\-–]\s)|\n(?=\S)"
 )
 
 
