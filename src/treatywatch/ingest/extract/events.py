@@ -555,7 +555,9 @@ def _sentence_events(
             # full title stands between the name and its place
             held = _HELD_FAR.search(text, after, min(end, after + 400))
             if held is not None and not _NOUN_ONLY.search(text, after, held.start()):
-                places_after = list(_IN_CITY.finditer(text, held.start(), held.end() + 150))
+                places_after = list(
+                    _IN_CITY.finditer(text, held.start(), min(end, held.end() + 150))
+                )
         # a title: "Fifth Meeting of States Parties, San José, Costa Rica, 2-5 September 2014"
         titled = _COMMA_CITY.match(text, after, end) or _PAREN_CITY.match(text, after, end)
         if titled:
