@@ -14,14 +14,15 @@ from functools import lru_cache
 
 Span = tuple[int, int]
 
+# Two sentences a page ran together, with no space between them: "and Uruguay.A total of
+# 104 countries", "in November.”The 30 ratifying countries" (both scans below end one there).
+_GLUED = r"""(?<=[a-z]{3}[.!?])["”]?(?=[A-Z])"""
 # A sentence ends at . ! ? followed by space and an upper-case letter, a quote or a bullet,
 # or at a line break that starts a new block (bullet, blank line, short heading line).
 _SENTENCE_END = re.compile(
     r"""(?<=[.!?])(?:\[\d{1,3}\])?["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""  # end punctuation (a
     # footnote mark "[3]" may follow it) + space + capital
-    # or no space at all where a page ran two sentences together: "and Uruguay.A total of
-    # 104 countries", "in November.”The 30 ratifying countries"
-    r"""|(?<=[a-z]{3}[.!?])["”]?(?=[A-Z])"""
+    rf"""|{_GLUED}"""
     r"""|\n\s*\n"""  # blank line
     r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun"""
     r"""|Jul|Aug|Sep|Oct|Nov|Dec)))"""  # a bullet or an agenda line ("5-7 December") starts
@@ -52,6 +53,12 @@ def sentences(text: str) -> list[Block]:
     return list(_sentences(text))
 
 
+def _abbreviated(text: str, stop_end: int) -> bool:
+    """Whether the full stop that ends at ``stop_end`` closes an abbreviation ("St.", "Mr.",
+    "U.S."), which ends no sentence."""
+    return _ABBREVIATIONS.search(text[max(0, stop_end - 6) : stop_end]) is not None
+
+
 @lru_cache(maxsize=8)
 def _sentences(text: str) -> tuple[Block, ...]:
     out: list[Block] = []
@@ -59,7 +66,7 @@ def _sentences(text: str) -> tuple[Block, ...]:
     paragraph = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
-        if _ABBREVIATIONS.search(text[max(0, end - 6) : end]) and "\n" not in match.group():
+        if "\n" not in match.group() and _abbreviated(text, end):
             continue
         _append(out, text, start, end, paragraph)
         if "\n" in match.group():
@@ -122,7 +129,7 @@ def words_between(text: str, start: int, end: int) -> list[str]:
 
 
 _BOUNDARY = re.compile(
-    r"[.!?;](?:\[\d{1,3}\])?[\"”’)]?\s+|(?<=[a-z]{3}[.!?])[\"”]?(?=[A-Z])|\n\s*\n\s*|\n\s*(?=[•●▪◦‣*\-–]\s)|\n(?=\S)"
+    rf"[.!?;](?:\[\d{{1,3}}\])?[\"”’)]?\s+|{_GLUED}|\n\s*\n\s*|\n\s*(?=[•●▪◦‣*\-–]\s)|\n(?=\S)"
 )
 
 
@@ -137,11 +144,7 @@ def sentence_start(text: str, at: int, reach: int = 300, colon: bool = True) -> 
     floor = max(0, at - reach)
     start = floor
     for m in _BOUNDARY.finditer(text, floor, at):
-        if (
-            text[m.start()] == "."
-            and "\n" not in m.group()
-            and _ABBREVIATIONS.search(text, max(0, m.start() - 5), m.start() + 1)
-        ):
+        if text[m.start()] == "." and "\n" not in m.group() and _abbreviated(text, m.start() + 1):
             continue  # "St. Lucia deposited", "Mr. Obuchi signed": the sentence goes on
         if m.group().startswith("\n") and "\n\n" not in m.group() and m.group().strip() == "":
             line_start = text.rfind("\n", 0, m.start()) + 1
