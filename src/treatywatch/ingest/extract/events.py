@@ -52,12 +52,14 @@ _EVENT = re.compile(
     + r"(?:\s+(?:of|on|for|to|by|and|the|in\s+the|against)"
     r"(?:\s+(?:the|[A-Z][\w'’\-]*|\d{1,2}(?:st|nd|rd|th)))+)*)"
 )
+# A city's name of one or two capitalised words, and the country a comma may add after it
+# ("in Lima, Peru", "(Geneva, Switzerland", "held in Phnom Penh")
+_CITY = r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+_COUNTRY = r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 _IN_CITY = re.compile(
     # "In" and "At" of a headline too: "Regional Land-Mine Conference Starting In Dushanbe"
     r"\b(?:[Ii]n|[Aa]t|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from)\s+"
-    r"(?:the\s+\w+\s+capital,?\s+)?"
-    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
-    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
+    r"(?:the\s+\w+\s+capital,?\s+)?" + _CITY + _COUNTRY
 )
 # The look-ahead lets the whole-text scan skip, with one test, the positions where no noun
 # can start (the engine would otherwise try every alternative at every character). Its
@@ -67,14 +69,9 @@ _NOUN_ONLY = re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy])" + _NOUN)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     # and the day before the place: "(2015/11/30, Geneva)"
-    r"\s*\(\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},\s*)?"
-    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
-    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?(?=\s*[,)])"
+    r"\s*\(\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},\s*)?" + _CITY + _COUNTRY + r"(?=\s*[,)])"
 )
-_COMMA_CITY = re.compile(
-    r",\s*(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
-    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
-)
+_COMMA_CITY = re.compile(r",\s*" + _CITY + _COUNTRY)
 _FUTURE = re.compile(
     r"\b(?:will|shall|next|upcoming|forthcoming|to\s+be\s+held|plans?\s+to|is\s+to|are\s+to"
     r"|future|invited\s+to|looks?\s+forward)\b",
@@ -215,7 +212,7 @@ _DAY_PLACE = re.compile(
 def _day_then_place(text: str, window: int) -> tuple[int, int, str] | None:
     for m in _DAY_PLACE.finditer(text, 0, window):
         day = dates.find_dates(text, m.start("date"), m.end("date"))
-        if day and places.is_city(m.group("city")) and not registry.lookup(m.group("city")):
+        if day and _city_not_state(m.group("city")):
             return (m.start(), m.end(), places.canonical(m.group("city")))
     return None
 
@@ -341,19 +338,14 @@ _SIGNED_IN = re.compile(
     r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?signed|"
     r"\bopen(?:ed|s)?\s+for\s+signature"
 )
-_SIGNED_PLACE = re.compile(
-    r"\s+in\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
-    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
-)
+_SIGNED_PLACE = re.compile(r"\s+in\s+" + _CITY + _COUNTRY)
 
 
 def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]:
     out: list[_Event] = []
     for m in _SIGNED_IN.finditer(text):
         place = _SIGNED_PLACE.match(text, m.end())
-        if place is None or not places.is_city(place.group("city")):
-            continue
-        if registry.lookup(place.group("city")) is not None:
+        if place is None or not _city_not_state(place.group("city")):
             continue
         city = places.canonical(place.group("city"))
         country = registry.lookup(place.group("country") or "") or _country_of(city)
@@ -380,9 +372,7 @@ def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]
 # from 2 to 4 June"
 _GATHER_VERBS = ("met", "gathered", "convened", "assembled")
 _GATHERED = re.compile(
-    r"(?<![\w\-])(?:met|gathered|convened|assembled)\s+(?:again\s+)?in\s+"
-    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
-    r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
+    r"(?<![\w\-])(?:met|gathered|convened|assembled)\s+(?:again\s+)?in\s+" + _CITY + _COUNTRY
 )
 
 
@@ -406,7 +396,7 @@ def _gatherings(text: str, reference: dt.date | None, exact: bool) -> list[_Even
     out: list[_Event] = []
     for m in _gathered(text):
         city = m.group("city")
-        if not places.is_city(city) or registry.lookup(city) is not None:
+        if not _city_not_state(city):
             continue
         when = dates.find_dates(text, m.end(), min(len(text), m.end() + 40))
         if (
@@ -472,10 +462,16 @@ def _agenda_line(
 
 def _city_country(parts: list[str]) -> tuple[str | None, str | None]:
     for i, part in enumerate(parts):
-        if places.is_city(part) and registry.lookup(part) is None:
+        if _city_not_state(part):
             country = registry.lookup(parts[i + 1]) if i + 1 < len(parts) else None
             return part, country or _country_of(part)
     return None, None
+
+
+def _city_not_state(name: str) -> bool:
+    """Whether a name is a city the gazetteer knows and no state's name ("Kuwait",
+    "Luxembourg" and "Djibouti" name the state where a meeting document names them)."""
+    return places.is_city(name) and registry.lookup(name) is None
 
 
 def _country_of(city: str) -> str | None:
@@ -494,17 +490,11 @@ def _city_in_name(name: str) -> str | None:
     words = name.split()
     # "San José Meeting of States Parties", "Phnom Penh Summit"
     pair = " ".join(words[:2])
-    if (
-        len(words) >= 3
-        and words[1][:1].isupper()
-        and places.is_city(pair)
-        and registry.lookup(pair) is None
-    ):
+    if len(words) >= 3 and words[1][:1].isupper() and _city_not_state(pair):
         return pair
     if (
         len(words) >= 2
-        and places.is_city(words[0])
-        and registry.lookup(words[0]) is None
+        and _city_not_state(words[0])
         and (words[1][:1].isupper() or re.fullmatch(_NOUN + "|" + _MODIFIER, words[1]))
         # the Ottawa and Oslo Processes met in many cities, not in the one they are named for
         and words[1] not in ("Process", "process")
@@ -586,7 +576,7 @@ def _sentence_events(
             if owner != candidate:
                 options = (owner,)
             for option in options:
-                if places.is_city(option) and registry.lookup(option) is None:
+                if _city_not_state(option):
                     break
             else:
                 continue
@@ -602,11 +592,7 @@ def _sentence_events(
         if city is None:
             # "Geneva hosted the Tenth Meeting of States Parties", "Bangkok will host the ..."
             host = _CITY_HOSTS.search(text, max(start, m.start() - 60), m.start())
-            if (
-                host
-                and places.is_city(host.group("city"))
-                and not registry.lookup(host.group("city"))
-            ):
+            if host and _city_not_state(host.group("city")):
                 city = places.canonical(host.group("city"))
         if city is None:
             city, country = _capital_named(text, m.start(), min(end, after + 150))
@@ -685,10 +671,7 @@ def _sentence_events(
     return out
 
 
-_CITY_HOSTS = re.compile(
-    r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:hosted|hosts|will\s+host|welcomed)"
-    r"\s+(?:the\s+)?$"
-)
+_CITY_HOSTS = re.compile(_CITY + r"\s+(?:hosted|hosts|will\s+host|welcomed)\s+(?:the\s+)?$")
 _HELD_AT = re.compile(r"\b(?:held|took\s+place|meets|met|convened|hosted)\b[^,;]{0,50}$")
 _HELD_FAR = re.compile(
     r"\b(?:was|were|is|are|will\s+be|be)\s+held\s+(?=in\b|at\b)|\btook\s+place\s+(?=in\b|at\b)"
@@ -783,7 +766,7 @@ def _city_on_next_line(text: str, name_end: int) -> tuple[str | None, str | None
     if line_end < 0 or line_end - name_end > 60:
         return None, None
     m = _PLACE_LINE.match(text, line_end)
-    if m is None or not places.is_city(m.group("city")) or registry.lookup(m.group("city")):
+    if m is None or not _city_not_state(m.group("city")):
         return None, None
     named = m.group("country")
     if named and registry.lookup(named) is None:
