@@ -186,6 +186,11 @@ def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[
     return sorted([*out, *columns], key=lambda found: found["span"][0])
 
 
+def _one_a_line(text: str, run: list[StateMention]) -> bool:
+    """Whether the names of a run stand one a line, as a column under a title does."""
+    return all("\n" in text[a.end : b.start] for a, b in itertools.pairwise(run))
+
+
 def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, Any] | None:
     first, last = run[0], run[-1]
     head_start = _heading_start(text, first.start)
@@ -197,17 +202,11 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
         heading = text[head_start : first.start]
         # a column of names, one a line, under a title line ("Signatories", "List of States
         # that have endorsed the Wellington Declaration") is introduced by it
-        titled = bool(heading.strip()) and all(
-            "\n" in text[a.end : b.start] for a, b in itertools.pairwise(run)
-        )
+        titled = bool(heading.strip()) and _one_a_line(text, run)
     elif heading.rstrip(" \t").endswith("\n") and "\n" not in heading.strip():
         # the title is the sentence the list starts after: "Participants" / "Australia" ...
         title = heading.strip()
-        titled = (
-            len(title) <= 60
-            and title[-1:] not in ".!?"
-            and all("\n" in text[a.end : b.start] for a, b in itertools.pairwise(run))
-        )
+        titled = len(title) <= 60 and title[-1:] not in ".!?" and _one_a_line(text, run)
     # the list belongs to the clause after a contrast ("..., while another 10 (")
     contrast = _CONTRAST.match(heading)
     clause = heading[contrast.end() :] if contrast else heading

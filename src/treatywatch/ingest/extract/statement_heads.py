@@ -156,7 +156,7 @@ def _head_speaker(
                     # "Statement by H. E. Ambassador Sumio Tarui" over "Permanent
                     # Representative of Japan to the Conference on Disarmament"
                     below_line = next(((lo, hi) for lo, hi in head_lines if lo > e), None)
-                    office = below_line and _office_then_state(text, *below_line, states)
+                    office = _office_then_state(text, *below_line, states) if below_line else None
                     if office:
                         voices.affiliation[found[0]] = office
                         return office, found[1]

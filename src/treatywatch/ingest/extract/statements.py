@@ -35,7 +35,7 @@ from treatywatch.ingest.extract.statement_heads import (
     header_statement,
 )
 from treatywatch.ingest.extract.statement_model import Statement
-from treatywatch.ingest.extract.states import StateMention
+from treatywatch.ingest.extract.states import JOINED, StateMention
 
 _VERB = re.compile(
     r"\b(?:(?i:according)\s+to|said|says|stated|re-?stated|noted|notes|announced|announces|announcing|explained|expressed|"
@@ -977,7 +977,8 @@ def _inverted_subject(
 _FLOOR_CUE = re.compile(
     r"(?=\w)(?:\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
     # not a release's "For more information, contact:"
-    r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
+    r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|"
+    r"remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
     r"shared|reported|requested|submissions?)\b[^:;.]{0,100}?:\s*(?:the\s+)?"
     r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
     r"suggested|raised|introduced|submitted|questions?|concerns?|updates?)\s+(?:\w+\s+){0,2}?"
@@ -1174,7 +1175,6 @@ def _subjects(
 
 _RIGHT_BEFORE_VERB = re.compile(r"\s*(?:(?:has|have|also|then|later)\s+)?")
 _AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
-_JOINT = re.compile(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?")
 
 
 def _trailing_attribution(
@@ -1196,7 +1196,7 @@ def _trailing_attribution(
     if _inside(last.start, quoted):
         return None
     earlier = [c for c in candidates if c.end <= last.start]
-    if earlier and _JOINT.fullmatch(text, max(c.end for c in earlier), last.start):
+    if earlier and JOINED.fullmatch(text, max(c.end for c in earlier), last.start):
         return None  # the last of "A, B, C said": coordinated subjects
     return last
 

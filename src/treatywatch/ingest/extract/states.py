@@ -163,7 +163,8 @@ def _capitals_mention(
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
-_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+#: What joins the names of coordinated states: "A, B and the C", "A, and B".
+JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def coordinated_from(
@@ -177,7 +178,7 @@ def coordinated_from(
     expected = at
     while i < len(mentions) and mentions[i].start == expected and not mentions[i].demonym:
         out.append(mentions[i])
-        joint = _JOINED.match(text, mentions[i].end)
+        joint = JOINED.match(text, mentions[i].end)
         if joint is None:
             break
         expected = joint.end()
