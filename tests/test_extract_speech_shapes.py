@@ -395,9 +395,9 @@ def test_a_profiles_state_in_reports_of_different_dates_is_different_occasions()
 
 
 def test_one_speaker_at_two_times_spoke_twice() -> None:
-    # a Monitor profile's paragraph (c6-mon-uk-ccm-2011): the report of April 2011 and the
-    # statements of December and November 2010 are three occasions, the government's
-    # words the profile's state's
+    # a Monitor profile's paragraph (c6-mon-uk-ccm-2011): the statements of December and
+    # November 2010 are two occasions, the government's words the profile's state's (its
+    # Article 7 report submitted is an act of reporting, not words said)
     text = (
         "United Kingdom\n\nCluster Munition Ban Policy\n\nPolicy\n\nThe United Kingdom "
         "(UK) signed the Convention on Cluster Munitions on 3 December 2008.\n\n"
@@ -406,7 +406,7 @@ def test_one_speaker_at_two_times_spoke_twice() -> None:
         "UK Overseas Territories.[3] In November 2010, the UK stated that cluster munitions "
         "are considered in the highest category of prohibited exports.[4]"
     )
-    assert _said(text) == [("GBR", None), ("GBR", None), ("GBR", "2011-04-28")]
+    assert _said(text) == [("GBR", None), ("GBR", None)]
 
 
 def test_the_government_speaks_only_for_a_state_the_document_is_about() -> None:
@@ -733,3 +733,45 @@ def test_a_ministrys_spokesperson_speaks_for_the_state() -> None:
     assert _said('"We firmly oppose it," Chinese foreign ministry spokeswoman Mao Ning said.') == [
         ("CHN", None)
     ]
+
+
+def test_a_list_after_a_that_clause_is_what_was_said_not_the_floor() -> None:
+    # the colon lists what was confirmed, not who took the floor (c31's ISU contributors)
+    text = (
+        "In addition to Japan, 18 other States Parties have provided written confirmation "
+        "that funds are forthcoming: Australia, Austria, Canada and Chile."
+    )
+    assert _said(text) == []
+    floor = "The following delegations provided updates: Australia, Austria and Chile."
+    assert [s for s, _ in _said(floor)] == ["AUS", "AUT", "CHL"]
+
+
+def test_submitting_a_report_or_a_request_is_no_statement() -> None:
+    text = (
+        "Cameroon submitted its initial Article 7 report on 5 December 2005. "
+        "Chad, Niger and Sudan submitted deadline extension requests in 2013."
+    )
+    assert _said(text) == []
+    assert _said("Cameroon submitted that the deadline could not be met.") == [("CMR", None)]
+
+
+def test_a_heading_of_common_nouns_is_no_person() -> None:
+    text = (
+        "Thematic Panel on Achieving Completion by 2025 - An innovative approach proposed "
+        "by the Chilean presidency during the 2016 Intersessional Meeting."
+    )
+    assert not any(s.startswith("person:") for s, _ in _said(text))
+
+
+def test_a_dated_release_of_what_a_committee_heard_today_dates_its_speakers() -> None:
+    text = (
+        "14 October 2013\n\nFirst Committee\n\n"
+        "Cluster munitions were excessively injurious, the First Committee heard today.\n\n"
+        "Underscoring their longevity, the delegate of Portugal said that such weapons "
+        "continued to make victims.\n\n"
+        "Afghanistan’s representative said that no State had been as affected."
+    )
+    assert _said(text) == [("AFG", "2013-10-14"), ("PRT", "2013-10-14")]
+    # a release that also reports another day gives no one day to all its speakers
+    other = text.replace("heard today", "heard today and yesterday")
+    assert _said(other) == [("AFG", None), ("PRT", None)]

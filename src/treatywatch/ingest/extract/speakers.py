@@ -117,6 +117,11 @@ Broadcasting System Process World
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split()) | frozenset(_BODY_WORDS.split())
 
 
+# A heading's words, not a name's: "Achieving Completion by 2025", "Strengthening Assistance"
+# (a titled name keeps them: "Ambassador Wang Ming" needs no such test).
+_COMMON_NOUN = re.compile(r"(?:\w{5}ing|\w{2}(?:tion|sion|ment|ness|ity|ism))\Z")
+
+
 _BODY_AFTER = re.compile(r"\s+(?:political\s+)?(?:group|party|faction|movement|alliance)\b")
 
 
@@ -235,7 +240,7 @@ def find_people(text: str, start: int, end: int, states: list[StateMention]) -> 
         if covers(titled, m.start()):
             continue
         name = clean_name(m.group("name"))
-        if name is None:
+        if name is None or any(_COMMON_NOUN.search(w) for w in name.split()):
             continue
         offset = m.group("name").index(name.split()[0])
         out.append(Speaker(f"person:{name}", m.start() + offset, m.start() + offset + len(name)))

@@ -41,7 +41,7 @@ _VERB = re.compile(
     r"\b(?:(?i:according)\s+to|said|says|stated|re-?stated|noted|notes|announced|announces|announcing|explained|expressed|"
     r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
     r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
-    r"urges|welcomed|welcomes|indicated|summari[sz]ed|submitted|introduced|asked|admitted|"
+    r"urges|welcomed|welcomes|indicated|summari[sz]ed|submitted(?!\s+(?:\w+\s+){0,4}(?:reports?|requests?|instruments?)\b)|introduced|asked|admitted|"
     r"argued|declared|emphasi[sz]ed|stressed|highlighted|proposed|insisted|warned|"
     r"acknowledged|reiterated|underlined|affirmed|reaffirmed|launching|launched|pledged|"
     # the present of a headline: "MEXICO REAFFIRMS ITS COMMITMENT"
@@ -256,6 +256,8 @@ _DAY_N = re.compile(r"\bDay\s+(\d{1,2})\b", re.IGNORECASE)
 _TODAY_WORD = re.compile(r"\btoday\b", re.IGNORECASE)
 # ... but not a report of a week ("spoke out ... this week at the First Review Conference",
 # "the week-long high-level conference ending today"): its day is not each statement's.
+#: A release that also reports another day than its own ("the updates today and yesterday").
+_OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|earlier\s+this\s+month)\b", re.IGNORECASE)
 _WEEK = re.compile(r"\b(?:this|the)\s+week\b|\bweek-long\b|\bthe\s+week[’']s\b", re.IGNORECASE)
 
 
@@ -270,6 +272,9 @@ def _date_by_report(
     day = dates.report_day(text, reference) if one_day else None
     if day is None and nth is not None:
         day = _nth_day(text, nth, reference)
+    if day is None and one_day and nth is None and exact and not _OTHER_DAY.search(text):
+        # a dated release's "the First Committee heard today": its day is the meeting's
+        day = reference
     for s in found:
         if s.date is not None or s.reference or s.earlier:
             continue
@@ -979,7 +984,7 @@ _FLOOR_CUE = re.compile(
     # not a release's "For more information, contact:"
     r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|"
     r"remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
-    r"shared|reported|requested|submissions?)\b[^:;.]{0,100}?:\s*(?:the\s+)?"
+    r"shared|reported|requested|submissions?)\b(?:(?!\bthat\b)[^:;.]){0,100}?:\s*(?:the\s+)?"
     r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
     r"suggested|raised|introduced|submitted|questions?|concerns?|updates?)\s+(?:\w+\s+){0,2}?"
     r"(?:by|from)\s+"
