@@ -471,3 +471,17 @@ def test_a_city_that_hosts_and_days_in_brackets() -> None:
     assert _events("Norway hosted the Oslo Conference on 22-23 February 2007.") == [
         ("2007-02-22", "Oslo")
     ]
+
+
+def test_cities_coordinated_after_a_meeting_are_a_meeting_each() -> None:
+    # a Monitor profile (c21) and a ministry's release (c19) list the Oslo Process meetings
+    body = (
+        "Serbia participated in the international meetings to develop the convention text "
+        "in Lima and Vienna. The process will include further meetings in Lima, Vienna and "
+        "Dublin over the next year."
+    )
+    assert _events(body) == [(None, "Dublin"), (None, "Lima"), (None, "Vienna")]
+    months = "The conference in Lima in May 2007, in Vienna in December 2007 and in Wellington."
+    assert _events(months) == [(None, "Lima"), (None, "Vienna"), (None, "Wellington")]
+    # a state after the city is where the city is, not another meeting
+    assert _events("The meeting in Geneva, Switzerland, ended.") == [(None, "Geneva")]

@@ -668,6 +668,32 @@ def _sentence_events(
             country = _country_of(city)
         year = _year_after(text, after, end) if first_day is None else None
         out.append(_Event(name, city, country, first_day, last_day, (m.start(), m.end()), year))
+        if place_end is not None and first_day is None:
+            for other in _more_cities(text, place_end, end):
+                span = (m.start(), m.end())
+                out.append(_Event(name, other, _country_of(other), None, None, span, None))
+    return out
+
+
+#: More cities coordinated with the one a meeting's name is placed in: "meetings in Lima,
+#: Vienna and Dublin", "continued in Lima in May 2007, in Vienna in December 2007 and in
+#: Wellington in February 2008", each a meeting of its own.
+_MONTH_YEAR = r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?"
+_MORE_CITY = re.compile(
+    _MONTH_YEAR + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?" + _CITY
+)
+
+
+def _more_cities(text: str, at: int, end: int) -> list[str]:
+    out: list[str] = []
+    while (m := _MORE_CITY.match(text, at, end)) is not None:
+        city = m.group("city")
+        if not _city_not_state(city):
+            city = city.split()[0]
+            if not _city_not_state(city):
+                break
+        out.append(places.canonical(city))
+        at = m.start("city") + len(city)
     return out
 
 
@@ -714,7 +740,7 @@ def _year_after(text: str, at: int, end: int) -> int | None:
 
 _DETERMINER = re.compile(
     # and a possessive: "Last week's conference on cluster munitions in Beirut"
-    r"(?:\b(?:the|a|an|this|that|its|their|our|these|those)|[’']s)\s+(?:[a-z\-]+\s+){0,2}$",
+    r"(?:\b(?:the|a|an|this|that|its|their|our|these|those|further|subsequent|several)|[’']s)\s+(?:[a-z\-]+\s+){0,2}$",
     re.I,
 )
 _POSTED = re.compile(
