@@ -679,9 +679,7 @@ def _sentence_events(
 #: Vienna and Dublin", "continued in Lima in May 2007, in Vienna in December 2007 and in
 #: Wellington in February 2008", each a meeting of its own.
 _MONTH_YEAR = r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?"
-_MORE_CITY = re.compile(
-    _MONTH_YEAR + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?" + _CITY
-)
+_MORE_CITY = re.compile(_MONTH_YEAR + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?" + _CITY)
 
 
 def _more_cities(text: str, at: int, end: int) -> list[str]:
