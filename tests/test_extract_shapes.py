@@ -404,3 +404,24 @@ def test_a_number_destroyed_is_destruction_under_way() -> None:
         "During 2017, Bulgaria, Peru, and Slovakia destroyed a total of 2,273 cluster munitions "
         "and 160,000 submunitions."
     ) == {(c, "stockpile-destruction-started", None) for c in ("BGR", "PER", "SVK")}
+
+
+def test_a_deposit_is_dated_past_the_treaty_its_acronym_and_the_place() -> None:
+    # news of accessions (c27 Times of Oman, c7 Ada Derana): the day closes a long object
+    oman = (
+        "Oman officially deposited its instrument of accession joining the treaty with the "
+        "United Nations in New York on August 20."
+    )
+    assert _acts(oman, date="2014-08-24") == {("OMN", "accession", "2014-08-20")}
+    lka = (
+        "The Permanent Mission of Sri Lanka to the United Nations in New York deposited the "
+        "instrument of accession to the Convention on Cluster Munitions (CCM) at the United "
+        "Nations Headquarters in New York on March 01."
+    )
+    assert _acts(lka, date="2018-03-03") == {("LKA", "accession", "2018-03-01")}
+    # a day in another clause past the object is not the act's
+    later = (
+        "Oman deposited its instrument of accession, and the treaty entered into force on "
+        "1 February 2015."
+    )
+    assert _acts(later) == {("OMN", "accession", None)}

@@ -140,8 +140,10 @@ _OBJECT = (
     r"|\s*(?:its\s+instrument\s+of\s+\w+\s+(?:to\s+)?)?(?:the\s+)?"
     # "... with the United Nations in New York on 15 September 2020"
     # "Iraq's instrument of ratification was deposited with the Secretary-General on ..."
+    # "... to the Convention on Cluster Munitions (CCM) at the United Nations Headquarters",
+    # "... of accession joining the treaty with the United Nations"
     r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+|with\s+|was\s+|were\s+"
-    r"|deposited\s+){0,9}?"
+    r"|deposited\s+|\([A-Z]{2,8}\)\s+|joining\s+|treaty\s+){0,12}?"
     r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
 )
 _ACT_NOUN_IN = re.compile(r"\b(?:accession|ratification|signature|withdrawal)\b", re.I)
@@ -517,7 +519,7 @@ _BARE_GAP = re.compile(r"[ \t]*:?[ \t]*")
 def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | None:
     """A day given right after the verb ("acceded on 13 September 2011"), or after what was
     acted on ("signed the Convention on Cluster Munitions in Oslo on 3 December 2008")."""
-    for mention in dates.find_dates(text, at, min(len(text), at + 90)):
+    for mention in dates.find_dates(text, at, min(len(text), at + 130)):
         if mention.day is None and mention.relative is None:
             continue
         # "ratified the international Convention banning cluster munitions today": a
