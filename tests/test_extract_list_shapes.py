@@ -740,3 +740,26 @@ def test_sentences_a_page_ran_together_and_a_set_named_by_its_participle() -> No
         ("MDA", "ratification", "2010-02-16"),
         *((c, "ratification", None) for c in ("BDI", "LUX", "MWI", "URY")),
     }
+
+
+def test_a_list_item_misspelt_by_one_letter_is_still_its_state() -> None:
+    # a Hansard answer (tb-hansard) and a CMC regional table (nw-ccm) misspell a name
+    hansard = (
+        "Those that have ratified are Canada, Ireland, Mauritius, the Holy See, Belize and "
+        "Trindad and Tobago."
+    )
+    assert _lists(hansard)[0]["states"] == ["CAN", "IRL", "MUS", "VAT", "BLZ", "TTO"]
+    table = "Signatories: Peru, Paraguay, Saint Kitt and Nevis, Saint Vincent and the Grenadines."
+    assert _lists(table)[0]["states"] == ["PER", "PRY", "KNA", "VCT"]
+    # two states one letter apart ("Austrlia": Australia or Austria?) are neither
+    assert _lists("Signatories: Peru, Austrlia, Paraguay and Chile.")[0]["states"] == [
+        "PER",
+        "PRY",
+        "CHL",
+    ]
+    # nor is a word of prose after a list
+    assert _lists("Signatories: Peru, Paraguay and Chile and Calendar.")[0]["states"] == [
+        "PER",
+        "PRY",
+        "CHL",
+    ]

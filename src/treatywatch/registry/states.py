@@ -274,6 +274,24 @@ def suggest(name: str, limit: int = 3) -> list[str]:
     return out[:limit]
 
 
+def lookup_misspelt(name: str) -> str | None:
+    """The one state a name of at least seven letters misspells by a single letter dropped,
+    added, changed or swapped ("Trindad and Tobago", "Saint Kitt and Nevis"), or None where
+    no state's name, or more than one state's, is that close."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    key = normalise(name)
+    if len(key) < 7:
+        return None
+    index = _name_index()
+    close = process.extract(
+        key, list(index), scorer=DamerauLevenshtein.distance, limit=4, score_cutoff=1
+    )
+    codes = {index[match] for match, _score, _ in close}
+    return codes.pop() if len(codes) == 1 else None
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One form of a state's name as it may stand in running text."""

@@ -412,6 +412,7 @@ def with_list_names(text: str, mentions: list[StateMention]) -> list[StateMentio
     further ("Guinée" + "équatoriale"), and a name between two others that the scan of
     prose did not take ("Mozambique, Nioué, Norvège")."""
     extended: list[StateMention] = []
+    budget = _Budget(_NEAR_MATCHES)
     for i, mention in enumerate(mentions):
         if extended and mention.start < extended[-1].end:
             continue  # taken into the name before it
@@ -423,7 +424,13 @@ def with_list_names(text: str, mentions: list[StateMention]) -> list[StateMentio
         if i + 1 < len(extended) and not mention.demonym:
             nxt = extended[i + 1]
             if not nxt.demonym and 0 < nxt.start - mention.end <= _ITEM_GAP:
-                out.extend(_names_between(text, mention.end, nxt.start))
+                out.extend(_names_between(text, mention.end, nxt.start, budget))
+                continue
+        if not mention.demonym and i > 0 and not extended[i - 1].demonym:
+            # the last of a list ends it: no state's name followed within the gap
+            last = _misspelt_last(text, mention, budget)
+            if last is not None:
+                out.append(last)
     return out
 
 
@@ -449,7 +456,7 @@ def _read_further(text: str, mention: StateMention, limit: int) -> StateMention:
     return mention
 
 
-def _names_between(text: str, start: int, end: int) -> list[StateMention]:
+def _names_between(text: str, start: int, end: int, budget: _Budget) -> list[StateMention]:
     out: list[StateMention] = []
     gap = text[start:end]
     if gap == gap.lower():
@@ -463,9 +470,58 @@ def _names_between(text: str, start: int, end: int) -> list[StateMention]:
         if not alone and not (_BEFORE_ITEM.search(before) and _ITEM_END.match(text, segment.end())):
             continue
         iso3 = _lookup_item(segment.group())
+        if iso3 is None and _only_separators(
+            text[start : segment.start()] + text[segment.end() : end]
+        ):
+            # an item of a list standing alone between two names is a name, misspelt
+            # perhaps ("Peru, Saint Kitt and Nevis, Saint Vincent ...")
+            iso3 = _misspelt_item(segment.group(), budget)
         if iso3 is not None:
             out.append(StateMention(iso3, segment.start(), segment.end(), False))
     return out
+
+
+_SEPARATORS = re.compile(r"(?:[\s,;•|]|\band\b)*")
+
+
+def _only_separators(gap: str) -> bool:
+    return _SEPARATORS.fullmatch(gap) is not None
+
+
+class _Budget:
+    """How many near matches a document may still ask for: each compares the item with
+    every name the registry knows, and a hostile page may hold thousands of items."""
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
+_NEAR_MATCHES = 64
+
+
+def _misspelt_item(item: str, budget: _Budget) -> str | None:
+    if not item[:1].isupper() or item.isupper() or not 7 <= len(item) <= 40:
+        return None
+    return registry.lookup_misspelt(item) if budget.spend() else None
+
+
+#: The last item of a list after the last name read: "..., Belize and Trindad and Tobago."
+_LAST_ITEM = re.compile(
+    r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<item>[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4}?)"
+    r"[ \t]*(?=[.;)\n]|$)"
+)
+
+
+def _misspelt_last(text: str, mention: StateMention, budget: _Budget) -> StateMention | None:
+    m = _LAST_ITEM.match(text, mention.end, min(len(text), mention.end + 50))
+    if m is None or _lookup_item(m.group("item")) is not None:
+        return None
+    iso3 = _misspelt_item(m.group("item"), budget)
+    return StateMention(iso3, m.start("item"), m.end("item"), False) if iso3 else None
 
 
 def _lookup_item(item: str) -> str | None:
