@@ -60,3 +60,25 @@ def test_a_list_read_in_part_is_explained_by_the_names_it_lacks_and_adds(tmp_pat
     out = _eval(str(tmp_path), str(tmp_path), "--explain")
     assert "participant_lists missed: list of 4 (stated None)" in out
     assert "lacks BRA; adds none" in out
+
+
+def test_a_list_the_gold_lacks_is_explained_as_extra(tmp_path: Path) -> None:
+    text = "States that have signed include Angola, Chile and Peru. Mali, Niger and Chad also."
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "states": [{"iso3": c} for c in ("AGO", "CHL", "PER", "MLI", "NER", "TCD")],
+        "participant_lists": [{"stated_count": None, "states": ["AGO", "CHL", "PER"]}],
+        "events": [], "statements": [], "actions": [], "claims": [],
+    }  # fmt: skip
+    (tmp_path / "doc.json").write_text(json.dumps(gold), encoding="utf-8")
+    rows = json.loads(_eval(str(tmp_path), str(tmp_path), "--explain", "--format", "json"))
+    lists = [r for r in rows if r["field"] == "participant_lists"]
+    # the list read whole is neither missed nor extra (and "Mali, Niger and Chad also"
+    # states no act: no list)
+    assert lists == []
+    gold["participant_lists"] = []
+    (tmp_path / "doc.json").write_text(json.dumps(gold), encoding="utf-8")
+    rows = json.loads(_eval(str(tmp_path), str(tmp_path), "--explain", "--format", "json"))
+    extra = [r for r in rows if r["field"] == "participant_lists"]
+    assert [(r["kind"], r["item"]) for r in extra] == [("extra", "list of 3 (stated None)")]
+    assert "[States that have signed include Angola, Chile and Peru]" in extra[0]["context"]

@@ -247,7 +247,30 @@ def explain_of(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
                 rows.append(_row(name, field, "extra", k, _around(text, span)))
         for g in gold.get("participant_lists", []):
             rows.extend(_explain_list(name, text, g, found.get("participant_lists", [])))
+        for f in found.get("participant_lists", []):
+            rows.extend(_explain_extra_list(name, text, f, gold.get("participant_lists", [])))
     return rows
+
+
+def _explain_extra_list(
+    name: str, text: str, item: dict[str, Any], gold: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A list the extractor read that no gold list matches whole: the gold list it comes
+    nearest to (with the same stated count), the names it adds and lacks against that one,
+    and the words it was read from."""
+    same = [g for g in gold if g.get("stated_count") == item.get("stated_count")]
+    best = max(same, key=lambda g: _jaccard(item["states"], g["states"]), default=None)
+    overlap = _jaccard(item["states"], best["states"]) if best is not None else 0.0
+    if overlap >= 1.0:
+        return []
+    what = f"list of {len(item['states'])} (stated {item.get('stated_count')})"
+    detail = f"best {overlap:.2f}"
+    if best is not None:
+        adding = sorted(set(item["states"]) - set(best["states"]))
+        lacking = sorted(set(best["states"]) - set(item["states"]))
+        detail += f"; adds {', '.join(adding) or 'none'}; lacks {', '.join(lacking) or 'none'}"
+    where = _around(text, item.get("span"))
+    return [_row(name, "participant_lists", "extra", what, f"{detail}\n    {where}".rstrip())]
 
 
 def _explain_list(
