@@ -4,7 +4,7 @@ like a state's name but name something else. Each is written from a corpus docum
 
 from __future__ import annotations
 
-from treatywatch.ingest.extract import states
+from treatywatch.ingest.extract import extract_text, states
 
 
 def _named(text: str) -> list[tuple[str, str]]:
@@ -52,4 +52,20 @@ def test_saint_abbreviated_as_st() -> None:
     assert _named("Congratulations to St. Lucia, and to St Kitts and Nevis.") == [
         ("LCA", "St. Lucia"),
         ("KNA", "St Kitts and Nevis"),
+    ]
+
+
+def test_bosnia_alone_and_with_an_ampersand_is_bosnia_and_herzegovina() -> None:
+    # the Landmine Monitor 1999 writes "Bosnia"; a joint statement "Bosnia & Herzegovina*"
+    text = (
+        "Heavily mine-affected states have signed, including Cambodia, Angola, Bosnia, and "
+        "Croatia. I speak on behalf of Algeria, Austria, Bosnia & Herzegovina*, Brazil."
+    )
+    found = extract_text(text)
+    assert "BIH" in {s["iso3"] for s in found["states"]}
+    assert [lst["states"] for lst in found["participant_lists"]][-1] == [
+        "DZA",
+        "AUT",
+        "BIH",
+        "BRA",
     ]
