@@ -763,3 +763,22 @@ def test_a_list_item_misspelt_by_one_letter_is_still_its_state() -> None:
         "PRY",
         "CHL",
     ]
+
+
+def test_a_count_of_delegations_and_the_lists_of_states_that_did_not_act() -> None:
+    # a Landmine Monitor 2000 region chapter (c19): the observers are counted as delegations
+    observers = (
+        "Among the twelve non-signatory delegations attending as observers were Israel, "
+        "Libya, Morocco, and Palestine."
+    )
+    assert [(x["stated_count"], x["states"]) for x in _lists(observers)] == [
+        (12, ["ISR", "LBY", "MAR", "PSE"])
+    ]
+    # those that did not approve, have not signed, or explained their vote took no part
+    for text in (
+        "Of the 49 nations attending the conference, Poland, Romania and Japan did not "
+        "approve the final declaration.",
+        "The United States, Russia and China are among the countries that have not signed.",
+        "Explanation of vote: Egypt, Pakistan, Singapore, Iran, Cyprus, Russia, Brazil",
+    ):
+        assert _lists(text) == [], text

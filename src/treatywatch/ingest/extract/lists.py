@@ -60,8 +60,9 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    rf"\(\s*(?P<paren>\d{{1,3}})\s*\)|\b(?P<num>{numbers.NUMBER})\s+(?:\w+\s+)?"
-    r"(?:States|states|countries|Countries|nations|signatories|governments"
+    # "the twelve non-signatory delegations attending as observers were ..."
+    rf"\(\s*(?P<paren>\d{{1,3}})\s*\)|\b(?P<num>{numbers.NUMBER})\s+(?:[\w\-]+\s+)?"
+    r"(?:States|states|countries|Countries|nations|signatories|governments|delegations"
     # the same count in the UN's other languages and the depositary notifications'
     r"|États|Etats|Estados|pays|países|Staten|landen|Staaten|Länder)\b"
     # "Those 13 are: Zambia, Belize, ..."
@@ -98,6 +99,8 @@ _NOT_TAKING_PART = re.compile(
     r"\b(?:elect\w*|vice[- ]presidents?|allegations?|alleged|accus\w*|statements?|views"
     # a meeting's floor: "The following States Parties ... provided updates: A, B, C"
     r"|updates?|responded|presentations?|interventions?|took\s+the\s+floor|announc\w*"
+    # "Explanation of vote: Egypt, ...", "... did not approve the final declaration"
+    r"|explanations?\s+of\s+(?:the\s+)?vote|not\s+(?:approv|endors|adopt)\w*"
     r"|would|weaken\w*|yet\s+to|not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*|sign\w*|ratif\w*|join\w*"
     r"|acced\w*)|non-(?:signator|part)\w*)\b",
     re.IGNORECASE,
@@ -222,7 +225,7 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     # Party (C and D)"
     stop = r"[.;\n)]" if heading.rstrip().endswith("(") else r"[.;\n]"
     if barred or _NOT_TAKING_PART.search(
-        re.split(stop, text[last.end : last.end + 40], maxsplit=1)[0]
+        re.split(stop, text[last.end : last.end + 60], maxsplit=1)[0]
     ):
         return None
     count = _count(clause)
