@@ -485,3 +485,36 @@ def test_cities_coordinated_after_a_meeting_are_a_meeting_each() -> None:
     assert _events(months) == [(None, "Lima"), (None, "Vienna"), (None, "Wellington")]
     # a state after the city is where the city is, not another meeting
     assert _events("The meeting in Geneva, Switzerland, ended.") == [(None, "Geneva")]
+
+
+def test_a_calendar_entry_of_days_and_a_city_under_the_meetings_name() -> None:
+    # a Nairobi Summit page of regional meetings (c40): the name, then "days -- city"
+    body = (
+        "Central Asia\nThe Dushanbe Conference: Progress towards the Ottawa Convention’s aims\n"
+        "15-16 April, 2004 -- Dushanbe\n\nMiddle East\nThe Amman Seminar on military issues\n"
+        "19-21 April 2004 -- Amman\n"
+    )
+    assert _events(body) == [("2004-04-15", "Dushanbe"), ("2004-04-19", "Amman")]
+
+
+def test_a_meeting_scheduled_for_or_hosted_by_a_city() -> None:
+    # OAS releases (c40): "scheduled for", "slated for", "the capital of Quito will host a"
+    assert _events("The seminar is scheduled for Mexico City.") == [(None, "Mexico City")]
+    assert _events("The Review Conference, slated for Nairobi, Kenya.") == [(None, "Nairobi")]
+    hosted = "The Ecuadorian capital of Quito will host a regional conference on mines."
+    assert _events(hosted) == [(None, "Quito")]
+    # "Central" is a city somewhere, but "Central Asia" is a region
+    assert _events("The workshop in Central Asia was useful.") == []
+
+
+def test_a_dated_dispatch_of_a_meeting_that_has_kicked_off_or_got_off_to_a_start() -> None:
+    kicked = (
+        "Cartagena, Colombia, 13 October 2009 – The Republic of Colombia has kicked off the "
+        "International Humanitarian Demining Seminar, featuring many experts."
+    )
+    assert _events(kicked) == [("2009-10-13", "Cartagena")]
+    morning = (
+        "Thursday, 24 May 2007\n\nThe Lima Conference on cluster munitions got off to a "
+        "solid start this morning."
+    )
+    assert _events(morning) == [("2007-05-24", "Lima")]

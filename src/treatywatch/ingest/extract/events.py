@@ -58,7 +58,9 @@ _CITY = r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
 _COUNTRY = r"(?:,\s*(?P<country>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?"
 _IN_CITY = re.compile(
     # "In" and "At" of a headline too: "Regional Land-Mine Conference Starting In Dushanbe"
-    r"\b(?:[Ii]n|[Aa]t|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from)\s+"
+    r"\b(?:[Ii]n|[Aa]t|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from"
+    # "The seminar is scheduled for Mexico City", "slated for Nairobi, Kenya"
+    r"|(?:scheduled|slated|set)\s+for)\s+"
     r"(?:the\s+\w+\s+capital,?\s+)?" + _CITY + _COUNTRY
 )
 # The look-ahead lets the whole-text scan skip, with one test, the positions where no noun
@@ -84,7 +86,7 @@ _PAST = re.compile(
 _UPCOMING_HEADING = re.compile(
     r"\b(?:upcoming|forthcoming|future|calendar|next|coming)\b", re.IGNORECASE
 )
-_AGENDA = re.compile(r"\s*[-–—:]\s*")
+_AGENDA = re.compile(r"\s*(?:--|[-–—:])\s*")  # "--": a typed dash
 _STANDING_BODY = re.compile(r"^(?:Conference\s+on\s+Disarmament|Disarmament\s+Conference)$")
 _NAMED_NOT_DATED = re.compile(
     r"(?:\b(?:adopted|approved|agreed)\s+(?:at|by|during)|\b(?:President|Presidency|"
@@ -231,7 +233,7 @@ _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+week)\b", re.IGNORECASE)
 # "delegations gathered today for the First Meeting": a dispatch of the opening day
 _OPENED = re.compile(
     r"\b(?:open(?:s|ed|ing)?|began|begins|beginning|start(?:s|ed|ing)|convened|gathered"
-    r"|kicked\s+off)\b",
+    r"|kicked\s+off|got\s+off\s+to)\b",
     re.I,
 )
 
@@ -255,6 +257,11 @@ def _dated_elsewhen(text: str, event: _Event, day: dt.date | None) -> bool:
 _OPENED_NOW = re.compile(
     r"[^.;]*?\b(?:(?:has|have)\s+(?:\w+\s+)?(?:opened|begun|started|kicked\s+off|convened)"
     r"|opens|begins|kicks\s+off|gets\s+under\s+way)\b"
+)
+# The same before the meeting's name: "Colombia ... has kicked off the International
+# Humanitarian Demining Seminar"
+_OPENED_NOW_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:opened|begun|started|kicked\s+off|convened)\s+(?:the\s+)?$"
 )
 
 
@@ -456,8 +463,18 @@ def _agenda_line(
     city, country = _city_country(parts[1:])
     if city is None:
         city = _city_in_name(name)
+    if city is None and _city_not_state(name):
+        # "Workshop on ... in West Africa" over "28-29 January 2004 -- Ouagadougou": the
+        # entry gives the days and the place, the line above names the meeting
+        city, country = places.canonical(name), _country_of(places.canonical(name))
+        above = text[_line_start(text, start - 1) : start].strip() if start > 0 else ""
+        name = above or name
     first, last = dates.resolve(mention, reference, 1 if upcoming else 0)
     return _Event(name, city, country, first, last, (start, end))
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, max(0, at)) + 1
 
 
 def _city_country(parts: list[str]) -> tuple[str | None, str | None]:
@@ -655,7 +672,10 @@ def _sentence_events(
             first_day is None
             and exact
             and reference is not None
-            and _OPENED_NOW.match(text, m.end(), min(end, m.end() + 160))
+            and (
+                _OPENED_NOW.match(text, m.end(), min(end, m.end() + 160))
+                or _OPENED_NOW_BEFORE.search(text, max(start, m.start() - 40), m.start())
+            )
         ):
             first_day = reference
         # the standing Conference on Disarmament is a body, not a meeting, unless a day says
@@ -695,7 +715,10 @@ def _more_cities(text: str, at: int, end: int) -> list[str]:
     return out
 
 
-_CITY_HOSTS = re.compile(_CITY + r"\s+(?:hosted|hosts|will\s+host|welcomed)\s+(?:the\s+)?$")
+_CITY_HOSTS = re.compile(
+    # "The Ecuadorian capital of Quito will host a regional conference"
+    _CITY + r"\s+(?:hosted|hosts|will\s+host|welcomed)\s+(?:the\s+|an?\s+)?(?:[a-z\-]+\s+)?$"
+)
 _HELD_AT = re.compile(r"\b(?:held|took\s+place|meets|met|convened|hosted)\b[^,;]{0,50}$")
 _HELD_FAR = re.compile(
     r"\b(?:was|were|is|are|will\s+be|be)\s+held\s+(?=in\b|at\b)|\btook\s+place\s+(?=in\b|at\b)"

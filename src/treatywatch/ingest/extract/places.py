@@ -67,6 +67,13 @@ _NOT_CITIES = frozenset(
         "Europe",
         "America",
         "Review",
+        # the first word of a region: "Central Asia", "Southern Africa", "Middle East"
+        "Central",
+        "Southern",
+        "Northern",
+        "Eastern",
+        "Western",
+        "Middle",
         "Geneva",
     }
 ) - {"Geneva"}
