@@ -775,3 +775,28 @@ def test_a_dated_release_of_what_a_committee_heard_today_dates_its_speakers() ->
     # a release that also reports another day gives no one day to all its speakers
     other = text.replace("heard today", "heard today and yesterday")
     assert _said(other) == [("AFG", None), ("PRT", None)]
+
+
+def test_party_labels_counts_and_compound_adjectives_are_no_names() -> None:
+    # a Lithuanian daily (c36 lrytas), UN News (c36), an AFP dispatch (c36)
+    party = "Social Democrat Ruslanas Baranovas also called for support for the convention."
+    assert _said(party) == [("person:Ruslanas Baranovas", None)]
+    counted = (
+        "Five European countries – Estonia, Finland, Latvia, Lithuania and Poland – have "
+        "recently announced that they intend to leave."
+    )
+    assert not any(s.startswith("person:") for s, _ in _said(counted))
+    adjective = "The formerly Soviet-ruled Baltic state has also signalled its intention."
+    assert _said(adjective) == []
+    # a name's own hyphen stays: "Ban Ki-moon said" is the Secretary-General's
+    assert _said("Ban Ki-moon said the treaty would enter into force.") == [("org:UN", None)]
+
+
+def test_hosting_and_concluding_work_are_no_statements() -> None:
+    # an ISU page (c38) and a Mine Ban Convention history page (c40)
+    assert _said("Sudan has concluded a week of work leading the annual meeting.") == []
+    hosted = "Belgium welcomed representatives of more than 150 countries to Brussels."
+    assert _said(hosted) == []
+    assert _said("Belgium welcomed the adoption of the Convention.") == [("BEL", None)]
+    assert _said("The report concluded that clearance was complete.") == []
+    assert _said("Norway concluded that the treaty works.") == [("NOR", None)]

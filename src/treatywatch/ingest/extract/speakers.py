@@ -104,6 +104,8 @@ _NOT_NAME_WORDS = """
     Highness Former Nobel Peace Prize Laureate Winner Armed Forces Central Western Eastern
     Northern Southern America Africa Asia Europe Sahara
     Attorney-General Secretary-General
+    Conservative Liberal Labour Social Democrat Democrats Republican Socialist Green Greens
+    One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All Each
     """
 # Words that make a capitalised run a body, not a person ("Disarmament Insight said").
 _BODY_WORDS = """
@@ -119,6 +121,11 @@ _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split()) | frozenset(_BODY_WORDS.split())
 
 # A heading's words, not a name's: "Achieving Completion by 2025", "Strengthening Assistance"
 # (a titled name keeps them: "Ambassador Wang Ming" needs no such test).
+# "the formerly Soviet-ruled Baltic state", "the Geneva-based Unit": a compound adjective,
+# where a name's hyphen joins two names or syllables ("Jean-Marie", "Ban Ki-moon")
+_LOWER_AFTER_HYPHEN = re.compile(
+    r"-(?:ruled|based|backed|led|run|owned|born|speaking|affected|held|funded|sponsored|made)\Z"
+)
 _COMMON_NOUN = re.compile(r"(?:\w{5}ing|\w{2}(?:tion|sion|ment|ness|ity|ism))\Z")
 
 
@@ -240,7 +247,9 @@ def find_people(text: str, start: int, end: int, states: list[StateMention]) -> 
         if covers(titled, m.start()):
             continue
         name = clean_name(m.group("name"))
-        if name is None or any(_COMMON_NOUN.search(w) for w in name.split()):
+        if name is None or any(
+            _COMMON_NOUN.search(w) or _LOWER_AFTER_HYPHEN.search(w) for w in name.split()
+        ):
             continue
         offset = m.group("name").index(name.split()[0])
         out.append(Speaker(f"person:{name}", m.start() + offset, m.start() + offset + len(name)))
