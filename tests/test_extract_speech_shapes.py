@@ -800,3 +800,37 @@ def test_hosting_and_concluding_work_are_no_statements() -> None:
     assert _said("Belgium welcomed the adoption of the Convention.") == [("BEL", None)]
     assert _said("The report concluded that clearance was complete.") == []
     assert _said("Norway concluded that the treaty works.") == [("NOR", None)]
+
+
+def test_the_uns_deputies_and_a_delegate_with_the_state_in_brackets() -> None:
+    # UN press releases (c42): an office of the UN's, and "Name (State)" for a delegate
+    text = (
+        "PRESS CONFERENCE ON THE FORTIETH RATIFICATION\n19980917\n"
+        "The world had taken a major step, the Assistant Secretary-General for Peacekeeping "
+        "Operations, Choi Young-Jin, told correspondents at a press conference this morning.\n"
+        "Robert Fowler (Canada) said it was significant that the ratification was African.\n"
+        "Ernst Sucharipa (Austria) also congratulated Burkina Faso on its ratification."
+    )
+    # the release's day is its eight-digit line, and its press conference that morning's
+    assert _said(text) == [("AUT", "1998-09-17"), ("CAN", "1998-09-17"), ("org:UN", "1998-09-17")]
+    deputy = "Deputy Secretary-General Asha-Rose Migiro urged all States to join the treaty."
+    assert _said(deputy) == [("org:UN", None)]
+
+
+def test_a_persons_pronoun_is_the_subject_not_the_states_in_the_clause() -> None:
+    # a Reuters story (c43): the states are what Steve Goose noted, not speakers
+    text = (
+        "Human Rights Watch welcomed the treaty. Forty states joined, though big producers "
+        "including the United States, Russia and China remain outside, he noted."
+    )
+    assert _said(text) == [("org:HRW", None)]
+
+
+def test_a_brief_intervention_is_a_statement() -> None:
+    # a Sri Lankan paper (c15): "made a brief intervention" by the Permanent Representative
+    text = (
+        "Sri Lanka accedes to Ottawa Treaty\n\nThe Permanent Mission of Sri Lanka deposited "
+        "the Instrument of Accession.\n\nAt the event, the Permanent Representative, Dr. Rohan "
+        "Perera made a brief intervention welcoming the initiative."
+    )
+    assert ("LKA", None) in _said(text)

@@ -402,6 +402,12 @@ def _header_date_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")
 
 
+#: The UN's press releases print their day as a line of eight digits: "19980917".
+_COMPACT_DATE_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<date>(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d)[ \t]*$"
+)
+
+
 def reference_date(text: str, doc_date: str | None) -> tuple[dt.date | None, bool]:
     """The day a document speaks from, and whether that day is exact.
 
@@ -424,6 +430,12 @@ def reference_date(text: str, doc_date: str | None) -> tuple[dt.date | None, boo
     labelled = _own_date(text)
     if labelled is not None:
         return labelled, True
+    compact = _COMPACT_DATE_LINE.search(text, 0, min(len(text), 600))
+    if compact is not None:
+        try:
+            return dt.datetime.strptime(compact.group("date"), "%Y%m%d").date(), True
+        except ValueError:
+            pass
     head = text[:400]
     for mention in find_dates(head):
         if mention.year is not None and mention.day is None and mention.weekday is None:

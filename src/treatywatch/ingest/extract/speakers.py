@@ -45,6 +45,9 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
            "Boutros Boutros-Ghali", "Javier Pérez de Cuéllar",
            "United Nations Secretary-General", "UN Secretary-General", "U.N. Secretary-General",
            "UN Secretary General", "Secretary-General of the United Nations", "United Nations",
+           # the UN's own deputies and assistants ("Deputy Secretary-General Asha-Rose
+           # Migiro", "the Assistant Secretary-General for Peacekeeping Operations")
+           "Deputy Secretary-General", "Assistant Secretary-General", "Under-Secretary-General",
            "UN", "U.N."),
     "EU": ("European Union", "EU"),
     "NAM": ("Non-Aligned Movement", "NAM"),

@@ -52,7 +52,7 @@ _VERB = re.compile(
     r"invites|invited|told|remarked|observed|launches|"
     r"issued\s+(?:a|an|the)\s+(?:\w+\s+)?(?:call|appeal|statement|declaration)|"
     r"wondered|responded|replied|made\s+(?:\w+\s+)?(?:suggestions?|proposals?|statements?|"
-    r"calls?|an?\s+appeal)"
+    r"calls?|an?\s+appeal|(?:an?\s+)?(?:\w+\s+)?interventions?|(?:\w+\s+)?remarks)"
     # a report of a meeting's floor: "Japan gave a summary", "France referred to",
     # "the Philippines regrets"
     r"|gave\s+(?:\w+\s+){0,2}(?:summary|statements?|update|presentation|overview|address|"
@@ -93,9 +93,12 @@ _CLAUSE = re.compile(
 #: The speaker a pronoun stands for, resolved by the caller to the one heard last.
 _ANAPHOR = "\x00it"
 _IT_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s,;(\[\]—–-]))(?:it|It)\s+(?:(?:also|then|further|later|again|reportedly|"
-    r"previously|had|has|have)\s+){0,2}$"
+    r"(?:^|(?<=[\s,;(\[\]—–-]))(?:it|It|he|He|she|She)\s+(?:(?:also|then|further|later|again|"
+    r"reportedly|previously|had|has|have)\s+){0,2}$"
 )
+#: "... the United States, Russia and China remain outside, he noted": a person's pronoun
+#: is the subject, and the states before it what was said.
+_PERSON_PRONOUN = re.compile(r"(?:^|(?<=[\s,;(\[\]—–-]))(?:he|He|she|She)\s+(?:\w+\s+)?$")
 # "In December 2010, the government stated": the state a profile or a story is about speaks
 # through its government where the sentence names no state.
 _GOVERNMENT_SUBJECT = re.compile(
@@ -255,7 +258,7 @@ def find_statements(
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|tonight)\b", re.IGNORECASE)
 # A report of one day of a meeting: "Update - Day 5", "... signed the Convention today".
 _DAY_N = re.compile(r"\bDay\s+(\d{1,2})\b", re.IGNORECASE)
-_TODAY_WORD = re.compile(r"\btoday\b", re.IGNORECASE)
+_TODAY_WORD = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.IGNORECASE)
 # ... but not a report of a week ("spoke out ... this week at the First Review Conference",
 # "the week-long high-level conference ending today"): its day is not each statement's.
 #: A release that also reports another day than its own ("the updates today and yesterday").
@@ -762,9 +765,23 @@ def _block_statements(
         else:
             at = bisect.bisect_right(clauses, verb.start())
             clause = clauses[at - 1] if at else start
-            speakers = _subjects(
-                text, start, verb.start(), sentence_states, orgs, people, behalf, clause, quoted
-            ) or _inverted_subject(text, verb, end, sentence_states, orgs, people)
+            pronoun = _PERSON_PRONOUN.search(text, max(clause, verb.start() - 20), verb.start())
+            speakers = (
+                []
+                if pronoun is not None
+                else _subjects(
+                    text,
+                    start,
+                    verb.start(),
+                    sentence_states,
+                    orgs,
+                    people,
+                    behalf,
+                    clause,
+                    quoted,
+                )
+                or _inverted_subject(text, verb, end, sentence_states, orgs, people)
+            )
         at = bisect.bisect_right(clauses, verb.start())
         clause = clauses[at - 1] if at else start
         when = _spoken_when(text, clause, verb.end())
@@ -1273,6 +1290,10 @@ _REPRESENTS = re.compile(
 )
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
 def _represents(text: str, speaker: Speaker, end: int) -> str | None:
     """A person named with the state they represent ("Mr. X, Ambassador of Switzerland,
     said") speaks for that state."""
@@ -1284,6 +1305,13 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
     for mention in find_states(text, speaker.end, window_end):
         between = text[speaker.end : mention.start]
         if not mention.demonym and _REPRESENTS.search(between):
+            return mention.iso3
+        # "Robert Fowler (Canada) said": a UN record names a delegate's state in brackets
+        if (
+            not mention.demonym
+            and _OPEN_BRACKET.fullmatch(between)
+            and _CLOSE_BRACKET.match(text, mention.end)
+        ):
             return mention.iso3
         # "Juan Umana, a Nicaraguan ministry of defence representative", "Susan Eckey, the
         # convention's Norwegian chair": the office the apposition gives is the state's
