@@ -69,3 +69,27 @@ def test_bosnia_alone_and_with_an_ampersand_is_bosnia_and_herzegovina() -> None:
         "BIH",
         "BRA",
     ]
+
+
+def test_languages_and_organisations_named_after_a_people_are_no_states() -> None:
+    # ISU document lists (c33, c34), a Wikipedia infobox (c14), UN depositary notes (c10),
+    # OAS releases (c40), agency bylines (c32, c43), NGO lists (c9, c14)
+    for text in (
+        "Colombia Spanish PDF 717KB",
+        "Declarations (Translation) (Original: Spanish)",
+        "CMC Press Release (French) - L’Afrique s’unit",
+        "Languages: Arabic, Chinese, English, French, Russian and Spanish",
+        "the Organization of American States (OAS) Permanent Council",
+        "Published on Agence France Presse",
+        "Norwegian People’s Aid (NPA) and the Danish Demining Group",
+    ):
+        found = {s["iso3"] for s in extract_text(text)["states"]} - {"COL"}
+        assert found == set(), text
+    # two peoples are still their states, and so is a state's own name
+    assert {s["iso3"] for s in extract_text("The French and German governments")["states"]} == {
+        "FRA",
+        "DEU",
+    }
+    assert {
+        s["iso3"] for s in extract_text("France and the Organization of American States")["states"]
+    } == {"FRA"}

@@ -187,8 +187,20 @@ def coordinated_from(
 
 
 # Places and things named after a state that are not it.
-_OTHER_PLACES = {"Georgia": ("South ",), "Mexico": ("New ",), "Guinea": ("New ",)}
-_NOT_AFTER = re.compile(r"\s+(?:News|Radio)\b")  # "Vatican News", a newsroom
+_OTHER_PLACES = {
+    "Georgia": ("South ",),
+    "Mexico": ("New ",),
+    "Guinea": ("New ",),
+    # organisations named after a state or its people, not it
+    "France": ("Agence ",),
+    "American": ("Organization of ", "Organisation of "),
+}
+# "Vatican News", a newsroom; "Norwegian People's Aid", "Danish Demining Group", "the
+# Swedish People's Party": organisations with a people's name
+_NOT_AFTER = re.compile(
+    r"\s+(?:News|Radio|People[’']s\s+(?:Aid|Party)|Demining\s+Group|Refugee\s+Council"
+    r"|Church\s+Aid)\b"
+)
 _LANGUAGES = frozenset(
     {"Spanish", "Portuguese", "French", "English", "Arabic", "German", "Russian", "Chinese",
      "Japanese", "Italian", "Dutch"}
@@ -199,18 +211,36 @@ _AFTER_LANGUAGE = re.compile(
 
 
 def _not_the_state(text: str, start: int, stop: int, form: str, demonym: bool) -> bool:
-    before = text[max(0, start - 8) : start]
+    before = text[max(0, start - 20) : start]
     if any(before.endswith(w) for w in _OTHER_PLACES.get(form, ())):
         return True
-    if _NOT_AFTER.match(text, stop, stop + 8):
+    if _NOT_AFTER.match(text, stop, stop + 24):
         return True
+    if not demonym or form not in _LANGUAGES:
+        return False
     # "Website in Spanish", "available in French and English": a language
-    return (
-        demonym
-        and form in _LANGUAGES
-        and before.endswith(" in ")
-        and _AFTER_LANGUAGE.match(text[stop : stop + 14]) is not None
+    if before.endswith(" in ") and _AFTER_LANGUAGE.match(text[stop : stop + 14]) is not None:
+        return True
+    # "Colombia Spanish PDF 717KB", "(Original: Spanish)", "Press Release (French)", and
+    # languages listed together ("Arabic, Chinese, English, French, Russian and Spanish")
+    return bool(
+        _DOCUMENT_AFTER.match(text, stop, stop + 12)
+        or _LANGUAGE_LABEL.search(text, max(0, start - 12), start)
+        or (before.endswith("(") and text.startswith(")", stop))
+        or any(
+            m.start() <= start and stop <= m.end()
+            for m in _LANGUAGE_RUN.finditer(text, max(0, start - 60), min(len(text), stop + 60))
+        )
     )
+
+
+_DOCUMENT_AFTER = re.compile(r"\s*(?:PDF|DOC|version|translation|text\b|\d+\s*KB)")
+_LANGUAGE_LABEL = re.compile(r"(?:Original|Languages?)\s*:\s*$", re.IGNORECASE)
+_LANGUAGE_NAMES = "|".join(sorted(_LANGUAGES))
+# three languages or more in a row (two may be the French and German governments)
+_LANGUAGE_RUN = re.compile(
+    rf"\b(?:{_LANGUAGE_NAMES})(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_LANGUAGE_NAMES})\b){{2,}}"
+)
 
 
 def _match(text: str, at: int, end: int, form: str) -> int | None:
