@@ -425,3 +425,18 @@ def test_a_deposit_is_dated_past_the_treaty_its_acronym_and_the_place() -> None:
         "1 February 2015."
     )
     assert _acts(later) == {("OMN", "accession", None)}
+
+
+def test_a_withdrawal_named_as_a_noun_is_an_act_only_once_it_has_taken_effect() -> None:
+    # 2025 news of the Baltic and Finnish withdrawals (c36, c5): decided, not yet effective
+    for text in (
+        "The Finnish Parliament approved Finland’s withdrawal from the Ottawa Treaty.",
+        "The Presidential Palace is in favour of Poland's withdrawal from the Ottawa Treaty.",
+        "Latvia's withdrawal from the Convention was prompted by a regional agreement.",
+    ):
+        assert not any(a[1] == "withdrawal" for a in _acts(text)), text
+    done = "Lithuania's withdrawal from the Convention took effect on 6 March 2025."
+    assert _acts(done) == {("LTU", "withdrawal", "2025-03-06")}
+    assert _acts("Lithuania withdrew from the Convention on 6 March 2025.") == {
+        ("LTU", "withdrawal", "2025-03-06")
+    }

@@ -143,7 +143,9 @@ _OBJECT = (
     # "... to the Convention on Cluster Munitions (CCM) at the United Nations Headquarters",
     # "... of accession joining the treaty with the United Nations"
     r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+|with\s+|was\s+|were\s+"
-    r"|deposited\s+|\([A-Z]{2,8}\)\s+|joining\s+|treaty\s+){0,12}?"
+    r"|deposited\s+|\([A-Z]{2,8}\)\s+|joining\s+|treaty\s+|from\s+"
+    # "Lithuania's withdrawal from the Convention took effect on 6 March 2025"
+    r"|took\s+effect\s+|became\s+effective\s+|came\s+into\s+(?:force|effect)\s+){0,12}?"
     r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
 )
 _ACT_NOUN_IN = re.compile(r"\b(?:accession|ratification|signature|withdrawal)\b", re.I)
@@ -259,6 +261,10 @@ def find_actions(
         ):
             # "the French military stationed in Djibouti destroyed its stockpile": a place
             continue
+        if kind == "withdrawal" and m.group().lower() == "withdrawal":
+            stop = text.find(".", m.end())
+            if not _WITHDRAWAL_DONE.search(text, sentence_start, stop if stop >= 0 else len(text)):
+                continue  # see _WITHDRAWAL_DONE: the noun names one decided, not yet done
         # "the possibility of Malaysia acceding" is no accession either
         head = _POLITE.sub("", text[max(sentence_start, actors[0].start - 40) : m.start()])
         if (
@@ -383,6 +389,8 @@ def _noun_acts(
             continue
         if _ABOUT_ACT.search(text, max(0, s.start - 40), s.start):
             continue
+        if kind == "withdrawal" and not _WITHDRAWAL_DONE.search(around):
+            continue  # see _WITHDRAWAL_DONE
         out.append(
             {
                 "state": s.iso3,
@@ -392,6 +400,18 @@ def _noun_acts(
             }
         )
     return out
+
+
+#: The words that say a withdrawal named as a noun has happened: "Lithuania's withdrawal
+#: took effect on 6 March 2025", "its formal withdrawal", "Lithuania's effective withdrawal".
+#: A withdrawal takes effect six months after its notice, and the noun alone mostly names
+#: one decided or announced ("Parliament approved Finland's withdrawal", "in favour of
+#: Poland's withdrawal"), not one that has happened.
+_WITHDRAWAL_DONE = re.compile(
+    r"\b(?:took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect)"
+    r"|entered\s+into\s+force|effective|formal|formally|completed|became\s+effective)\b",
+    re.I,
+)
 
 
 # A named act that has not happened: "pending ratification", "awaits the accession of"
