@@ -440,3 +440,12 @@ def test_a_withdrawal_named_as_a_noun_is_an_act_only_once_it_has_taken_effect() 
     assert _acts("Lithuania withdrew from the Convention on 6 March 2025.") == {
         ("LTU", "withdrawal", "2025-03-06")
     }
+
+
+def test_a_states_announcement_that_it_had_completed_an_act_is_its_act() -> None:
+    # an ICBL newsletter (c40): the state's own announcement of its act
+    text = (
+        "Poland’s announcement that it had completed the destruction of its stockpiled "
+        "landmines, before its deadline, inspired applause in the conference hall."
+    )
+    assert _acts(text) == {("POL", "stockpile-destruction-completed", None)}

@@ -163,7 +163,9 @@ _BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
 _WINDOW = 70
 # "Norway announced that it had completed ...": the state reports its own act
 _REPORTED = re.compile(
-    r"(?:['’]s)?\s+(?:\w+\s+)?(?:announced|confirmed|confirmation|reported|declared|said|stated"
+    # "Poland’s announcement that it had completed the destruction"
+    r"(?:['’]s)?\s+(?:\w+\s+)?(?:announced|announcement|confirmed|confirmation|reported|declared"
+    r"|declaration|said|stated"
     # "announced on Tuesday that it had destroyed", "said last week that it had"
     r"|informed\s+\w+)(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?"
     r"\s+that\s+it\s+(?:(?:had|has)\s+)?(?:\w+\s+)?"
