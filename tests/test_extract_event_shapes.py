@@ -518,3 +518,24 @@ def test_a_dated_dispatch_of_a_meeting_that_has_kicked_off_or_got_off_to_a_start
         "solid start this morning."
     )
     assert _events(morning) == [("2007-05-24", "Lima")]
+
+
+def test_a_meeting_title_with_the_treatys_whole_name_then_its_city_and_days() -> None:
+    # an ICRC statement's head (c35): the treaty's title holds commas of its own
+    body = (
+        "Third Meeting of States Parties to the Convention on the Prohibition of the Use, "
+        "Stockpiling, Production and Transfer of Anti-personnel Mines and on their "
+        "Destruction, Managua, 18-21 September 2001\n\nStatement by the ICRC"
+    )
+    assert _events(body) == [("2001-09-18", "Managua")]
+
+
+def test_a_reissued_release_dates_the_opening_by_its_dateline() -> None:
+    # a UN release (c27): printed the next day (20000912), datelined the day it opened
+    body = (
+        "SECOND MEETING OF STATES PARTIES OPENS AT GENEVA\nDC/2722\n"
+        "20000912Speakers Urge All Countries to Adhere to the Convention\n"
+        "GENEVA, 11 September (UN Information Service) -- The second meeting of States "
+        "Parties to the Convention opened this afternoon at the Palais des Nations."
+    )
+    assert ("2000-09-11", "Geneva") in _events(body)

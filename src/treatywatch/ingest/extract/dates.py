@@ -381,7 +381,8 @@ def _nonblank_lines_before(text: str, at: int) -> int:
 _REPORT_OPENING = re.compile(
     rf"(?m)^[ \t]*(?:\(?(?:[A-Z][\w.'’\-]*\s?){{1,4}},\s*|On\s+(?:{_WEEKDAY},?\s+)?)"
     rf"(?P<date>(?:{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)|(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?))"
-    r"\)?[ \t]*(?:\([A-Za-z]+\)[ \t]*)?(?:[–—\-,:]|$)"
+    # the agency's name in brackets: "(Xinhua)", "(UN Information Service)"
+    r"\)?[ \t]*(?:\([A-Za-z][A-Za-z ./]{0,30}\)[ \t]*)?(?:[–—\-,:]|$)"
 )
 
 
@@ -404,7 +405,8 @@ def _header_date_pattern() -> re.Pattern[str]:
 
 #: The UN's press releases print their day as a line of eight digits: "19980917".
 _COMPACT_DATE_LINE = re.compile(
-    r"(?m)^[ \t]*(?P<date>(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d)[ \t]*$"
+    # the title may run on glued to it: "20000912Speakers Urge All Countries to Adhere"
+    r"(?m)^[ \t]*(?P<date>(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d)(?:[ \t]*$|(?=[A-Z]))"
 )
 
 

@@ -229,7 +229,9 @@ def _first_sentence_end(text: str, at: int) -> int:
     return match.end()
 
 
-_TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+week)\b", re.IGNORECASE)
+_TODAY = re.compile(
+    r"\b(?:today|this\s+(?:morning|afternoon|evening|week)|tonight)\b", re.IGNORECASE
+)
 # "delegations gathered today for the First Meeting": a dispatch of the opening day
 _OPENED = re.compile(
     r"\b(?:open(?:s|ed|ing)?|began|begins|beginning|start(?:s|ed|ing)|convened|gathered"
@@ -555,6 +557,12 @@ def _sentence_events(
         # Anniversary ...: From the Ottawa Process Toward a Mine Free World” will be held on
         # 17th and 18th October 2017 in the Croatian capital Zagreb"
         after = _title_end(text, m.start(), m.end(), end)
+        # "Third Meeting of States Parties to the Convention on the Prohibition of the Use,
+        # Stockpiling, ... and on their Destruction, Managua, 18-21 September 2001": the
+        # treaty's title runs on past the name's last capital
+        rest = _TREATY_TITLE_REST.match(text, after, end)
+        if rest is not None:
+            after = rest.end()
         places_after = list(_IN_CITY.finditer(text, after, min(end, after + 150)))
         if not places_after:
             # "The Sixth Meeting of the States Parties (6MSP) to the 1997 Convention on the
@@ -665,7 +673,9 @@ def _sentence_events(
         # A dispatch's "opened today": the meeting began the day it was written.
         today = exact and reference is not None and bool(_TODAY.search(sentence))
         if today and first_day is None and _OPENED.search(sentence):
-            first_day = reference
+            # the dispatch's own day where its dateline gives one ("GENEVA, 11 September
+            # (UN Information Service) -- ... opened this afternoon", reissued the next day)
+            first_day = dates.report_day(text, reference) or reference
         # "Geneva, 30 November 2015 - The Fourteenth Meeting ... has kicked off": a dated
         # dispatch's present perfect (or present) of opening is its day
         if (
@@ -715,6 +725,10 @@ def _more_cities(text: str, at: int, end: int) -> list[str]:
     return out
 
 
+_TREATY_TITLE_REST = re.compile(
+    r",\s*Stockpiling,\s*Production\s+and\s+Transfer\s+of\s+Anti-?\s?[Pp]ersonnel\s+(?:Land)?"
+    r"[Mm]ines\s+and\s+on\s+[Tt]heir\s+Destruction"
+)
 _CITY_HOSTS = re.compile(
     # "The Ecuadorian capital of Quito will host a regional conference"
     _CITY + r"\s+(?:hosted|hosts|will\s+host|welcomed)\s+(?:the\s+|an?\s+)?(?:[a-z\-]+\s+)?$"
