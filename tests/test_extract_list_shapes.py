@@ -782,3 +782,18 @@ def test_a_count_of_delegations_and_the_lists_of_states_that_did_not_act() -> No
         "Explanation of vote: Egypt, Pakistan, Singapore, Iran, Cyprus, Russia, Brazil",
     ):
         assert _lists(text) == [], text
+
+
+def test_a_count_as_the_subject_of_the_act_before_including() -> None:
+    # a Swiss government release (c35): the list's count is the last conjunct's
+    text = (
+        "To date, 108 states throughout the world have signed the CCM and 46 have ratified "
+        "it, including Germany, France, Norway, the U.K., Canada, Australia and Japan."
+    )
+    assert [(x["stated_count"], len(x["states"])) for x in _lists(text)] == [(46, 7)]
+
+
+def test_one_state_named_over_and_over_is_no_list() -> None:
+    # a Monitor profile's breadcrumbs (c38)
+    text = "Table of Contents\nCountry Reports\nPalau\nPalau\nThe Republic of Palau signed it."
+    assert _lists(text) == []

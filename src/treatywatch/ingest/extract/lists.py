@@ -196,6 +196,8 @@ def _one_a_line(text: str, run: list[StateMention]) -> bool:
 
 def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, Any] | None:
     first, last = run[0], run[-1]
+    if len({m.iso3 for m in run}) < 2:
+        return None  # "Country Reports Palau Palau The Republic of Palau": one state, no list
     head_start = _heading_start(text, first.start)
     heading = text[head_start : first.start]
     titled = False
@@ -606,12 +608,27 @@ def _count(heading: str) -> int | None:
     # The count of this list stands in the clause that introduces it, not earlier in the
     # sentence ("... of the 48 countries in Africa, and key Asian nations such as ...").
     clause = re.split(r"[;,](?=[^;,]*$)", heading)[-1] if len(heading) > 60 else heading
+    if _INTRODUCER_ONLY.fullmatch(clause):
+        # "... have signed the CCM and 46 have ratified it, including A, B": the count is
+        # the last conjunct's before the introducer
+        parts = re.split(r"[;,]", heading)
+        clause = re.split(r"\band\b", parts[-2])[-1] if len(parts) >= 2 else heading
     for match in _COUNT.finditer(clause):
         token = match.group("paren") or match.group("num") or match.group("those")
         value = numbers.value(token) if token else None
         if value:
             return value
-    return None
+    bare = _BARE_SUBJECT_COUNT.search(clause)
+    return numbers.value(bare.group("num")) if bare else None
+
+
+_INTRODUCER_ONLY = re.compile(r"\s*(?:including|such\s+as|namely|among\s+them)\s*:?\s*")
+#: "46 have ratified it": a count as the subject of the act, with no noun
+_BARE_SUBJECT_COUNT = re.compile(
+    rf"\b(?P<num>{numbers.NUMBER})\s+(?:have|has|had)\s+(?:now\s+|already\s+|also\s+)?"
+    r"(?:signed|ratified|acceded|joined|endorsed)\b",
+    re.IGNORECASE,
+)
 
 
 def _count_over_title(text: str, head_start: int, heading: str) -> int | None:
