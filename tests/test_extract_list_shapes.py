@@ -797,3 +797,13 @@ def test_one_state_named_over_and_over_is_no_list() -> None:
     # a Monitor profile's breadcrumbs (c38)
     text = "Table of Contents\nCountry Reports\nPalau\nPalau\nThe Republic of Palau signed it."
     assert _lists(text) == []
+
+
+def test_the_embassies_of_states_attending_an_event() -> None:
+    # a Thai ministry release (c12): the states named by their embassies took part
+    text = (
+        "The event was attended by 80 invited guests including representatives from the "
+        "TMAC, the Ministry of Public Health, the Embassies of Norway, Japan, Cambodia and "
+        "the United States, and members of the press."
+    )
+    assert [x["states"] for x in _lists(text)] == [["NOR", "JPN", "KHM", "USA"]]

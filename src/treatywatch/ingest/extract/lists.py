@@ -86,6 +86,8 @@ _INTRODUCED = re.compile(
     r"|(?:co-?)?(?:hosted|convened|organi[sz]ed|sponsored)\s+(?:jointly\s+)?by(?:\s+the)?"
     r"(?:\s+(?:governments?|permanent\s+missions?|delegations?)\s+of)?"
     r"|with\s+the\s+participation\s+of"
+    # "attended by ... representatives from ..., the Embassies of A, B, C and D"
+    r"|(?:embass(?:y|ies)|permanent\s+missions?)\s+of"
     # "Those attending included representatives from", "attended by officials from", "brought
     # together government officials from"
     r"|(?:includ(?:ed|es|e)|attended\s+by|joined\s+by|brought\s+together)\s+(?:\w+\s+)?"
