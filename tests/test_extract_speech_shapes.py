@@ -834,3 +834,17 @@ def test_a_brief_intervention_is_a_statement() -> None:
         "Perera made a brief intervention welcoming the initiative."
     )
     assert ("LKA", None) in _said(text)
+
+
+def test_a_campaign_introduced_by_its_name_and_acronym_speaks_as_that_body() -> None:
+    # a Monitor profile (c21) and an ICBL update (c13) introduce national campaigns
+    text = (
+        "The Nepal Campaign to Ban Landmines (NCBL) notes that such comments have not been "
+        "made.\n\nLater, NCBL said it would go on."
+    )
+    assert {s for s, _ in _said(text)} == {"org:NCBL"}
+    spoke = "Farida Gulamo spoke on behalf of the Mozambican Campaign Against Landmines (CMCM)."
+    assert _said(spoke) == [("org:CMCM", None)]
+    # a state's own authority is the state's, not a body of civil society
+    lao = "The National Regulatory Authority (NRA) of Lao PDR said clearance goes on."
+    assert not any(s.startswith("org:") for s, _ in _said(lao))

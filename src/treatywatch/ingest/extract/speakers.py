@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from treatywatch.ingest.extract.states import StateMention
 from treatywatch.ingest.extract.text import at_word_start
@@ -179,11 +179,47 @@ def _org_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def find_organisations(text: str, start: int, end: int) -> list[Speaker]:
     pattern, forms = _org_pattern()
-    return [
+    known = [
         Speaker(forms[m.group()], m.start(), m.end())
         for m in pattern.finditer(text, start, end)
         if not (m.group() == "Red Cross" and _national_society(text, m.start()))
     ]
+    named = _named_bodies(text)
+    if not named:
+        return known
+    taken = merged([(o.start, o.end) for o in known])
+    extra = [
+        Speaker(code, a, b)
+        for code, a, b in named
+        if start <= a and b <= end and not overlaps(taken, a, b)
+    ]
+    return sorted([*known, *extra], key=lambda o: o.start) if extra else known
+
+
+# A campaigning body a text introduces by its name and acronym, which no list can hold
+# ("The Nepal Campaign to Ban Landmines (NCBL) notes that ..."): the acronym is its code
+# from then on. Only the words of civil society's bodies: a national authority or centre
+# ("the National Regulatory Authority (NRA)") speaks for its state.
+_NAMED_BODY = re.compile(
+    r"\b(?:[A-Z][\w\-’']*\s+(?:(?:of|for|to|on|and|the)\s+)*){0,6}?"
+    r"(?:Campaign|Coalition|Network|Foundation|Association|Society|Institute|Alliance)"
+    r"(?:\s+(?:(?:of|for|to|on|and|the|against)\s+)*[A-Z][\w\-’']*){0,5}\s+\((?P<acronym>[A-Z]{2,8})\)"
+)
+
+
+@lru_cache(maxsize=4)  # asked once a sentence; one document's text at a time
+def _named_bodies(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Each named body's long name and its acronym's later mentions, as (code, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    for m in _NAMED_BODY.finditer(text):
+        acronym = m.group("acronym")
+        if acronym in ORGANISATIONS:
+            continue  # a body the list knows is found by its own names
+        code = f"org:{acronym}"
+        out.append((code, m.start(), m.end()))
+        for later in re.finditer(rf"(?<![\w\-]){acronym}(?![\w\-])", text[m.end() :]):
+            out.append((code, m.end() + later.start(), m.end() + later.end()))
+    return tuple(sorted(out, key=lambda o: o[1]))
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w\-]+)\s+$")
