@@ -449,3 +449,27 @@ def test_a_states_announcement_that_it_had_completed_an_act_is_its_act() -> None
         "landmines, before its deadline, inspired applause in the conference hall."
     )
     assert _acts(text) == {("POL", "stockpile-destruction-completed", None)}
+
+
+def test_enumerated_acts_past_an_aside_and_signatories_named_by_what_they_lack() -> None:
+    # the Landmine Monitor 1999's Americas chapter (c44)
+    ratified = (
+        "As of 31 March 1999, nineteen countries of the region had ratified the ban treaty "
+        "(in order of ratification): Canada, Belize, Trinidad and Tobago, Bolivia."
+    )
+    assert {a[:2] for a in _acts(ratified)} == {
+        ("CAN", "ratification"), ("BLZ", "ratification"),
+        ("TTO", "ratification"), ("BOL", "ratification"),
+    }  # fmt: skip
+    signed = "Those who have signed but not ratified include: Antigua and Barbuda, Brazil, Chile."
+    assert _acts(signed) == {("ATG", "signature", None), ("BRA", "signature", None),
+                             ("CHL", "signature", None)}  # fmt: skip
+
+
+def test_the_first_to_deposit_its_ratification_and_a_notes_own_day_before_a_dash() -> None:
+    # Arms Control Association (c44), a Monitor profile's update (c46)
+    first = "Canada was the first to deposit its ratification, followed by Ireland and Mauritius."
+    assert _acts(first) == {("CAN", "ratification", None), ("IRL", "ratification", None),
+                            ("MUS", "ratification", None)}  # fmt: skip
+    note = "UPDATE: 2 January 2018 - On 29 December 2017, Palestine acceded to the Treaty."
+    assert _acts(note) == {("PSE", "accession", "2017-12-29")}

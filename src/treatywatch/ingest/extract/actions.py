@@ -61,7 +61,9 @@ _ACTS: list[tuple[str, str]] = [
     # "submitted a Document of Acceptance", "deposited its instrument for ratification"
     # one alternative for the four kinds of instrument: the scan tries it once per word
     ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval)\b"),
-    ("nth", _NTH + r"(?:accede|ratify|sign)\b(?:\s+up\b)?"),
+    # "Canada was the first to deposit its ratification"
+    ("nth", _NTH + r"(?:accede|ratify|sign|deposit\s+(?:its|their)\s+(?:instruments?\s+of\s+)?"
+     r"(?:ratification|accession))\b(?:\s+up\b)?"),
     # "Canada today became a signatory of the Convention"
     ("signature", r"became\s+(?:a|the\s+\w+)\s+signatory\b"),
     # and the French and Spanish verbs of the depositary's and the ICRC's pages in those
@@ -491,6 +493,7 @@ _OPENING = re.compile(
     r"\s*(?:On|on|Le|le|El|el)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday),?\s+)?$"
 )
+_LAST_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
 _TO_SUBJECT = re.compile(
     r"(?:\s*\([A-Za-z.]{2,5}\))?,?\s+(?:both\s+)?(?:the\s+|le\s+|la\s+|l['’]|el\s+)?"
     r"(?:(?:Government|government|Republic|Kingdom|State|Principality)\s+of\s+(?:the\s+)?)?"
@@ -501,6 +504,11 @@ def _opening_date(
     text: str, sentence_start: int, subject_at: int, reference: dt.date | None, exact: bool
 ) -> str | None:
     """The day of an act from the words that open its sentence, before its subject."""
+    # a dated note's own day opens the line before a dash: "UPDATE: 2 January 2018 - On 29
+    # December 2017, Palestine acceded"
+    dash = _LAST_DASH.search(text, sentence_start, subject_at)
+    if dash is not None:
+        sentence_start = dash.end()
     if subject_at - sentence_start > 60:
         return None
     found = dates.find_dates(text, sentence_start, subject_at)

@@ -89,8 +89,9 @@ def _introduced(
         # completed stockpile destruction gave statements ..., including Moldova, Colombia"
         member = _SET_BY_ACT.search(lead[:verb_start]) and _MEMBERS.search(between)
         # the list's count in brackets before its colon: "States endorsing the Oslo
-        # Declaration (46): Austria, ..."
+        # Declaration (46): Austria, ...", or an aside: "(in order of ratification):"
         between = _COUNT_BRACKET.sub(":", between)
+        between = _ASIDE_BEFORE_COLON.sub(":", between)
         reach = 100 if between.rstrip().endswith(":") or member else 45
         if len(between) > reach or re.search(r"[.;(]|\b(?:while|whereas|but)\b", between):
             continue
@@ -186,7 +187,9 @@ _SIGNATORIES = re.compile(
     r"(?:\s+the)?\s*$"
     # or a list's title: "Signatories:", "Signatory States" over the names
     r"|^\s*(?:(?:list\s+of\s+(?:the\s+)?)?signator(?:y|ies)(?:\s+states)?|signatory\s+states)"
-    r"\s*:?\s*$",
+    r"\s*:?\s*$"
+    # "Those who have signed but not ratified include:": signatories, by what they lack
+    r"|\bsigned\s+but\s+not\s+(?:yet\s+)?ratified\s+(?:\w+\s+){0,2}?(?:include[sd]?|are|were)\s*:?\s*$",
     re.IGNORECASE,
 )
 # "... have signed or acceded ..., including 13 since the Ottawa signing conference. Those
@@ -234,6 +237,7 @@ _SET_SUBJECT = re.compile(
     r"(?:\s+(?i:parties))?\s+(?:(?:also|then|all|each|subsequently|later)\s+)?$"
 )
 _COUNT_BRACKET = re.compile(r"\s*\(\s*\d{1,3}\s*\)\s*:\s*$")
+_ASIDE_BEFORE_COLON = re.compile(r"\s*\((?:in\s+)?[a-z][^().;]{0,40}\)\s*:\s*$")
 # The set a participle or a relative clause defines, the list after its colon its members:
 # "States endorsing the Oslo Declaration:", "States that signed the Convention in Oslo:"
 _SET_MODIFIED = re.compile(
