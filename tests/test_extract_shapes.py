@@ -473,3 +473,16 @@ def test_the_first_to_deposit_its_ratification_and_a_notes_own_day_before_a_dash
                             ("MUS", "ratification", None)}  # fmt: skip
     note = "UPDATE: 2 January 2018 - On 29 December 2017, Palestine acceded to the Treaty."
     assert _acts(note) == {("PSE", "accession", "2017-12-29")}
+
+
+def test_a_notice_of_withdrawal_is_the_act_and_a_withdrawal_still_to_take_effect_is_not() -> None:
+    # IANS (c44) and DPA (c5) on the 2025 withdrawals
+    notice = "Lithuania, Latvia, Estonia notify UN of withdrawal from mine ban treaty"
+    assert {a[:2] for a in _acts(notice)} == {
+        ("LTU", "withdrawal"), ("LVA", "withdrawal"), ("EST", "withdrawal"),
+    }  # fmt: skip
+    pending = (
+        "The withdrawal will take effect six months after the Secretary-General has "
+        "received Finland’s instrument of withdrawal."
+    )
+    assert _acts(pending) == set()

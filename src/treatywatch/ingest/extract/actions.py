@@ -267,7 +267,10 @@ def find_actions(
             continue
         if kind == "withdrawal" and m.group().lower() == "withdrawal":
             stop = text.find(".", m.end())
-            if not _WITHDRAWAL_DONE.search(text, sentence_start, stop if stop >= 0 else len(text)):
+            sentence_end = stop if stop >= 0 else len(text)
+            if not _WITHDRAWAL_DONE.search(text, sentence_start, sentence_end) or _WILL.search(
+                text, sentence_start, sentence_end
+            ):
                 continue  # see _WITHDRAWAL_DONE: the noun names one decided, not yet done
         # "the possibility of Malaysia acceding" is no accession either
         head = _POLITE.sub("", text[max(sentence_start, actors[0].start - 40) : m.start()])
@@ -411,9 +414,12 @@ def _noun_acts(
 #: A withdrawal takes effect six months after its notice, and the noun alone mostly names
 #: one decided or announced ("Parliament approved Finland's withdrawal", "in favour of
 #: Poland's withdrawal"), not one that has happened.
+_WILL = re.compile(r"\b(?:will|would|shall)\b")
 _WITHDRAWAL_DONE = re.compile(
     r"\b(?:took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect)"
-    r"|entered\s+into\s+force|effective|formal|formally|completed|became\s+effective)\b",
+    r"|entered\s+into\s+force|effective|formal|formally|completed|became\s+effective"
+    # the notice that starts the six months is the act the depositary records
+    r"|notif(?:y|ies|ied|ying|ication)|officially)\b",
     re.I,
 )
 
