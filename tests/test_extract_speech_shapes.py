@@ -848,3 +848,14 @@ def test_a_campaign_introduced_by_its_name_and_acronym_speaks_as_that_body() -> 
     # a state's own authority is the state's, not a body of civil society
     lao = "The National Regulatory Authority (NRA) of Lao PDR said clearance goes on."
     assert not any(s.startswith("org:") for s, _ in _said(lao))
+
+
+def test_observing_a_meeting_requesting_more_time_and_sponsoring_are_no_words() -> None:
+    # ACA (c44), HI (c45) and ISU UNGA pages (c44)
+    assert _said("Key non-signatories such as China and Russia observed the conference.") == []
+    assert _said("Norway observed that the treaty had changed the world.") == [("NOR", None)]
+    extension = "Argentina, Chad and Yemen requested additional time to clear mined areas."
+    assert _said(extension) == []
+    sponsor = "The draft resolution was submitted by Switzerland with the support of sponsors."
+    assert _said(sponsor) == []
+    assert _said("Chile requested that the meeting be suspended.") == [("CHL", None)]

@@ -49,7 +49,8 @@ _VERB = re.compile(
     r"confirms|pledges|rejects|deplores|"
     # "concluded that", not "Sudan has concluded a week of work"
     r"promised|objected|rejected|concluded(?=\s+(?:that|by\s+(?:saying|calling|urging))\b|\s*[,:“\"])|"
-    r"invites|invited|told|remarked|observed|launches|"
+    # "observed that", not "Russia observed the conference" (watched it as an observer)
+    r"invites|invited|told|remarked|observed(?=\s+(?:that|how)\b|\s*[,:“\"])|launches|"
     r"issued\s+(?:a|an|the)\s+(?:\w+\s+)?(?:call|appeal|statement|declaration)|"
     r"wondered|responded|replied|made\s+(?:\w+\s+)?(?:suggestions?|proposals?|statements?|"
     r"calls?|an?\s+appeal|(?:an?\s+)?(?:\w+\s+)?interventions?|(?:\w+\s+)?remarks)"
@@ -61,7 +62,9 @@ _VERB = re.compile(
     # the floor of a meeting as its reports give it: "Mexico and Ghana raised concerns",
     # "Niger presented its request", "the ICRC intervened", "Croatia provided an update"
     r"|raised\s+(?:\w+\s+){0,2}(?:concerns?|questions?|issues?|the\s+(?:issue|question|matter))"
-    r"|requested|presented|briefed|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
+    # "requested additional time to clear": an extension request is an act, not words
+    r"|requested(?!\s+(?:additional\s+time|more\s+time|an?\s+(?:\w+\s+)?extension|extensions?)\b)"
+    r"|presented|briefed|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
     r"voiced|signall?ed|"
     # a stated position, which the non-joiners' often is: "the US, Russia and China oppose
     # the move", "countries like India claim such munitions are useful", "refused to sign"
@@ -1023,6 +1026,12 @@ _FLOOR_CUE = re.compile(
 )
 
 
+_PAPER_SUBMITTED = re.compile(
+    r"\b(?:resolutions?|reports?|requests?|documents?|instruments?)\s+(?:was|were|is|are|has\s+been"
+    r"|have\s+been)\s+$"
+)
+
+
 def _floor_list(
     text: str,
     start: int,
@@ -1041,6 +1050,8 @@ def _floor_list(
     for cue in cues:
         if _ALIGNS.search(text, max(start, cue.start() - 60), cue.start() + 10):
             continue
+        if _PAPER_SUBMITTED.search(text, max(start, cue.start() - 40), cue.start()):
+            continue  # "The draft resolution was submitted by Switzerland": its sponsor
         first = next((c for c in candidates if c.start >= cue.end()), None)
         if first is None or first.start != cue.end():
             continue
