@@ -859,3 +859,14 @@ def test_observing_a_meeting_requesting_more_time_and_sponsoring_are_no_words() 
     sponsor = "The draft resolution was submitted by Switzerland with the support of sponsors."
     assert _said(sponsor) == []
     assert _said("Chile requested that the meeting be suspended.") == [("CHL", None)]
+
+
+def test_an_opening_day_without_its_comma_and_the_day_of_his_statement() -> None:
+    # an ICBL page (c35) and an Arms Control Association report (c44)
+    text = "On 28 October 2014 the International Campaign to Ban Landmines delivered a statement."
+    assert _said(text) == [("org:ICBL", "2014-10-28")]
+    his = (
+        "Ambassador Karl Inderfurth of the United States said in his December 4, 1997 "
+        "statement that it would not sign."
+    )
+    assert _said(his) == [("USA", "1997-12-04")]

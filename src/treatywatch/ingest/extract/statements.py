@@ -1517,7 +1517,17 @@ def _statement_day(
             _ISSUED_ON.search(text, max(start, mention.start - 30), mention.start)
             and _OPENING_PHRASE.match(text, start)
         )
-        if opening and _COMMA_AFTER.match(text, mention.end):
+        if opening and (
+            _COMMA_AFTER.match(text, mention.end)
+            # "On 28 October 2014 the International Campaign ... delivered": no comma
+            or (mention.start - start <= 4 and _SUBJECT_AFTER.match(text, mention.end))
+        ):
+            day, _ = dates.resolve(mention, reference, -1, exact)
+            return day
+        # "said in his December 4 statement": the day of the words themselves
+        if _OWN_WORDS_BEFORE.search(
+            text, max(start, mention.start - 8), mention.start
+        ) and _WORDS_AFTER.match(text, mention.end):
             day, _ = dates.resolve(mention, reference, -1, exact)
             return day
         near = abs(mention.start - verb.end()) <= 40 or abs(verb.start() - mention.end) <= 40
@@ -1542,6 +1552,9 @@ def _statement_day(
     return None
 
 
+_SUBJECT_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
+_OWN_WORDS_BEFORE = re.compile(r"\b(?:his|her|its|their)\s+$")
+_WORDS_AFTER = re.compile(r"\s+(?:statement|speech|address|remarks|letter|message)\b")
 _LAST_WEEK = re.compile(r"\b(?:last|previous|past)\s+week\b", re.IGNORECASE)
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 #: News English dates a report by its weekday alone: "..., minister of Finland's
