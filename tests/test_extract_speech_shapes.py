@@ -870,3 +870,20 @@ def test_an_opening_day_without_its_comma_and_the_day_of_his_statement() -> None
         "statement that it would not sign."
     )
     assert _said(his) == [("USA", "1997-12-04")]
+
+
+def test_the_floor_listed_one_a_bullet_under_its_line() -> None:
+    # an intersessional meeting's summary (c33): the speakers in bullets, links after some
+    text = (
+        "Intersessional Meetings > June 2004\n\nThursday 24 June\n\n"
+        "The following States Parties which are in the process of destroying stockpiled "
+        "antipersonnel mines provided updates:\n\n  • Afghanistan\n  • Angola PDF 390KB \n"
+        "  • Colombia Spanish PDF 717KB \n  • Serbia and Montenegro PDF 70KB\n\n"
+        "The meeting then closed."
+    )
+    assert _said(text) == [
+        ("AFG", "2004-06-24"), ("AGO", "2004-06-24"), ("COL", "2004-06-24"),
+        ("SRB", "2004-06-24"),
+    ]  # fmt: skip
+    # a list of what was decided is no floor
+    assert _said("The meeting adopted the following decisions:\n  • Afghanistan\n") == []

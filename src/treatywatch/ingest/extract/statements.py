@@ -237,6 +237,7 @@ def find_statements(
     found += _programme_addresses(text, states, reference)
     found += _headline_in_capitals(text, states, {s.speaker for s in found})
     found += _speaker_lines(text, states)
+    found += _bulleted_floor(text, states, reference, {s.speaker for s in found})
     listed = _statement_lines(text, states, reference, voices)
     # three lines and two speakers at least: a statement's own head may give two ("Statement
     # by Australia" over "Statement delivered by Ms X, Australian Permanent Mission")
@@ -558,6 +559,44 @@ def _speaker_lines(text: str, states: list[StateMention]) -> list[Statement]:
         if first is not None and _SPEAKER_LINE_TAIL.fullmatch(text, first.end, hi):
             out.append(Statement(first.code, lo, hi, None, -1, alone=True))
     return out if len(out) >= statement_lists.MIN_STATEMENTS else []
+
+
+#: A line that states the floor and ends at its colon: "The following States Parties which
+#: are in the process of destroying stockpiled mines provided updates:"
+_FLOOR_LINE = re.compile(
+    r"(?m)^[^\n]{0,200}?\b(?:provided|gave|delivered|made|presented)\s+(?:\w+\s+){0,2}?"
+    r"(?:updates?|statements?|presentations?|interventions?|remarks)\b[^\n:]{0,80}:[ \t]*$"
+)
+#: One item of a bulleted list, its name first: "  • Colombia Spanish PDF 717KB"
+_BULLET_ITEM = re.compile(r"[ \t]*[•·▪●◦‣*\-–][ \t]*")
+
+
+def _bulleted_floor(
+    text: str, states: list[StateMention], reference: dt.date | None, heard: set[str]
+) -> list[Statement]:
+    """The speakers a report lists one a bullet under the line that says they took the
+    floor, each its own occasion on the day the page's heading gives."""
+    out: list[Statement] = []
+    names = {m.start: m for m in states if not m.demonym}
+    for cue in _FLOOR_LINE.finditer(text):
+        if NOT_SPOKEN_YET.search(text, cue.start(), cue.end()):
+            continue
+        day = _day_above(text, cue.start(), reference)
+        at = cue.end() + 1
+        for lo, hi in textmod.lines(text[at : min(len(text), at + 4000)]):
+            lo, hi = at + lo, at + hi
+            bullet = _BULLET_ITEM.match(text, lo, hi)
+            if bullet is None:
+                break
+            mention = names.get(bullet.end())
+            if mention is None:
+                orgs = find_organisations(text, bullet.end(), hi)
+                code = orgs[0].code if orgs and orgs[0].start == bullet.end() else None
+            else:
+                code = mention.iso3
+            if code is not None:
+                out.append(Statement(code, lo, hi, day, -1, alone=True))
+    return out
 
 
 def _day_above(text: str, at: int, reference: dt.date | None) -> dt.date | None:
