@@ -887,3 +887,17 @@ def test_the_floor_listed_one_a_bullet_under_its_line() -> None:
     ]  # fmt: skip
     # a list of what was decided is no floor
     assert _said("The meeting adopted the following decisions:\n  • Afghanistan\n") == []
+
+
+def test_a_person_of_a_body_and_a_bodys_officer_named_before_the_person() -> None:
+    # CMC and HRW releases (c47), an ICRC release (c47)
+    assert _said('"We are committed," said Mary Wareham of Human Rights Watch.') == [
+        ("org:HRW", None)
+    ]
+    commas = (
+        '"It is progress," said Mary Wareham, deputy crisis, conflict and arms director at '
+        "Human Rights Watch."
+    )
+    assert _said(commas) == [("org:HRW", None)]
+    before = "The President of the ICRC, Cornelio Sommaruga, declared that he was delighted."
+    assert _said(before) == [("org:ICRC", None)]

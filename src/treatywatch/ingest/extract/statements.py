@@ -911,12 +911,28 @@ _ORG_OFFICE_BEFORE = re.compile(
 )
 _APPOSITION = re.compile(
     # "Mary Wareham, one of the Monitor's editors who is also an advocacy director with
-    # Human Rights Watch"
-    r",\s*(?:the\s+)?(?:[\w\-’']+\s+){0,12}?(?:(?:at|of|for|with)\s+(?:the\s+)?)?$"
+    # Human Rights Watch", "Mary Wareham, deputy crisis, conflict and arms director at"
+    r",\s*(?:the\s+)?(?:[\w\-’']+,?\s+){0,12}?(?:(?:at|of|for|with)\s+(?:the\s+)?)?$"
+    # or straight after the name: "said Mary Wareham of Human Rights Watch"
+    r"|\s+(?:of|from|with)\s+(?:the\s+)?$"
+)
+# The office before the person, the body named before it: "The President of the ICRC,
+# Cornelio Sommaruga, declared"
+_OFFICE_OF_ORG_BEFORE = re.compile(
+    r"\b(?:President|Director(?:-General)?|Chair(?:person)?|Head|Coordinator|Secretary[- ]General"
+    r"|Spokes(?:person|man|woman))\s+of\s+(?:the\s+)?$"
 )
 
 
 def _organisation_of(text: str, speaker: Speaker, end: int) -> str | None:
+    comma = text.rfind(",", max(0, speaker.start - 4), speaker.start)
+    if comma >= 0:
+        for org in reversed(find_organisations(text, max(0, comma - 60), comma)):
+            if org.end == comma and _OFFICE_OF_ORG_BEFORE.search(
+                text, max(0, org.start - 40), org.start
+            ):
+                return org.code
+            break
     before = text[max(0, speaker.start - 40) : speaker.start]
     if _ORG_OFFICE_BEFORE.search(before):
         orgs = find_organisations(text, max(0, speaker.start - 40), speaker.start)
