@@ -78,7 +78,7 @@ DEV_FLOORS = {
     "states": 0.99,
     "participant_lists": 0.73,
     "events": 0.71,
-    "statements": 0.75,
+    "statements": 0.73,
     "actions": 0.87,
 }
 
