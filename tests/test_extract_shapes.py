@@ -486,3 +486,13 @@ def test_a_notice_of_withdrawal_is_the_act_and_a_withdrawal_still_to_take_effect
         "received Finland’s instrument of withdrawal."
     )
     assert _acts(pending) == set()
+
+
+def test_others_who_did_the_same_act() -> None:
+    # a CMC statement (c21): "..., as did Denmark"
+    text = (
+        "One of the largest stockpilers, the United Kingdom, announced completion of its "
+        "stockpile destruction within the last year, as did Denmark."
+    )
+    assert _acts(text) == {("GBR", "stockpile-destruction-completed", None),
+                           ("DNK", "stockpile-destruction-completed", None)}  # fmt: skip

@@ -901,3 +901,21 @@ def test_a_person_of_a_body_and_a_bodys_officer_named_before_the_person() -> Non
     assert _said(commas) == [("org:HRW", None)]
     before = "The President of the ICRC, Cornelio Sommaruga, declared that he was delighted."
     assert _said(before) == [("org:ICRC", None)]
+
+
+def test_those_who_did_the_same_and_a_list_after_a_long_cue() -> None:
+    # an ICBL summary of the intersessionals (c49) and the ISU's (c49)
+    same = (
+        "The President of the upcoming Meeting, Chile, encouraged Ukraine to request an "
+        "extended deadline, as did Austria, Ireland and the ICRC."
+    )
+    assert _said(same) == [("AUT", None), ("CHL", None), ("IRL", None), ("org:ICRC", None)]
+    # an act the others did too is no statement of theirs
+    act = "The United Kingdom announced completion of its stockpile destruction, as did Denmark."
+    assert _said(act) == []
+    long_cue = (
+        "The following States Parties provided updates on challenges and work that remains "
+        "in applying the victim assistance aspects of the Cartagena Action Plan at the "
+        "national level: Afghanistan, Albania, Angola and, Peru."
+    )
+    assert [s for s, _ in _said(long_cue)] == ["AFG", "AGO", "ALB", "PER"]

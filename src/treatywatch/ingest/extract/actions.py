@@ -196,13 +196,14 @@ _COORDINATED_MAX = 130
 
 
 # "Norway was the first nation to sign on, followed by Laos and Lebanon"
-_FOLLOWED = re.compile(r"[^.;:()“”\"]{0,40}?,?\s+followed\s+by\s+(?:the\s+)?")
+# "..., as did Denmark": the same act by others
+_FOLLOWED = re.compile(r"[^.;:()“”\"]{0,40}?,?\s+(?:followed\s+by|as\s+did)\s+(?:the\s+)?")
 
 
 def _followed_by(
     text: str, at: int, states: list[StateMention], starts: list[int]
 ) -> list[StateMention]:
-    """The states that did the act after its subject, "followed by A and B"."""
+    """The states that did the act after its subject, "followed by A and B", "as did A"."""
     followed = _FOLLOWED.match(text, at)
     if followed is None:
         return []

@@ -58,7 +58,7 @@ _VERB = re.compile(
     # "the Philippines regrets"
     r"|gave\s+(?:\w+\s+){0,2}(?:summary|statements?|update|presentation|overview|address|"
     r"speech|briefing)|referred\s+to|outlined|recalled|described|informed|thanked|"
-    r"congratulated|condemned|condemns|deplored|regrets|regretted|shared"
+    r"congratulated|condemned|condemns|deplored|regrets|regretted|shared|encouraged"
     # the floor of a meeting as its reports give it: "Mexico and Ghana raised concerns",
     # "Niger presented its request", "the ICRC intervened", "Croatia provided an update"
     r"|raised\s+(?:\w+\s+){0,2}(?:concerns?|questions?|issues?|the\s+(?:issue|question|matter))"
@@ -743,11 +743,8 @@ def _block_statements(
     if out:
         return out  # "The Declaration was delivered by A and by B"
 
-    if (
-        not verbs
-        and not _FLOOR_CUE.search(text, start, end)
-        and not _AGENT_LIST.search(text, start, end)
-    ):
+    floors = _floor_list(text, start, end, sentence_states, orgs, people, quoted)
+    if not verbs and not floors and not _AGENT_LIST.search(text, start, end):
         # "the statement on Victim Assistance on behalf of the CMC by Aynalem Zenebe"
         for ref in _STATEMENT_REF.finditer(text, start, end):
             org = org_at.get(ref.end())
@@ -760,7 +757,7 @@ def _block_statements(
         return out
 
     heard: set[str] = set()
-    for floor, earlier in _floor_list(text, start, end, sentence_states, orgs, people, quoted):
+    for floor, earlier in floors:
         # each cue its own occasion: a speaker twice in the sentence spoke twice
         in_list: set[str] = set()
         for speaker in floor:
@@ -824,6 +821,8 @@ def _block_statements(
                 )
                 or _inverted_subject(text, verb, end, sentence_states, orgs, people)
             )
+        if speakers:
+            speakers = speakers + _as_did(text, verb.end(), end, sentence_states, orgs, people)
         at = bisect.bisect_right(clauses, verb.start())
         clause = clauses[at - 1] if at else start
         when = _spoken_when(text, clause, verb.end())
@@ -1061,7 +1060,10 @@ _FLOOR_CUE = re.compile(
     # not a release's "For more information, contact:"
     r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|"
     r"remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
-    r"shared|reported|requested|submissions?)\b(?:(?!\bthat\b)[^:;.]){0,100}?:\s*(?:the\s+)?"
+    # (a "that" within its first words says what was confirmed, not who spoke: "provided
+    # written confirmation that funds are forthcoming:")
+    r"shared|reported|requested|submissions?)\b(?!(?:\s+[\w\-]+){0,3}\s+that\b)[^:;.]{0,180}?:"
+    r"\s*(?:the\s+)?"
     r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
     r"suggested|raised|introduced|submitted|questions?|concerns?|updates?)\s+(?:\w+\s+){0,2}?"
     r"(?:by|from)\s+"
@@ -1113,6 +1115,28 @@ def _floor_list(
         earlier = _REDUCED_RELATIVE.search(text, max(start, cue.start() - 40), cue.end())
         out.append((_coordinated(text, first, candidates, end, subject=False), bool(earlier)))
     return out
+
+
+#: The others who said the same: "Chile encouraged Ukraine to request ..., as did Austria,
+#: Costa Rica, ... and the ICRC".
+_AS_DID = re.compile(r",\s*as\s+did\s+(?:the\s+)?")
+
+
+def _as_did(
+    text: str,
+    verb_end: int,
+    end: int,
+    states: list[StateMention],
+    orgs: list[Speaker],
+    people: list[Speaker],
+) -> list[Speaker]:
+    also = _AS_DID.search(text, verb_end, end)
+    if also is None:
+        return []
+    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
+    candidates = _outermost([*names, *orgs, *people])
+    first = next((c for c in candidates if c.start == also.end()), None)
+    return _coordinated(text, first, candidates, end, subject=False) if first else []
 
 
 #: "the transition periods proposed by Germany": a participle after a noun reports what was
@@ -1295,7 +1319,7 @@ def _trailing_attribution(
 _COORDINATOR = re.compile(
     # "Poland (in its capacity as Chair of the Committee), the ICRC": an aside after a member
     r"(?:\s*\([^()]{0,160}\))?"
-    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|joined\s+by\s+|together\s+with\s+)?|\s+and\s+|"
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|joined\s+by\s+|together\s+with\s+)?|\s+and\s*,?\s+|"
     r"\s+as\s+well\s+as\s+|\s*[(\[]?\s*joined\s+by\s+)(?:the\s+)?"
 )
 _POSSESSIVE = re.compile(r"[’'`]s\b")
