@@ -539,3 +539,34 @@ def test_a_reissued_release_dates_the_opening_by_its_dateline() -> None:
         "Parties to the Convention opened this afternoon at the Palais des Nations."
     )
     assert ("2000-09-11", "Geneva") in _events(body)
+
+
+def test_key_dates_with_the_place_in_the_entry_and_a_release_dateline_is_no_entry() -> None:
+    # an ISU page of the Oslo Process's key dates (c45), a Global Affairs Canada release (c48)
+    body = (
+        "Key dates:\n- 30 May 2008 – Adoption of the Convention in Dublin\n"
+        "- 3 December 2008 – The Convention opened for signature in Oslo\n"
+    )
+    assert ("2008-05-30", "Dublin") in _events(body)
+    release = "News Release\nApril 3, 2017 - Ottawa, Ontario - Global Affairs Canada\n"
+    assert _events(release) == []
+
+
+def test_a_place_line_with_the_days_after_a_bar_and_an_opening_yesterday() -> None:
+    # an Indonesian conference report (c45), a Disarmament Insight post (c49)
+    bali = (
+        "Regional Conference on the Promotion of the Convention on Cluster Munitions\n"
+        "Manila, Philippines | 16 - 17 November 2009\n"
+    )
+    assert _events(bali) == [("2009-11-16", "Manila")]
+    post = (
+        "Wednesday, 21 May 2008\n\nThe Dublin Conference on cluster munitions commenced yesterday."
+    )
+    assert _events(post) == [("2008-05-20", "Dublin")]
+    # the day of one meeting's opening is not that of a later one the sentence names
+    today = (
+        "Monday, 18 February 2008\n\nToday, the Wellington Conference commenced - the last "
+        "milestone on the way to negotiations in Dublin in May."
+    )
+    assert ("2008-02-18", "Dublin") not in _events(today)
+    assert ("2008-02-18", "Wellington") in _events(today)

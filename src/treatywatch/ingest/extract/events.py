@@ -50,7 +50,10 @@ _EVENT = re.compile(
     + r"){0,7}"
     + _NOUN
     + r"(?:\s+(?:of|on|for|to|by|and|the|in\s+the|against)"
-    r"(?:\s+(?:the|[A-Z][\w'’\-]*|\d{1,2}(?:st|nd|rd|th)))+)*)"
+    # (the words after "of" may wrap onto the next line, but not into a line that gives the
+    # place: "... on Cluster Munitions" over "Manila, Philippines | 16 - 17 November")
+    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*(?![A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+)?,))"
+    r"(?:the|[A-Z][\w'’\-]*|\d{1,2}(?:st|nd|rd|th)))+)*)"
 )
 # A city's name of one or two capitalised words, and the country a comma may add after it
 # ("in Lima, Peru", "(Geneva, Switzerland", "held in Phnom Penh")
@@ -229,15 +232,27 @@ def _first_sentence_end(text: str, at: int) -> int:
     return match.end()
 
 
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 _TODAY = re.compile(
     r"\b(?:today|this\s+(?:morning|afternoon|evening|week)|tonight)\b", re.IGNORECASE
 )
 # "delegations gathered today for the First Meeting": a dispatch of the opening day
 _OPENED = re.compile(
     r"\b(?:open(?:s|ed|ing)?|began|begins|beginning|start(?:s|ed|ing)|convened|gathered"
-    r"|kicked\s+off|got\s+off\s+to)\b",
+    r"|kicked\s+off|got\s+off\s+to|commenced)\b",
     re.I,
 )
+
+
+def _opened_near(text: str, name_start: int, name_end: int, start: int, end: int) -> bool:
+    """Whether the sentence's verb of opening is this meeting's: right after its name ("the
+    Wellington Conference on ... commenced"), or just before it ("opened the Conference"),
+    not a later meeting's the sentence also names ("... on the way to negotiations in
+    Dublin")."""
+    after = _OPENED.search(text, name_end, min(end, name_end + 120))
+    if after is not None and not _NOUN_ONLY.search(text, name_end, after.start()):
+        return True
+    return _OPENED.search(text, max(start, name_start - 40), name_start) is not None
 
 
 def _dated_elsewhen(text: str, event: _Event, day: dt.date | None) -> bool:
@@ -465,12 +480,20 @@ def _agenda_line(
     city, country = _city_country(parts[1:])
     if city is None:
         city = _city_in_name(name)
+    if city is None:
+        # "30 May 2008 – Adoption of the Convention in Dublin"
+        place = _IN_CITY.search(name)
+        if place is not None and _city_not_state(place.group("city")):
+            city = places.canonical(place.group("city"))
     if city is None and _city_not_state(name):
         # "Workshop on ... in West Africa" over "28-29 January 2004 -- Ouagadougou": the
-        # entry gives the days and the place, the line above names the meeting
-        city, country = places.canonical(name), _country_of(places.canonical(name))
+        # entry gives the days and the place, the line above names the meeting (a release's
+        # "April 3, 2017 - Ottawa, Ontario" under "News Release" names none)
         above = text[_line_start(text, start - 1) : start].strip() if start > 0 else ""
-        name = above or name
+        if not _NOUN_ONLY.search(above):
+            return None
+        city, country = places.canonical(name), _country_of(places.canonical(name))
+        name = above
     first, last = dates.resolve(mention, reference, 1 if upcoming else 0)
     return _Event(name, city, country, first, last, (start, end))
 
@@ -671,8 +694,17 @@ def _sentence_events(
             ):
                 first_day = last_day = None
         # A dispatch's "opened today": the meeting began the day it was written.
+        if (
+            first_day is None
+            and exact
+            and reference is not None
+            and _YESTERDAY.search(sentence)
+            and _opened_near(text, m.start(), m.end(), start, end)
+        ):
+            # "the Dublin Conference on cluster munitions commenced yesterday"
+            first_day = reference - dt.timedelta(days=1)
         today = exact and reference is not None and bool(_TODAY.search(sentence))
-        if today and first_day is None and _OPENED.search(sentence):
+        if today and first_day is None and _opened_near(text, m.start(), m.end(), start, end):
             # the dispatch's own day where its dateline gives one ("GENEVA, 11 September
             # (UN Information Service) -- ... opened this afternoon", reissued the next day)
             first_day = dates.report_day(text, reference) or reference
@@ -816,7 +848,9 @@ _ON_DATE = re.compile(r",?\s+(?:(?:a|an|the)\s+)?")
 
 _PLACE_LINE = re.compile(
     r"[ \t]*\n[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
-    r"(?:,[ \t]*(?P<country>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,3}))?[ \t]*(?=\n|$)"
+    r"(?:,[ \t]*(?P<country>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,3}))?"
+    # and the days after a bar or a comma: "Bali, Indonesia | 16 - 17 November 2009"
+    r"[ \t]*(?=\n|$|[|,][ \t]*\d)"
 )
 
 
