@@ -807,3 +807,19 @@ def test_the_embassies_of_states_attending_an_event() -> None:
         "the United States, and members of the press."
     )
     assert [x["states"] for x in _lists(text)] == [["NOR", "JPN", "KHM", "USA"]]
+
+
+def test_signatories_named_by_what_they_lack_and_the_states_a_signer_joined() -> None:
+    # the Landmine Monitor 1999 (c44) and an ICRC release (c47)
+    text = (
+        "All 33 countries of the region have signed the treaty. Those who have signed but "
+        "not ratified include: Antigua and Barbuda, Argentina, Brazil, Chile."
+    )
+    assert [(x["stated_count"], x["states"]) for x in _lists(text)] == [
+        (None, ["ATG", "ARG", "BRA", "CHL"])
+    ]
+    joined = (
+        "Palau became the latest Pacific state to sign the Ottawa Convention on November 18 "
+        "this year, joining Fiji, Australia, Samoa and Vanuatu."
+    )
+    assert [x["states"] for x in _lists(joined)] == [["PLW", "FJI", "AUS", "WSM", "VUT"]]

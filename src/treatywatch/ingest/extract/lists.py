@@ -103,13 +103,15 @@ _NOT_TAKING_PART = re.compile(
     r"|updates?|responded|presentations?|interventions?|took\s+the\s+floor|announc\w*"
     # "Explanation of vote: Egypt, ...", "... did not approve the final declaration"
     r"|explanations?\s+of\s+(?:the\s+)?vote|not\s+(?:approv|endors|adopt)\w*"
-    r"|would|weaken\w*|yet\s+to|not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*|sign\w*|ratif\w*|join\w*"
+    # (but "Those who have signed but not ratified include:" are signatories)
+    r"|would|weaken\w*|yet\s+to|(?<!signed\sbut\s)not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*"
+    r"|sign\w*|ratif\w*|join\w*"
     r"|acced\w*)|non-(?:signator|part)\w*)\b",
     re.IGNORECASE,
 )
 # The clause a list belongs to starts after a contrast: "... have signed, while another 10
 # (Algeria, ...) have yet to accede"
-_CONTRAST = re.compile(r".*\b(?:while|whereas|but)\b", re.IGNORECASE | re.DOTALL)
+_CONTRAST = re.compile(r".*\b(?:while|whereas|but(?!\s+not\b))\b", re.IGNORECASE | re.DOTALL)
 # A heading that points back: "Those that have ratified are ...", "These are: ..."
 _ANAPHORA = re.compile(r"^\s*(?:those|these|they)\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
@@ -276,8 +278,10 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
 # signatories to the convention"
 # "Norway was the first nation to sign on, followed by Laos and Lebanon"
 _LEADER_ACT = re.compile(
-    r"[^.;:]{0,60}?\b(?:sign|ratif|acced|join|endors)\w*[^.;:]{0,30}?,?\s+followed\s+by\s+"
-    r"(?:the\s+)?"
+    # "Palau became the latest Pacific state to sign the Ottawa Convention on November 18
+    # this year, joining Fiji, Australia, ..."
+    r"[^.;:]{0,60}?\b(?:sign|ratif|acced|join|endors)\w*[^.;:]{0,60}?,?\s+(?:followed\s+by|joining)"
+    r"\s+(?:the\s+)?"
 )
 
 
@@ -322,7 +326,8 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
     have ratified are ..." (the heading points back), or "Twenty-eight countries have
     expressed their consent to be bound ..." where the list then names as many."""
     before = text[max(0, head_start - 1500) : head_start]
-    anaphoric = _ANAPHORA.match(clause)
+    # "Those who have signed but not ratified" are some of those counted as signing
+    anaphoric = _ANAPHORA.match(clause) and not re.search(r"\bbut\s+not\b", clause)
     verb = _CUE.search(clause)
     for m in reversed(list(_COUNT_BEFORE.finditer(before))):
         value = numbers.value(m.group("num"))
