@@ -496,3 +496,13 @@ def test_others_who_did_the_same_act() -> None:
     )
     assert _acts(text) == {("GBR", "stockpile-destruction-completed", None),
                            ("DNK", "stockpile-destruction-completed", None)}  # fmt: skip
+
+
+def test_the_states_a_signer_joined_signed_before_it_on_days_of_their_own() -> None:
+    # an ICRC release (c47)
+    text = (
+        "Palau became the latest Pacific state to sign the Ottawa Convention on November 18, "
+        "2007, joining Fiji, Australia and Samoa."
+    )
+    assert _acts(text) == {("PLW", "signature", "2007-11-18"), ("FJI", "signature", None),
+                           ("AUS", "signature", None), ("WSM", "signature", None)}  # fmt: skip

@@ -197,17 +197,19 @@ _COORDINATED_MAX = 130
 
 # "Norway was the first nation to sign on, followed by Laos and Lebanon"
 # "..., as did Denmark": the same act by others
-_FOLLOWED = re.compile(r"[^.;:()“”\"]{0,40}?,?\s+(?:followed\s+by|as\s+did)\s+(?:the\s+)?")
+_FOLLOWED = re.compile(r"[^.;:()“”\"]{0,60}?,?\s+(?:followed\s+by|as\s+did|joining)\s+(?:the\s+)?")
 
 
 def _followed_by(
     text: str, at: int, states: list[StateMention], starts: list[int]
-) -> list[StateMention]:
-    """The states that did the act after its subject, "followed by A and B", "as did A"."""
+) -> tuple[list[StateMention], bool]:
+    """The states that did the act besides its subject, "followed by A and B", "as did A",
+    "joining A and B", and whether they did it before ("joining")."""
     followed = _FOLLOWED.match(text, at)
     if followed is None:
-        return []
-    return coordinated_from(text, followed.end(), states, starts)
+        return [], False
+    joined = followed.group().rstrip().endswith(("joining", "joining the"))
+    return coordinated_from(text, followed.end(), states, starts), joined
 
 
 def _date_between(
@@ -286,13 +288,16 @@ def find_actions(
             or _date_between(text, actors[-1].end, m.start(), reference, exact)
             or _opening_date(text, sentence_start, actors[0].start, reference, exact)
         )
-        for actor in [*actors, *_followed_by(text, m.end(), states, starts)]:
-            key = (actor.iso3, kind, when)
+        followers, joined = _followed_by(text, m.end(), states, starts)
+        for actor in [*actors, *followers]:
+            # those a state "joined" acted before it, on days of their own
+            day = None if joined and actor in followers else when
+            key = (actor.iso3, kind, day)
             if key in seen:
                 continue
             seen.add(key)
             out.append(
-                {"state": actor.iso3, "action": kind, "date": when, "span": [actor.start, m.end()]}
+                {"state": actor.iso3, "action": kind, "date": day, "span": [actor.start, m.end()]}
             )
     out.extend(_noun_acts(text, states, reference, exact))
     return merge(out)
