@@ -919,3 +919,13 @@ def test_those_who_did_the_same_and_a_list_after_a_long_cue() -> None:
         "national level: Afghanistan, Albania, Angola and, Peru."
     )
     assert [s for s, _ in _said(long_cue)] == ["AFG", "AGO", "ALB", "PER"]
+
+
+def test_papers_submitted_a_headlines_passive_and_a_group_of_countries_are_no_words() -> None:
+    # a Monitor profile (c28), a Ukrainian site (c44), ReliefWeb (c47), a Nordic head (c34)
+    assert _said("Cameroon submitted its initial Mine Ban Treaty Article 7 report.") == []
+    assert _said("Latvia also submitted a notification of denunciation of the treaty.") == []
+    assert _said("Mozambique declared free from Cluster Munitions") == []
+    assert _said("Mozambique declared that it was free of cluster munitions.") == [("MOZ", None)]
+    nordic = "Statement by the Nordic Countries\n\nThe Nordic countries remain committed."
+    assert not any(s.startswith("person:") for s, _ in _said(nordic))
