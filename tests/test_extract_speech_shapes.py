@@ -929,3 +929,14 @@ def test_papers_submitted_a_headlines_passive_and_a_group_of_countries_are_no_wo
     assert _said("Mozambique declared that it was free of cluster munitions.") == [("MOZ", None)]
     nordic = "Statement by the Nordic Countries\n\nThe Nordic countries remain committed."
     assert not any(s.startswith("person:") for s, _ in _said(nordic))
+
+
+def test_a_profiles_unnamed_officials_speak_for_its_state() -> None:
+    # a Cluster Munition Monitor profile (c50): each unnamed official at a time of their own
+    text = (
+        "Indonesia\n\nCluster Munition Ban Policy\n\nIndonesia states that it has never used "
+        "cluster munitions.\n\nIn October 2017, a government representative said that "
+        "consultations are continuing. Previously, in 2015, another official said that "
+        "Indonesia was consolidating internal issues."
+    )
+    assert _said(text) == [("IDN", None), ("IDN", None), ("IDN", None)]

@@ -38,7 +38,7 @@ from treatywatch.ingest.extract.statement_model import Statement
 from treatywatch.ingest.extract.states import JOINED, StateMention
 
 _VERB = re.compile(
-    r"\b(?:(?i:according)\s+to|said|says|stated|re-?stated|noted|notes|announced|announces|announcing|explained|expressed|"
+    r"\b(?:(?i:according)\s+to|said|says|stated|re-?stated|states(?=\s+that\b)|noted|notes|announced|announces|announcing|explained|expressed|"
     r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
     r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
     # "welcomed the adoption", not a host's "welcomed representatives of 150 countries"
@@ -112,9 +112,14 @@ _PERSON_PRONOUN = re.compile(r"(?:^|(?<=[\s,;(\[\]—–-]))(?:he|He|she|She)\s+
 # "In December 2010, the government stated": the state a profile or a story is about speaks
 # through its government where the sentence names no state.
 _GOVERNMENT_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s,;(\[\]—–-]))(?:[Tt]he|[Ii]ts)\s+(?:(?:national|federal|new)\s+)?"
-    r"(?:[Gg]overnment|authorities)\s+(?:(?:also|then|further|later|again|reportedly|"
-    r"previously|had|has|have)\s+){0,2}$"
+    r"(?:^|(?<=[\s,;(\[\]—–-]))(?:(?:[Tt]he|[Ii]ts)\s+(?:(?:national|federal|new)\s+)?"
+    r"(?:[Gg]overnment|authorities)"
+    # a profile's unnamed officials: "a government representative said", "another official
+    # said", "officials told the Monitor"
+    r"|(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Ii]ts)\s+(?:(?:senior|government|ministry|military"
+    r"|defen[cs]e|foreign\s+ministry|embassy)\s+)?(?:officials?|representatives?|spokes(?:person"
+    r"|man|woman)|delegates?)|[Oo]fficials)"
+    r"\s+(?:(?:also|then|further|later|again|reportedly|previously|had|has|have)\s+){0,2}$"
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: The time a sentence gives its words: "In November 2010, it stated", "stated in 2011",
@@ -627,6 +632,9 @@ def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
         and not last.alone
         and (last.date is None or item.date is None or last.date == item.date)
         and _same_time(_time_of(last), _time_of(item))
+        # a new paragraph that gives its own time ("In October 2017, a government
+        # representative said") is another occasion than an undated one before it
+        and not (item.when is not None and last.when is None and item.paragraph != last.paragraph)
     ):
         last.end = max(last.end, item.end)
         last.date = last.date or item.date
