@@ -570,3 +570,11 @@ def test_a_place_line_with_the_days_after_a_bar_and_an_opening_yesterday() -> No
     )
     assert ("2008-02-18", "Dublin") not in _events(today)
     assert ("2008-02-18", "Wellington") in _events(today)
+
+
+def test_states_that_met_on_days_in_a_city() -> None:
+    # an ISU page (c51): the days before the place
+    body = "17 African States met on 4-5 August 2016 in Addis Ababa to discuss challenges."
+    assert _events(body) == [("2016-08-04", "Addis Ababa")]
+    # a meeting with no days is any encounter
+    assert _events("The ministers met on the sidelines in Addis Ababa.") == []

@@ -414,10 +414,28 @@ def _gathered(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+#: The days before the place: "17 African States met on 4-5 August 2016 in Addis Ababa"
+_GATHERED_ON = re.compile(
+    r"(?<![\w\-])(?:met|gathered|convened|assembled)\s+(?:on|from)\s+(?P<days>[^.;\n]{4,40}?)"
+    r"\s+in\s+" + _CITY + _COUNTRY
+)
+
+
 def _gatherings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]:
     """Unnamed meetings given a place and the days they met: only with both, as "met in
     Geneva" alone may be any encounter."""
     out: list[_Event] = []
+    for m in _GATHERED_ON.finditer(text):
+        city = m.group("city")
+        when = dates.find_dates(text, m.start("days"), m.end("days"))
+        if not _city_not_state(city) or len(when) != 1 or when[0].day is None:
+            continue
+        first, last = dates.resolve(when[0], reference, -1, exact)
+        if first is None:
+            continue
+        canonical = places.canonical(city)
+        country = registry.lookup(m.group("country") or "") or _country_of(canonical)
+        out.append(_Event(f"meeting in {canonical}", canonical, country, first, last, m.span()))
     for m in _gathered(text):
         city = m.group("city")
         if not _city_not_state(city):
@@ -820,6 +838,8 @@ _SPEECH_HEADING = re.compile(
 )
 _AFTER_PLACE = re.compile(
     r",?\s+(?:(?:beginning|starting|opening)(?:\s+on)?|on|from|between)\s+|,\s+|\s+"
+    # "being held in Zagreb from today, 28 November, to 2 December"
+    r"|,?\s+from\s+today,\s+"
 )
 _BEFORE_NAME = re.compile(
     r",?\s+(?:for|to\s+attend|at)\s+(?:the|an?)?\s*(?:[\w\-]*-)?|,?\s+(?:for|at)\s+(?:the\s+)?"
