@@ -940,3 +940,17 @@ def test_a_profiles_unnamed_officials_speak_for_its_state() -> None:
         "Indonesia was consolidating internal issues."
     )
     assert _said(text) == [("IDN", None), ("IDN", None), ("IDN", None)]
+
+
+def test_a_states_own_representative_to_a_body_and_a_datelines_agency() -> None:
+    # an ISU release (c51) and a UN Information Service release (c52)
+    oman = (
+        '"Oman is proud," said Ambassador Lyutha Sultan Al-Mughairy, Oman’s Permanent '
+        "Representative to the United Nations."
+    )
+    assert _said(oman) == [("OMN", None)]
+    dateline = (
+        "GENEVA, 31 July (UN Information Service) -- The future of the Conference depends "
+        "on it, a United States representative said."
+    )
+    assert _said(dateline) == [("USA", None)]

@@ -1265,7 +1265,8 @@ def _subjects(
         if s.demonym and not _SPEAKING_NOUNS.match(text, s.end):
             continue
         candidates.append(Speaker(s.iso3, s.start, s.end))
-    candidates += [o for o in orgs if o.end <= verb_at]
+    # not the agency in a dispatch's dateline: "GENEVA, 31 July (UN Information Service) --"
+    candidates += [o for o in orgs if o.end <= verb_at and not _DATELINE_AGENCY.match(text, o.end)]
     candidates += [p for p in people if p.end <= verb_at]
     candidates = _outermost(candidates)
     if not candidates:
@@ -1302,6 +1303,7 @@ def _subjects(
     return []
 
 
+_DATELINE_AGENCY = re.compile(r"[^()\n]{0,30}\)\s*(?:--|[-–—])")
 _RIGHT_BEFORE_VERB = re.compile(r"\s*(?:(?:has|have|also|then|later)\s+)?")
 _AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
 
@@ -1395,6 +1397,11 @@ _REPRESENTS = re.compile(
 )
 
 
+_APPOSITION_START = re.compile(r",\s*(?:the\s+)?")
+_POSSESSIVE_OFFICE = re.compile(
+    r"[’']s\s+(?:\w+\s+){0,2}?(?:Permanent\s+Representative|Ambassador|[Mm]inister|"
+    r"representative|delegate|envoy|Foreign\s+Minister)\b"
+)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 
@@ -1410,6 +1417,14 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
     for mention in find_states(text, speaker.end, window_end):
         between = text[speaker.end : mention.start]
         if not mention.demonym and _REPRESENTS.search(between):
+            return mention.iso3
+        # "Ambassador X, Oman’s Permanent Representative to the United Nations": the state
+        # whose office it is, not the body the office is at
+        if (
+            not mention.demonym
+            and _APPOSITION_START.fullmatch(between)
+            and _POSSESSIVE_OFFICE.match(text, mention.end)
+        ):
             return mention.iso3
         # "Robert Fowler (Canada) said": a UN record names a delegate's state in brackets
         if (
