@@ -954,3 +954,17 @@ def test_a_states_own_representative_to_a_body_and_a_datelines_agency() -> None:
         "on it, a United States representative said."
     )
     assert _said(dateline) == [("USA", None)]
+
+
+def test_the_speakers_at_a_meeting_held_on_one_day_spoke_that_day() -> None:
+    # an ISU page (c51): the briefing's day, then who spoke at it
+    text = (
+        "The briefing took place on 29 April 2024 at the Maison de la Paix in Geneva.\n\n"
+        "The President inaugurated the session, followed by introductory remarks from "
+        "Malawi. South Sudan shared its accession journey. The event concluded with "
+        "remarks from Peru."
+    )
+    assert ("MWI", "2024-04-29") in _said(text) and ("SSD", "2024-04-29") in _said(text)
+    # two meetings held on two days give no one day
+    two = text.replace("Geneva.", "Geneva. A second one was held on 30 April 2024.")
+    assert ("SSD", None) in _said(two)

@@ -296,6 +296,10 @@ def _date_by_report(
     if day is None and one_day and nth is None and exact and not _OTHER_DAY.search(text):
         # a dated release's "the First Committee heard today": its day is the meeting's
         day = reference
+    if day is None and nth is None:
+        # a report of one meeting held on one day: "The briefing took place on 29 April
+        # 2024 at the Maison de la Paix", then who spoke at it
+        day = _one_days_meeting(text, reference)
     for s in found:
         if s.date is not None or s.reference or s.earlier:
             continue
@@ -307,6 +311,25 @@ def _date_by_report(
         elif exact and reference is not None and _TODAY.search(text, s.start, s.end):
             # "the Foreign Minister said today": a dated release or dispatch dates its "today"
             s.date = reference
+
+
+_HELD_ON = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held|convened)\s+on\s+")
+
+
+def _one_days_meeting(text: str, reference: dt.date | None) -> dt.date | None:
+    held = [m for m in _HELD_ON.finditer(text)]
+    if len(held) != 1:
+        return None
+    found = dates.find_dates(text, held[0].end(), min(len(text), held[0].end() + 30))
+    if (
+        not found
+        or found[0].start != held[0].end()
+        or found[0].day is None
+        or found[0].end_day is not None
+        or found[0].year is None
+    ):
+        return None
+    return dates.resolve(found[0], reference)[0]
 
 
 def _nth_day(text: str, nth: re.Match[str], reference: dt.date | None) -> dt.date | None:
