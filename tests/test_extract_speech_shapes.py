@@ -968,3 +968,10 @@ def test_the_speakers_at_a_meeting_held_on_one_day_spoke_that_day() -> None:
     # two meetings held on two days give no one day
     two = text.replace("Geneva.", "Geneva. A second one was held on 30 April 2024.")
     assert ("SSD", None) in _said(two)
+
+
+def test_a_states_ministry_named_by_its_people_speaks_for_it() -> None:
+    # IANS (c44): "The Latvian Ministry of Foreign Affairs noted that ..."
+    text = "The Latvian Ministry of Foreign Affairs noted that the security situation changed."
+    assert _said(text) == [("LVA", None)]
+    assert _said("The Spanish Defence Ministry said it opposed the transfer.") == [("ESP", None)]

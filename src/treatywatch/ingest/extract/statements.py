@@ -97,9 +97,9 @@ _TITLE_ANAPHOR = re.compile(
 _VERBS_PER_SENTENCE = 12
 # a footnote mark after a full stop ends a sentence too ("... requirements. [1] In 2016, it
 # said"): the sentence splitter only sees one where the mark touches the stop
-_CLAUSE = re.compile(
-    r";\s*|,\s*(?:while|whereas|but|and\s+(?=[A-Z]))\s+|[.!?][”\"]?\s*\[\d{1,3}\]\s+"
-)
+# (not ", and": "..., and Cambodia reported" would be a clause of its own, but splitting
+# there reads the names of many a list's last item as speakers: measured, dev and seeds fell)
+_CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+|[.!?][”\"]?\s*\[\d{1,3}\]\s+")
 #: The speaker a pronoun stands for, resolved by the caller to the one heard last.
 _ANAPHOR = "\x00it"
 _IT_SUBJECT = re.compile(
@@ -167,7 +167,9 @@ _STATEMENT_REF = re.compile(
 )
 _SPEAKING_NOUNS = re.compile(
     r"\s*(?:delegation|government|representatives?|(?:(?:Foreign|Prime|Deputy|Defence|Defense)"
-    r"\s+)?minister|ambassador|delegates?|authorities|president)\b",
+    r"\s+)?minister|ambassador|delegates?|authorities|president"
+    # "The Latvian Ministry of Foreign Affairs noted", "the Spanish Defense Ministry"
+    r"|(?:(?:Foreign|Defence|Defense|Interior)\s+)?ministry)\b",
     re.IGNORECASE,
 )
 
