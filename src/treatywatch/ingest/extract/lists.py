@@ -182,7 +182,7 @@ def _table_list(text: str, table: Table, reference: Any) -> dict[str, Any]:
 
 def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[dict[str, Any]]:
     named = [m for m in mentions if not m.demonym]
-    out: list[dict[str, Any]] = _followed_lists(text, named)
+    out: list[dict[str, Any]] = _followed_lists(text, named) + _counted_pairs(text, named)
     columns = _column_lists(text, named)
     for run in runs(text, named):
         if any(_overlap(c["span"], [run[0].start, run[-1].end]) for c in columns):
@@ -191,6 +191,42 @@ def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[
         if found is not None:
             out.append(found)
     return sorted([*out, *columns], key=lambda found: found["span"][0])
+
+
+#: Two states in brackets after their count: "2 States not Party (South Sudan and
+#: Zimbabwe)", "two non-party States (Ethiopia and Zimbabwe)" (longer lists are runs).
+_PAIR_COUNT = re.compile(
+    r"\b(?:2|two)\s+(?:[\w\-]+\s+){0,2}?(?:States?|states|countries)(?:\s+[\w\-]+){0,2}"
+    r"\s*\(\s*$",
+    re.IGNORECASE,
+)
+
+
+def _counted_pairs(text: str, named: list[StateMention]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for a, b in itertools.pairwise(named):
+        if a.iso3 == b.iso3 or not re.fullmatch(r",?\s+and\s+(?:the\s+)?", text[a.end : b.start]):
+            continue
+        if not re.match(r"\s*\)", text[b.end : b.end + 3]):
+            continue
+        head = text[max(0, a.start - 60) : a.start]
+        if not _PAIR_COUNT.search(head):
+            continue
+        clause = re.split(r"[.;)]", head)[-1]
+        barred = _NOT_TAKING_PART.search(clause)
+        if barred and not _a_status(barred, text[max(0, a.start - 200) : a.start]):
+            continue
+        out.append(
+            {"stated_count": 2, "as_of": None, "states": [a.iso3, b.iso3], "span": [a.start, b.end]}
+        )
+    return out
+
+
+def _a_status(barred: re.Match[str], context: str) -> bool:
+    """Whether the words that would bar a list name only the status of states that took
+    part: "Non-signatories participating included ...", "brought together ... 2 States
+    not Party (South Sudan and Zimbabwe)"."""
+    return bool(re.match(r"non-|not\s+part", barred.group(), re.I) and _PRESENT.search(context))
 
 
 def _one_a_line(text: str, run: list[StateMention]) -> bool:
@@ -224,7 +260,7 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
         # Party (South Sudan and Zimbabwe) and 4 States Parties ("
         clause = clause[clause.rfind(")") + 1 :]
     barred = _NOT_TAKING_PART.search(clause)
-    if barred and barred.group().lower().startswith("non-") and _PRESENT.search(clause):
+    if barred and _a_status(barred, clause):
         barred = None  # "Non-signatories participating included ...": they took part
     # what follows the list may bar it too ("A, B and C have not yet ratified"), but not
     # past the bracket that closes it: "8 Signatory States (A, ..., and B), 2 States not
@@ -357,7 +393,10 @@ _COUNTED_NOUN = re.compile(
 _COUNT_BEFORE_NOUN = re.compile(rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?$", re.IGNORECASE)
 # (not "the notable non-signatories that chose not to attend were ...")
 _PRESENT = re.compile(
-    r"(?<!not\s)(?<!not\sto\s)\b(?:participat\w*|attend\w*|present)\b", re.IGNORECASE
+    r"(?<!not\s)(?<!not\sto\s)\b(?:participat\w*|attend\w*|present|took\s+part"
+    # "The workshop brought together representatives from 3 non-signatory States (...)"
+    r"|brought\s+together|gathered|representatives\s+(?:from|of))\b",
+    re.IGNORECASE,
 )
 
 
