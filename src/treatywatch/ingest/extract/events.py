@@ -400,14 +400,15 @@ _GATHERED = re.compile(
 )
 
 
-def _gathered(text: str) -> list[re.Match[str]]:
-    """The matches of ``_GATHERED``, tried only where one of its verbs stands: a search
-    for each word runs in C, a regex scan of the text tries every "m", "g", "c" and "a"."""
+def _gathered(text: str, pattern: re.Pattern[str] = _GATHERED) -> list[re.Match[str]]:
+    """The matches of ``pattern`` (``_GATHERED``, ``_GATHERED_ON``), tried only where one of
+    its verbs stands: a search for each word runs in C, a regex scan of the text tries every
+    "m", "g", "c" and "a"."""
     found = []
     for verb in _GATHER_VERBS:
         at = text.find(verb)
         while at >= 0:
-            m = _GATHERED.match(text, at)
+            m = pattern.match(text, at)
             if m is not None:
                 found.append(m)
             at = text.find(verb, at + len(verb))
@@ -425,7 +426,7 @@ def _gatherings(text: str, reference: dt.date | None, exact: bool) -> list[_Even
     """Unnamed meetings given a place and the days they met: only with both, as "met in
     Geneva" alone may be any encounter."""
     out: list[_Event] = []
-    for m in _GATHERED_ON.finditer(text):
+    for m in _gathered(text, _GATHERED_ON):
         city = m.group("city")
         when = dates.find_dates(text, m.start("days"), m.end("days"))
         if not _city_not_state(city) or len(when) != 1 or when[0].day is None:

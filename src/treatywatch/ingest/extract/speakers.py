@@ -204,22 +204,28 @@ def find_organisations(text: str, start: int, end: int) -> list[Speaker]:
 _NAMED_BODY = re.compile(
     r"\b(?:[A-Z][\w\-’']*\s+(?:(?:of|for|to|on|and|the)\s+)*){0,6}?"
     r"(?:Campaign|Coalition|Network|Foundation|Association|Society|Institute|Alliance)"
-    r"(?:\s+(?:(?:of|for|to|on|and|the|against)\s+)*[A-Z][\w\-’']*){0,5}\s+\((?P<acronym>[A-Z]{2,8})\)"
+    r"(?:\s+(?:(?:of|for|to|on|and|the|against)\s+)*[A-Z][\w\-’']*){0,5}\s+\Z"
 )
+# the acronyms in brackets first: a scan for them runs in C, the name before each is tried
+# only there
+_ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,8})\)")
 
 
 @lru_cache(maxsize=4)  # asked once a sentence; one document's text at a time
 def _named_bodies(text: str) -> tuple[tuple[str, int, int], ...]:
     """Each named body's long name and its acronym's later mentions, as (code, start, end)."""
     out: list[tuple[str, int, int]] = []
-    for m in _NAMED_BODY.finditer(text):
-        acronym = m.group("acronym")
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = bracket.group("acronym")
         if acronym in ORGANISATIONS:
             continue  # a body the list knows is found by its own names
+        name = _NAMED_BODY.search(text, max(0, bracket.start() - 160), bracket.start())
+        if name is None:
+            continue
         code = f"org:{acronym}"
-        out.append((code, m.start(), m.end()))
-        for later in re.finditer(rf"(?<![\w\-]){acronym}(?![\w\-])", text[m.end() :]):
-            out.append((code, m.end() + later.start(), m.end() + later.end()))
+        out.append((code, name.start(), bracket.end()))
+        for later in re.finditer(rf"(?<![\w\-]){acronym}(?![\w\-])", text[bracket.end() :]):
+            out.append((code, bracket.end() + later.start(), bracket.end() + later.end()))
     return tuple(sorted(out, key=lambda o: o[1]))
 
 

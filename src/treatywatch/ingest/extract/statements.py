@@ -319,7 +319,9 @@ _HELD_ON = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held|convened)\s+on\
 
 
 def _one_days_meeting(text: str, reference: dt.date | None) -> dt.date | None:
-    held = [m for m in _HELD_ON.finditer(text)]
+    if "place on" not in text and "held on" not in text and "convened on" not in text:
+        return None  # a test in C first: most documents report no such meeting
+    held = list(_HELD_ON.finditer(text))
     if len(held) != 1:
         return None
     found = dates.find_dates(text, held[0].end(), min(len(text), held[0].end() + 30))
@@ -601,9 +603,10 @@ def _speaker_lines(text: str, states: list[StateMention]) -> list[Statement]:
 #: A line that states the floor and ends at its colon: "The following States Parties which
 #: are in the process of destroying stockpiled mines provided updates:"
 _FLOOR_LINE = re.compile(
-    r"(?m)^[^\n]{0,200}?\b(?:provided|gave|delivered|made|presented)\s+(?:\w+\s+){0,2}?"
-    r"(?:updates?|statements?|presentations?|interventions?|remarks)\b[^\n:]{0,80}:[ \t]*$"
+    r"[^\n]{0,200}?\b(?:provided|gave|delivered|made|presented)\s+(?:\w+\s+){0,2}?"
+    r"(?:updates?|statements?|presentations?|interventions?|remarks)\b[^\n:]{0,80}:[ \t]*\Z"
 )
+_COLON_LINE_END = re.compile(r":[ \t]*(?=\n)")
 #: One item of a bulleted list, its name first: "  • Colombia Spanish PDF 717KB"
 _BULLET_ITEM = re.compile(r"[ \t]*[•·▪●◦‣*\-–][ \t]*")
 
@@ -615,8 +618,11 @@ def _bulleted_floor(
     floor, each its own occasion on the day the page's heading gives."""
     out: list[Statement] = []
     names = {m.start: m for m in states if not m.demonym}
-    for cue in _FLOOR_LINE.finditer(text):
-        if NOT_SPOKEN_YET.search(text, cue.start(), cue.end()):
+    for colon in _COLON_LINE_END.finditer(text):
+        # a line that ends at its colon first (a scan in C), then the floor's words in it
+        line_start = text.rfind("\n", 0, colon.start()) + 1
+        cue = _FLOOR_LINE.match(text, line_start, colon.end())
+        if cue is None or NOT_SPOKEN_YET.search(text, cue.start(), cue.end()):
             continue
         day = _day_above(text, cue.start(), reference)
         at = cue.end() + 1
