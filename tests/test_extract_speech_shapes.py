@@ -975,3 +975,15 @@ def test_a_states_ministry_named_by_its_people_speaks_for_it() -> None:
     text = "The Latvian Ministry of Foreign Affairs noted that the security situation changed."
     assert _said(text) == [("LVA", None)]
     assert _said("The Spanish Defence Ministry said it opposed the transfer.") == [("ESP", None)]
+
+
+def test_a_dated_releases_headline_in_the_present_is_said_on_its_day() -> None:
+    # a Swiss government release (c35): the day in figures after the city
+    text = (
+        "Switzerland welcomes the adoption of a new convention on cluster munitions\n\n"
+        "Bern, 30.05.2008 - Switzerland is convinced of the need for new standards."
+    )
+    assert _said(text) == [("CHE", "2008-05-30")]
+    # a headline in the past reports words of another day
+    past = text.replace("welcomes", "welcomed")
+    assert _said(past) == [("CHE", None)]

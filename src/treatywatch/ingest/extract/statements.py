@@ -270,6 +270,8 @@ def find_statements(
     found = [s for s in found if not s.echo or s.speaker not in own_words]
     spoken = {(s.speaker, s.named_topic) for s in found if not s.reference}
     _date_by_report(text, found, reference, exact)
+    if exact and reference is not None:
+        _date_by_headline(text, found, reference)
     return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
 
 
@@ -313,6 +315,30 @@ def _date_by_report(
         elif exact and reference is not None and _TODAY.search(text, s.start, s.end):
             # "the Foreign Minister said today": a dated release or dispatch dates its "today"
             s.date = reference
+
+
+#: A headline's verb in the present: "Switzerland welcomes the adoption of a new convention",
+#: "Philippines regrets Lithuanian departure".
+_HEADLINE_PRESENT = re.compile(
+    r"\b(?:welcomes|regrets|reaffirms|reiterates|condemns|deplores|urges|calls\s+(?:on|for)"
+    r"|announces|confirms|pledges|declares|supports|stresses|says|expresses|celebrates"
+    r"|congratulates|commends)\b"
+)
+
+
+def _date_by_headline(text: str, found: list[Statement], day: dt.date) -> None:
+    """A dated release's headline in the present is what the release says on its day:
+    "Switzerland welcomes the adoption of a new convention" over "Bern, 30.05.2008 -"."""
+    first_line_end = text.find("\n")
+    heading_end = first_line_end if first_line_end >= 0 else len(text)
+    for s in found:
+        if s.date is not None or s.reference or s.start > min(heading_end, 300):
+            continue
+        line_end = text.find("\n", s.start)
+        line_end = len(text) if line_end < 0 else line_end
+        head = text[s.start : line_end]
+        if len(head) <= 160 and not head.rstrip().endswith(".") and _HEADLINE_PRESENT.search(head):
+            s.date = day
 
 
 _HELD_ON = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held|convened)\s+on\s+")
