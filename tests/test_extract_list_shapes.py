@@ -841,3 +841,20 @@ def test_counted_groups_in_brackets_of_the_states_a_meeting_brought_together() -
     # states of that status that stayed away took no part
     absent = "Two non-party States (Ethiopia and Zimbabwe) refused the invitation."
     assert _lists(absent) == []
+
+
+def test_states_that_remain_outside_are_no_list_and_those_joined_are_one_list() -> None:
+    # a campaign's news (c46): two lists in one sentence, the second of non-members
+    text = (
+        "In the Pacific region, eight states have joined the Convention – Australia, Cook "
+        "Islands, Fiji, Nauru, New Zealand, Niue, Palau and Samoa – while eight states "
+        "remain outside of the convention – Kiribati, Marshall Islands, Micronesia, Papua "
+        "New Guinea, Solomon Islands, Tonga, Tuvalu and Vanuatu."
+    )
+    assert [(x["stated_count"], x["states"][0]) for x in _lists(text)] == [(8, "AUS")]
+    # an ICRC release (c47): the leader and those it joined, one list, not two
+    joined = (
+        "Palau became the latest Pacific state to sign the Ottawa Convention on November 18, "
+        "joining Fiji, Australia, Samoa and Vanuatu."
+    )
+    assert len(_lists(joined)) == 1

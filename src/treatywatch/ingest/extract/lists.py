@@ -103,6 +103,8 @@ _NOT_TAKING_PART = re.compile(
     r"|updates?|responded|presentations?|interventions?|took\s+the\s+floor|announc\w*"
     # "Explanation of vote: Egypt, ...", "... did not approve the final declaration"
     r"|explanations?\s+of\s+(?:the\s+)?vote|not\s+(?:approv|endors|adopt)\w*"
+    # "... while eight states remain outside of the convention – Kiribati, ..."
+    r"|remain(?:s|ed)?\s+outside|outside\s+(?:of\s+)?the\s+(?:convention|treaty)"
     # (but "Those who have signed but not ratified include:" are signatories)
     r"|would|weaken\w*|yet\s+to|(?<!signed\sbut\s)not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*"
     r"|sign\w*|ratif\w*|join\w*"
@@ -182,10 +184,12 @@ def _table_list(text: str, table: Table, reference: Any) -> dict[str, Any]:
 
 def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[dict[str, Any]]:
     named = [m for m in mentions if not m.demonym]
-    out: list[dict[str, Any]] = _followed_lists(text, named) + _counted_pairs(text, named)
+    followed = _followed_lists(text, named)
+    out: list[dict[str, Any]] = followed + _counted_pairs(text, named)
     columns = _column_lists(text, named)
     for run in runs(text, named):
-        if any(_overlap(c["span"], [run[0].start, run[-1].end]) for c in columns):
+        # the names "followed by" or "joined" are read with the state before them
+        if any(_overlap(c["span"], [run[0].start, run[-1].end]) for c in [*columns, *followed]):
             continue
         found = _run_list(text, run, reference)
         if found is not None:
@@ -265,7 +269,12 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     # what follows the list may bar it too ("A, B and C have not yet ratified"), but not
     # past the bracket that closes it: "8 Signatory States (A, ..., and B), 2 States not
     # Party (C and D)"
-    stop = r"[.;\n)]" if heading.rstrip().endswith("(") else r"[.;\n]"
+    # nor past a contrast: "A, ... and Samoa – while eight states remain outside ..."
+    stop = (
+        r"[.;\n)]|\bwhile\b|\bwhereas\b"
+        if heading.rstrip().endswith("(")
+        else r"[.;\n]|\bwhile\b|\bwhereas\b"
+    )
     if barred or _NOT_TAKING_PART.search(
         re.split(stop, text[last.end : last.end + 60], maxsplit=1)[0]
     ):
