@@ -858,3 +858,19 @@ def test_states_that_remain_outside_are_no_list_and_those_joined_are_one_list() 
         "joining Fiji, Australia, Samoa and Vanuatu."
     )
     assert len(_lists(joined)) == 1
+
+
+def test_a_count_of_acts_before_the_list_that_names_as_many() -> None:
+    # an AP story in the Tirana Times (c36): "the 30 ratifications required", then the 30
+    names = (
+        "Albania, Burkina Faso, Moldova, Norway, Austria, Holy See, Ireland, Mexico, "
+        "New Zealand, Sierra Leone"
+    )
+    text = (
+        "The Secretary-General announced that the convention had received the 10 "
+        f"ratifications required.\n\nThe convention has been ratified by {names}."
+    )
+    assert [x["stated_count"] for x in _lists(text)] == [10]
+    # a count of other acts is not this list's
+    other = text.replace("10 ratifications", "12 ratifications")
+    assert [x["stated_count"] for x in _lists(other)] == [None]

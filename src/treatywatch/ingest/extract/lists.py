@@ -396,7 +396,9 @@ _BARE_NUMBER = re.compile(rf"(?<![\w,.]){numbers.NUMBER}(?![\w,.]\w)", re.IGNORE
 # The nouns first, then the count before one: a scan for the nouns is cheap, one for every
 # count (each number in words is tried at every position) is not.
 _COUNTED_NOUN = re.compile(
-    r"\b(?:states|countries|nations|governments|(?:non-)?signatories|delegations)\b",
+    # and the acts counted: "had received the 30 ratifications required", then the 30 named
+    r"\b(?:states|countries|nations|governments|(?:non-)?signatories|delegations"
+    r"|ratifications|accessions|signatures)\b",
     re.IGNORECASE,
 )
 _COUNT_BEFORE_NOUN = re.compile(rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?$", re.IGNORECASE)
