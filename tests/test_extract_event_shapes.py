@@ -578,3 +578,12 @@ def test_states_that_met_on_days_in_a_city() -> None:
     assert _events(body) == [("2016-08-04", "Addis Ababa")]
     # a meeting with no days is any encounter
     assert _events("The ministers met on the sidelines in Addis Ababa.") == []
+
+
+def test_an_event_held_today_in_a_dated_dispatch() -> None:
+    # a UNDP release (c42): "A press conference was held today to commemorate ..."
+    body = (
+        "Vientiane, 31 July 2020 - A press conference was held today to commemorate the "
+        "tenth anniversary of the Convention."
+    )
+    assert _events(body) == [("2020-07-31", "Vientiane")]

@@ -239,7 +239,9 @@ _TODAY = re.compile(
 # "delegations gathered today for the First Meeting": a dispatch of the opening day
 _OPENED = re.compile(
     r"\b(?:open(?:s|ed|ing)?|began|begins|beginning|start(?:s|ed|ing)|convened|gathered"
-    r"|kicked\s+off|got\s+off\s+to|commenced)\b",
+    r"|kicked\s+off|got\s+off\s+to|commenced"
+    # a one-day event "held today": "A press conference was held today to commemorate"
+    r"|(?:was|were)\s+held|hosted|took\s+place)\b",
     re.I,
 )
 
