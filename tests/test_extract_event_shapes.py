@@ -587,3 +587,11 @@ def test_an_event_held_today_in_a_dated_dispatch() -> None:
         "tenth anniversary of the Convention."
     )
     assert _events(body) == [("2020-07-31", "Vientiane")]
+
+
+def test_a_treaty_open_for_signature_at_a_city_or_in_a_named_capital() -> None:
+    # UN releases (c42, c52)
+    assert _events("It opened for signature in the Norwegian capital, Oslo.") == [(None, "Oslo")]
+    assert _events("The Convention would be open for signature at Oslo in December.") == [
+        (None, "Oslo")
+    ]

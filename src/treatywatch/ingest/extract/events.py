@@ -364,7 +364,8 @@ _SIGNED_IN = re.compile(
     r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?signed|"
     r"\bopen(?:ed|s)?\s+for\s+signature"
 )
-_SIGNED_PLACE = re.compile(r"\s+in\s+" + _CITY + _COUNTRY)
+# "in Oslo", "at Oslo", "in the Norwegian capital, Oslo"
+_SIGNED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+\w+\s+capital,?\s+)?" + _CITY + _COUNTRY)
 
 
 def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]:
