@@ -987,3 +987,16 @@ def test_a_dated_releases_headline_in_the_present_is_said_on_its_day() -> None:
     # a headline in the past reports words of another day
     past = text.replace("welcomes", "welcomed")
     assert _said(past) == [("CHE", None)]
+
+
+def test_a_statement_the_heading_gives_a_body_is_the_bodys_whoever_delivers_it() -> None:
+    # a CMC statement (c25): the body in the heading, the person on the line under it
+    text = (
+        "Cluster Munition Coalition Statement on Stockpile Destruction to the Eighth Meeting "
+        "of States Parties\n\nDelivered by Mary Wareham, Advocacy Director, Arms Division\n\n"
+        "When we released the Monitor last Thursday, we highlighted compliance."
+    )
+    assert {s for s, _ in _said(text)} == {"org:CMC"}
+    # a salutation is no person
+    hello = "Your Royal Highness Princess Astrid, Your Excellencies, Ladies & Gentlemen: Thank you."
+    assert not any(s == "person:Your Excellencies" for s, _ in _said(hello))

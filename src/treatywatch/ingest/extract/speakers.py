@@ -109,7 +109,7 @@ _NOT_NAME_WORDS = """
     Attorney-General Secretary-General
     Conservative Liberal Labour Social Democrat Democrats Republican Socialist Green Greens
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All Each
-    Countries Nordic Baltic
+    Countries Nordic Baltic Your Excellencies Majesty Highnesses Ladies Gentlemen
     """
 # Words that make a capitalised run a body, not a person ("Disarmament Insight said").
 _BODY_WORDS = """

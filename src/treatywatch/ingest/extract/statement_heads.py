@@ -160,6 +160,13 @@ def _head_speaker(
                     if office:
                         voices.affiliation[found[0]] = office
                         return office, found[1]
+                    # "Cluster Munition Coalition Statement on Stockpile Destruction" over
+                    # "Delivered by Mary Wareham, Advocacy Director": the body the heading
+                    # names as the speaker, which the person delivers for
+                    named = _letterhead(text, head_lines, states)
+                    if named is not None and named[0].startswith("org:"):
+                        voices.affiliation[found[0]] = named[0]
+                        return named[0], found[1]
                 if found:
                     return found
             m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
