@@ -1000,3 +1000,15 @@ def test_a_statement_the_heading_gives_a_body_is_the_bodys_whoever_delivers_it()
     # a salutation is no person
     hello = "Your Royal Highness Princess Astrid, Your Excellencies, Ladies & Gentlemen: Thank you."
     assert not any(s == "person:Your Excellencies" for s, _ in _said(hello))
+
+
+def test_a_body_named_last_in_the_heading_before_statement() -> None:
+    # EU statements (c26, c34): "... - EU Statement" over "Geneva, 22/09/2021 - 17:46"
+    text = (
+        "Delegation of the European Union to the\n\nUN and other international organisations "
+        "in Geneva\n\nConvention on Cluster Munitions - Second Review Conference Second Part - "
+        "EU Statement\n\nGeneva, 22/09/2021 - 17:46, UNIQUE ID: 210922_14\n\nMr. President,\n\n"
+        "At the outset, let me recall that the EU supports the humanitarian goal of the "
+        "Convention."
+    )
+    assert _said(text) == [("org:EU", "2021-09-22")]

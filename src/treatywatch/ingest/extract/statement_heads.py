@@ -214,9 +214,15 @@ def _letterhead(
             )
         ):
             return orgs[0].code, s
+        # or last: "Convention on Cluster Munitions - Second Review Conference - EU Statement"
+        for org in orgs:
+            if _KIND_AT_END.fullmatch(text, org.end, e) and _AFTER_DASH.search(text, s, org.start):
+                return org.code, org.start
     return None
 
 
+_KIND_AT_END = re.compile(r"\s+(?:(?:Opening|Closing|General|Joint)\s+)?Statement\s*")
+_AFTER_DASH = re.compile(r"[-–—:]\s*\Z")
 _KIND_AFTER = re.compile(
     r"\s+(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Remarks|Intervention|Speech)"
     r"\s+(?:on|at|to)\b"
