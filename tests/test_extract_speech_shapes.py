@@ -1012,3 +1012,12 @@ def test_a_body_named_last_in_the_heading_before_statement() -> None:
         "Convention."
     )
     assert _said(text) == [("org:EU", "2021-09-22")]
+
+
+def test_a_state_named_first_in_a_statements_heading_is_its_speaker() -> None:
+    # Sri Lanka's statement (c41)
+    text = (
+        "Sri Lanka Statement at 16th Meeting of the States Parties to the Convention\n\n"
+        "Mr. President,\n\nOn 13th December, Sri Lanka deposited the Instrument of Accession."
+    )
+    assert ("LKA", None) in _said(text)

@@ -214,6 +214,10 @@ def _letterhead(
             )
         ):
             return orgs[0].code, s
+        # a state's own: "Sri Lanka Statement at 16th Meeting of the States Parties"
+        named = [m for m in states if s == m.start and not m.demonym]
+        if named and _KIND_AFTER.match(text, named[0].end, e):
+            return named[0].iso3, s
         # or last: "Convention on Cluster Munitions - Second Review Conference - EU Statement"
         for org in orgs:
             if _KIND_AT_END.fullmatch(text, org.end, e) and _AFTER_DASH.search(text, s, org.start):
