@@ -506,3 +506,21 @@ def test_the_states_a_signer_joined_signed_before_it_on_days_of_their_own() -> N
     )
     assert _acts(text) == {("PLW", "signature", "2007-11-18"), ("FJI", "signature", None),
                            ("AUS", "signature", None), ("WSM", "signature", None)}  # fmt: skip
+
+
+def test_an_act_as_the_topic_of_words_and_names_in_an_aside_before_the_actors() -> None:
+    # an AOAV report (c13) and an ICBL assessment (c49)
+    topic = (
+        "The conference included positive statements from four non-signatories, Zimbabwe, "
+        "South Sudan, Libya, and Eritrea, on acceding to the convention."
+    )
+    assert not any(a[1] == "accession" for a in _acts(topic))
+    aside = (
+        "We did see two new states parties (Eritrea and Chile) and Ecuador and Peru "
+        "completed stockpile destruction."
+    )
+    assert _acts(aside) == {("ECU", "stockpile-destruction-completed", None),
+                            ("PER", "stockpile-destruction-completed", None)}  # fmt: skip
+    # a congratulation on the act reports it
+    praised = "We congratulate Poland on completing the destruction of its stockpile."
+    assert _acts(praised) == {("POL", "stockpile-destruction-completed", None)}

@@ -275,6 +275,12 @@ def find_actions(
                 text, sentence_start, sentence_end
             ):
                 continue  # see _WITHDRAWAL_DONE: the noun names one decided, not yet done
+        if _TOPIC_GERUND.search(
+            text, max(0, m.start() - 12), m.start()
+        ) and not _CONGRATULATED.search(text, sentence_start, m.start()):
+            # "statements from A and B on acceding to the convention": a topic (but "we
+            # congratulate Poland on completing the destruction" reports the act)
+            continue
         # "the possibility of Malaysia acceding" is no accession either
         head = _POLITE.sub("", text[max(sentence_start, actors[0].start - 40) : m.start()])
         if (
@@ -420,6 +426,10 @@ def _noun_acts(
 #: A withdrawal takes effect six months after its notice, and the noun alone mostly names
 #: one decided or announced ("Parliament approved Finland's withdrawal", "in favour of
 #: Poland's withdrawal"), not one that has happened.
+_TOPIC_GERUND = re.compile(r"\b(?:on|about|regarding|concerning|towards?)\s+$")
+_CONGRATULATED = re.compile(
+    r"\b(?:congratulat|commend|thank|applaud|salut|welcom|recogni[sz]|prais)\w*", re.I
+)
 _WILL = re.compile(r"\b(?:will|would|shall)\b")
 _WITHDRAWAL_DONE = re.compile(
     r"\b(?:took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect)"

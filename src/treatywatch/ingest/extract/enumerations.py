@@ -172,6 +172,11 @@ def _after_list(
     kind = act_rules.kind_of(verb)
     if kind in ("withdrawal", "moratorium", "renounced"):
         return None  # nouns, not verbs, after a list: "Withdrawal of A, B and C ..."
+    # "two new states parties (Eritrea and Chile) and Ecuador and Peru completed": the names
+    # in a bracket the run passes through are an aside, the act is those after it's
+    closed = [m for m in run if text.find(")", m.end, last.end) >= 0 and m is not last]
+    if closed:
+        run = run[len(closed) :]
     contrast = re.match(r".*\b(?:while|whereas|but)\b", lead, re.I | re.S)
     clause = lead[contrast.end() :] if contrast else lead
     if act_rules.INTENTION.search(clause):
