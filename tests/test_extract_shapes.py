@@ -524,3 +524,13 @@ def test_an_act_as_the_topic_of_words_and_names_in_an_aside_before_the_actors() 
     # a congratulation on the act reports it
     praised = "We congratulate Poland on completing the destruction of its stockpile."
     assert _acts(praised) == {("POL", "stockpile-destruction-completed", None)}
+
+
+def test_an_intention_in_the_next_states_conjunct_does_not_undo_an_act() -> None:
+    # a CMC page (c45)
+    text = (
+        "The Conference was marked by Colombia’s ratification of the Convention and Cuba’s "
+        "announcement that it would join soon."
+    )
+    assert _acts(text) == {("COL", "ratification", None)}
+    assert _acts("Colombia’s ratification would follow soon.") == set()

@@ -404,7 +404,11 @@ def _noun_acts(
         sentence_start = textmod.sentence_start(text, s.start)
         sentence_end = text.find(".", act_end)
         around = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
-        if _INTENTION.search(around) or _PENDING.search(around):
+        # the act's own conjunct, not the next one's: "marked by Colombia's ratification of
+        # the Convention and Cuba's announcement that it would join soon"
+        other = _NEXT_OWNER.search(around, act_end - sentence_start)
+        conjunct = around[: other.start()] if other else around
+        if _INTENTION.search(conjunct) or _PENDING.search(conjunct):
             continue
         if _ABOUT_ACT.search(text, max(0, s.start - 40), s.start):
             continue
@@ -426,6 +430,7 @@ def _noun_acts(
 #: A withdrawal takes effect six months after its notice, and the noun alone mostly names
 #: one decided or announced ("Parliament approved Finland's withdrawal", "in favour of
 #: Poland's withdrawal"), not one that has happened.
+_NEXT_OWNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*[’']s\b")
 _TOPIC_GERUND = re.compile(r"\b(?:on|about|regarding|concerning|towards?)\s+$")
 _CONGRATULATED = re.compile(
     r"\b(?:congratulat|commend|thank|applaud|salut|welcom|recogni[sz]|prais)\w*", re.I
