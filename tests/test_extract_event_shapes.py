@@ -595,3 +595,9 @@ def test_a_treaty_open_for_signature_at_a_city_or_in_a_named_capital() -> None:
     assert _events("The Convention would be open for signature at Oslo in December.") == [
         (None, "Oslo")
     ]
+
+
+def test_a_treaty_signed_by_a_number_of_states_in_a_city() -> None:
+    # a Reuters story (c43)
+    body = "The treaty was signed by 122 states in Ottawa, Canada, in December that year."
+    assert _events(body) == [(None, "Ottawa")]

@@ -361,7 +361,9 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
 # A treaty "to be signed in Oslo on December 3", "opened for signature in Ottawa": the
 # signing conference, named by the passive (a state that "signed in Oslo" is an act, not it)
 _SIGNED_IN = re.compile(
-    r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?signed|"
+    r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?signed"
+    # "... and signed by 122 states in Ottawa"
+    r"(?:\s+by\s+(?:\d{1,3}|[a-z\-]+)\s+(?:states|countries|nations))?|"
     r"\bopen(?:ed|s)?\s+for\s+signature"
 )
 # "in Oslo", "at Oslo", "in the Norwegian capital, Oslo"
