@@ -601,3 +601,14 @@ def test_a_treaty_signed_by_a_number_of_states_in_a_city() -> None:
     # a Reuters story (c43)
     body = "The treaty was signed by 122 states in Ottawa, Canada, in December that year."
     assert _events(body) == [(None, "Ottawa")]
+
+
+def test_a_heading_with_its_day_line_then_its_place_line_and_the_city_of() -> None:
+    # statements' heads (c41) and a speech (c12)
+    head = (
+        "Statement at the 16th Meeting of the States Parties\n18 December 2017\n"
+        "Vienna, Austria\nMr. President,"
+    )
+    assert (None, "Vienna") in _events(head)
+    speech = "I thank the Government for hosting this conference in the city of Geneva."
+    assert _events(speech) == [(None, "Geneva")]

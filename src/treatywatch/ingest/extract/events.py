@@ -64,7 +64,8 @@ _IN_CITY = re.compile(
     r"\b(?:[Ii]n|[Aa]t|to|held\s+in|hosted\s+in|virtual(?:ly)?\s+from"
     # "The seminar is scheduled for Mexico City", "slated for Nairobi, Kenya"
     r"|(?:scheduled|slated|set)\s+for)\s+"
-    r"(?:the\s+\w+\s+capital,?\s+)?" + _CITY + _COUNTRY
+    # "in the Norwegian capital, Oslo", "in the city of Geneva"
+    r"(?:the\s+\w+\s+capital,?\s+|the\s+city\s+of\s+)?" + _CITY + _COUNTRY
 )
 # The look-ahead lets the whole-text scan skip, with one test, the positions where no noun
 # can start (the engine would otherwise try every alternative at every character). Its
@@ -880,6 +881,11 @@ _PLACE_LINE = re.compile(
 )
 
 
+_DAY_LINE = re.compile(
+    r"[ \t]*\n[ \t]*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})[ \t]*(?=\n)"
+)
+
+
 def _city_on_next_line(text: str, name_end: int) -> tuple[str | None, str | None]:
     """A heading names the meeting on one line and its place on the next:
     "11th Meeting of States Parties, Mine Ban Treaty" / "Phnom Penh, Cambodia"."""
@@ -887,6 +893,12 @@ def _city_on_next_line(text: str, name_end: int) -> tuple[str | None, str | None
     if line_end < 0 or line_end - name_end > 60:
         return None, None
     m = _PLACE_LINE.match(text, line_end)
+    if m is None:
+        # the day on a line of its own between: "... Meeting of States Parties" / "18
+        # December 2017" / "Vienna, Austria"
+        day_line = _DAY_LINE.match(text, line_end)
+        if day_line is not None:
+            m = _PLACE_LINE.match(text, day_line.end())
     if m is None or not _city_not_state(m.group("city")):
         return None, None
     named = m.group("country")
