@@ -82,3 +82,18 @@ def test_a_list_the_gold_lacks_is_explained_as_extra(tmp_path: Path) -> None:
     extra = [r for r in rows if r["field"] == "participant_lists"]
     assert [(r["kind"], r["item"]) for r in extra] == [("extra", "list of 3 (stated None)")]
     assert "[States that have signed include Angola, Chile and Peru]" in extra[0]["context"]
+
+
+def test_a_missed_item_is_shown_where_its_name_first_stands(tmp_path: Path) -> None:
+    # the same answer on every run: names of one length once came in a set's order
+    text = "British interests come first, a minister said. Britain agreed on Monday."
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "states": [{"iso3": "GBR"}], "participant_lists": [], "events": [],
+        "statements": [], "actions": [{"state": "GBR", "action": "signature", "date": None}],
+        "claims": [],
+    }  # fmt: skip
+    (tmp_path / "doc.json").write_text(json.dumps(gold), encoding="utf-8")
+    rows = json.loads(_eval(str(tmp_path), str(tmp_path), "--explain", "--format", "json"))
+    missed = [r for r in rows if r["field"] == "actions" and r["kind"] == "missed"]
+    assert missed and missed[0]["context"].startswith("[British]")

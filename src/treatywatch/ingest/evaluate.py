@@ -252,15 +252,23 @@ def explain_of(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
     return rows
 
 
+def _nearest_list(
+    item: dict[str, Any], others: list[dict[str, Any]]
+) -> tuple[dict[str, Any] | None, float]:
+    """The list among ``others`` with the same stated count that overlaps ``item`` most, and
+    that overlap (0 where none has the count)."""
+    same = [o for o in others if o.get("stated_count") == item.get("stated_count")]
+    best = max(same, key=lambda o: _jaccard(item["states"], o["states"]), default=None)
+    return best, _jaccard(item["states"], best["states"]) if best is not None else 0.0
+
+
 def _explain_extra_list(
     name: str, text: str, item: dict[str, Any], gold: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """A list the extractor read that no gold list matches whole: the gold list it comes
     nearest to (with the same stated count), the names it adds and lacks against that one,
     and the words it was read from."""
-    same = [g for g in gold if g.get("stated_count") == item.get("stated_count")]
-    best = max(same, key=lambda g: _jaccard(item["states"], g["states"]), default=None)
-    overlap = _jaccard(item["states"], best["states"]) if best is not None else 0.0
+    best, overlap = _nearest_list(item, gold)
     if overlap >= 1.0:
         return []
     what = f"list of {len(item['states'])} (stated {item.get('stated_count')})"
@@ -279,9 +287,7 @@ def _explain_list(
     """A gold list the extractor did not read whole: its best counterpart's overlap, the
     names it lacks and adds, and the words around the list (or around its first name the
     extractor missed), so the shape it failed on can be read off."""
-    same = [f for f in found if f.get("stated_count") == gold.get("stated_count")]
-    best = max(same, key=lambda f: _jaccard(gold["states"], f["states"]), default=None)
-    overlap = _jaccard(gold["states"], best["states"]) if best is not None else 0.0
+    best, overlap = _nearest_list(gold, found)
     if overlap >= 1.0:
         return []
     what = f"list of {len(gold['states'])} (stated {gold.get('stated_count')})"
@@ -327,8 +333,14 @@ def _find(text: str, key: Any) -> str:
             names += [m.form for m in registry.mention_index() if m.iso3 == code]
         names.append(code)
     folded = text.casefold()
-    for n in sorted(set(names), key=len, reverse=True):
-        at = folded.find(n.casefold()) if len(n) > 2 else -1
-        if at >= 0:
-            return _around(text, (at, at + len(n)))
-    return ""
+    # the earliest place any of the names stands, the longest name there: the same answer
+    # on every run (a set's order is not)
+    found = [
+        (at, -len(n), n)
+        for n in set(names)
+        if len(n) > 2 and (at := folded.find(n.casefold())) >= 0
+    ]
+    if not found:
+        return ""
+    at, _, n = min(found)
+    return _around(text, (at, at + len(n)))

@@ -433,34 +433,29 @@ def _gatherings(text: str, reference: dt.date | None, exact: bool) -> list[_Even
     Geneva" alone may be any encounter."""
     out: list[_Event] = []
     for m in _gathered(text, _GATHERED_ON):
-        city = m.group("city")
         when = dates.find_dates(text, m.start("days"), m.end("days"))
-        if not _city_not_state(city) or len(when) != 1 or when[0].day is None:
-            continue
-        first, last = dates.resolve(when[0], reference, -1, exact)
-        if first is None:
-            continue
-        canonical = places.canonical(city)
-        country = registry.lookup(m.group("country") or "") or _country_of(canonical)
-        out.append(_Event(f"meeting in {canonical}", canonical, country, first, last, m.span()))
+        if len(when) == 1:
+            out.extend(_gathering(m, when[0], reference, exact))
     for m in _gathered(text):
-        city = m.group("city")
-        if not _city_not_state(city):
-            continue
         when = dates.find_dates(text, m.end(), min(len(text), m.end() + 40))
-        if (
-            not when
-            or when[0].day is None
-            or not _AFTER_PLACE.fullmatch(text, m.end(), when[0].start)
-        ):
-            continue
-        first, last = dates.resolve(when[0], reference, -1, exact)
-        if first is None:
-            continue
-        canonical = places.canonical(city)
-        country = registry.lookup(m.group("country") or "") or _country_of(canonical)
-        out.append(_Event(f"meeting in {canonical}", canonical, country, first, last, m.span()))
+        if when and _AFTER_PLACE.fullmatch(text, m.end(), when[0].start):
+            out.extend(_gathering(m, when[0], reference, exact))
     return out
+
+
+def _gathering(
+    m: re.Match[str], when: dates.DateMention, reference: dt.date | None, exact: bool
+) -> list[_Event]:
+    """The meeting a gathering's match and its days make, if it names a city and a day."""
+    city = m.group("city")
+    if not _city_not_state(city) or when.day is None:
+        return []
+    first, last = dates.resolve(when, reference, -1, exact)
+    if first is None:
+        return []
+    canonical = places.canonical(city)
+    country = registry.lookup(m.group("country") or "") or _country_of(canonical)
+    return [_Event(f"meeting in {canonical}", canonical, country, first, last, m.span())]
 
 
 _MAX_WRAPPED = 6
