@@ -425,17 +425,18 @@ def _noun_acts(
     return out
 
 
-#: The words that say a withdrawal named as a noun has happened: "Lithuania's withdrawal
-#: took effect on 6 March 2025", "its formal withdrawal", "Lithuania's effective withdrawal".
-#: A withdrawal takes effect six months after its notice, and the noun alone mostly names
-#: one decided or announced ("Parliament approved Finland's withdrawal", "in favour of
-#: Poland's withdrawal"), not one that has happened.
+#: The next state's conjunct after an act named as a noun: "... and Cuba's announcement".
 _NEXT_OWNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*[’']s\b")
 _TOPIC_GERUND = re.compile(r"\b(?:on|about|regarding|concerning|towards?)\s+$")
 _CONGRATULATED = re.compile(
     r"\b(?:congratulat|commend|thank|applaud|salut|welcom|recogni[sz]|prais)\w*", re.I
 )
 _WILL = re.compile(r"\b(?:will|would|shall)\b")
+#: The words that say a withdrawal named as a noun has happened: "Lithuania's withdrawal
+#: took effect on 6 March 2025", "its formal withdrawal", "Lithuania's effective withdrawal".
+#: A withdrawal takes effect six months after its notice, and the noun alone mostly names
+#: one decided or announced ("Parliament approved Finland's withdrawal", "in favour of
+#: Poland's withdrawal"), not one that has happened.
 _WITHDRAWAL_DONE = re.compile(
     r"\b(?:took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect)"
     r"|entered\s+into\s+force|effective|formal|formally|completed|became\s+effective"

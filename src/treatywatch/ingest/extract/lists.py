@@ -270,11 +270,8 @@ def _run_list(text: str, run: list[StateMention], reference: Any) -> dict[str, A
     # past the bracket that closes it: "8 Signatory States (A, ..., and B), 2 States not
     # Party (C and D)"
     # nor past a contrast: "A, ... and Samoa – while eight states remain outside ..."
-    stop = (
-        r"[.;\n)]|\bwhile\b|\bwhereas\b"
-        if heading.rstrip().endswith("(")
-        else r"[.;\n]|\bwhile\b|\bwhereas\b"
-    )
+    closers = ".;\n)" if heading.rstrip().endswith("(") else ".;\n"
+    stop = rf"[{closers}]|\bwhile\b|\bwhereas\b"
     if barred or _NOT_TAKING_PART.search(
         re.split(stop, text[last.end : last.end + 60], maxsplit=1)[0]
     ):

@@ -251,7 +251,7 @@ def find_statements(
     found += _programme_addresses(text, states, reference)
     found += _headline_in_capitals(text, states, {s.speaker for s in found})
     found += _speaker_lines(text, states)
-    found += _bulleted_floor(text, states, reference, {s.speaker for s in found})
+    found += _bulleted_floor(text, states, reference)
     listed = _statement_lines(text, states, reference, voices)
     # three lines and two speakers at least: a statement's own head may give two ("Statement
     # by Australia" over "Statement delivered by Ms X, Australian Permanent Mission")
@@ -638,7 +638,7 @@ _BULLET_ITEM = re.compile(r"[ \t]*[•·▪●◦‣*\-–][ \t]*")
 
 
 def _bulleted_floor(
-    text: str, states: list[StateMention], reference: dt.date | None, heard: set[str]
+    text: str, states: list[StateMention], reference: dt.date | None
 ) -> list[Statement]:
     """The speakers a report lists one a bullet under the line that says they took the
     floor, each its own occasion on the day the page's heading gives."""
@@ -848,8 +848,8 @@ def _block_statements(
         heard |= in_list
 
     if _AGENT_LIST.search(text, start, end):
-        names = [Speaker(s.iso3, s.start, s.end) for s in sentence_states if not s.demonym]
-        for speaker in _agents(text, start, end, _outermost([*names, *orgs, *people]), quoted):
+        candidates = _named_speakers(sentence_states, orgs, people)
+        for speaker in _agents(text, start, end, candidates, quoted):
             code = affiliation.get(speaker.code) or speaker.code
             if code in heard:
                 continue
@@ -1173,8 +1173,7 @@ def _floor_list(
     cues = [m for m in _FLOOR_CUE.finditer(text, start, end) if not _inside(m.start(), quoted)]
     if not cues:
         return []
-    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
-    candidates = _outermost([*names, *orgs, *people])
+    candidates = _named_speakers(states, orgs, people)
     out: list[tuple[list[Speaker], bool]] = []
     for cue in cues:
         if _ALIGNS.search(text, max(start, cue.start() - 60), cue.start() + 10):
@@ -1205,8 +1204,7 @@ def _as_did(
     also = _AS_DID.search(text, verb_end, end)
     if also is None:
         return []
-    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
-    candidates = _outermost([*names, *orgs, *people])
+    candidates = _named_speakers(states, orgs, people)
     first = next((c for c in candidates if c.start == also.end()), None)
     return _coordinated(text, first, candidates, end, subject=False) if first else []
 
@@ -1280,8 +1278,7 @@ def _message_author(
     before "delivered by" ("Secretary-General Kofi Annan, in a message read by ...")."""
     if not MESSAGE.search(text, start, at):
         return None
-    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
-    before = [c for c in _outermost([*names, *orgs, *people]) if c.end <= at]
+    before = [c for c in _named_speakers(states, orgs, people) if c.end <= at]
     return before[-1] if before else None
 
 
@@ -1423,6 +1420,15 @@ def _coordinated(
     if subject and len(run) > 1 and not _TO_VERB.fullmatch(text, run[-1].end, verb_at):
         return [first]
     return run
+
+
+def _named_speakers(
+    states: list[StateMention], orgs: list[Speaker], people: list[Speaker]
+) -> list[Speaker]:
+    """Every speaker a stretch of text names (states by name, not by demonym; bodies;
+    people), the outermost where one name holds another."""
+    names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
+    return _outermost([*names, *orgs, *people])
 
 
 def _outermost(candidates: list[Speaker]) -> list[Speaker]:
