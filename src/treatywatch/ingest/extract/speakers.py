@@ -125,12 +125,12 @@ _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split()) | frozenset(_BODY_WORDS.split())
 
 # A heading's words, not a name's: "Achieving Completion by 2025", "Strengthening Assistance"
 # (a titled name keeps them: "Ambassador Wang Ming" needs no such test).
+_COMMON_NOUN = re.compile(r"(?:\w{5}ing|\w{2}(?:tion|sion|ment|ness|ity|ism))\Z")
 # "the formerly Soviet-ruled Baltic state", "the Geneva-based Unit": a compound adjective,
 # where a name's hyphen joins two names or syllables ("Jean-Marie", "Ban Ki-moon")
 _LOWER_AFTER_HYPHEN = re.compile(
     r"-(?:ruled|based|backed|led|run|owned|born|speaking|affected|held|funded|sponsored|made)\Z"
 )
-_COMMON_NOUN = re.compile(r"(?:\w{5}ing|\w{2}(?:tion|sion|ment|ness|ity|ism))\Z")
 
 
 _BODY_AFTER = re.compile(r"\s+(?:political\s+)?(?:group|party|faction|movement|alliance)\b")
