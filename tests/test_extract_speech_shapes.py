@@ -1021,3 +1021,31 @@ def test_a_state_named_first_in_a_statements_heading_is_its_speaker() -> None:
         "Mr. President,\n\nOn 13th December, Sri Lanka deposited the Instrument of Accession."
     )
     assert ("LKA", None) in _said(text)
+
+
+def test_an_office_alone_is_the_state_of_the_capital_the_release_is_datelined_in() -> None:
+    text = (
+        "Vienna, 13 November 2010 Press release\n\n"
+        "Foreign Minister Michael Spindelegger welcomes results of the First follow up "
+        "meeting of States Parties to the Convention on Cluster Munitions in Laos\n\n"
+        "“With the destruction of all its stockpiles, we lead the movement”, Foreign "
+        "Minister Michael Spindelegger said. Laos hosted the meeting."
+    )
+    assert [s for s, _ in _said(text)] == ["AUT"]
+    # a dateline city that is no capital places no one: Geneva is not Switzerland's seat
+    geneva = text.replace("Vienna, 13", "Geneva, 13")
+    assert [s for s, _ in _said(geneva)] == ["person:Michael Spindelegger"]
+
+
+def test_a_person_an_office_placed_once_keeps_the_state_when_named_alone() -> None:
+    # the office is given where no one speaks ("has implored" is no verb of speech): the
+    # later "Hun Sen called on" is still the Prime Minister of the state the story is about
+    text = (
+        "Prime Minister Hun Sen has implored NATO allies to halt the deployment of cluster "
+        "bombs in Ukraine. As the Cambodian government’s leader he wrote on Twitter.\n\n"
+        "Hun Sen called on the US to discontinue weapon supplies to Ukraine."
+    )
+    assert [s for s, _ in _said(text)] == ["KHM"]
+    # named without an office anywhere, he is only himself
+    bare = text.replace("Prime Minister Hun Sen", "Hun Sen")
+    assert [s for s, _ in _said(bare)] == ["person:Hun Sen"]

@@ -370,3 +370,31 @@ def subject_state(text: str, states: list[StateMention]) -> str | None:
     if n >= 3 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
         return top
     return None
+
+
+# A dispatch or release headed by the capital it was written in: "Vienna, 13 November 2010",
+# "(Pretoria) -", "PHNOM PENH, Nov. 28 (Xinhua) --".
+_CAPITAL_DATELINE = re.compile(
+    r"(?m)^[ \t]*\(?(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})\)?"
+    r"(?:,[ \t]*(?=\d|[A-Z][a-z]{2,8}\.?[ \t]+\d)|[ \t]+(?:--?|–|—)[ \t]+(?=[A-Z]))"
+)
+_DATELINE_REACH = 600
+# The state a text names as the one whose government or delegation acts: "the Austrian
+# delegation", "As the Cambodian government's leader", "Norway's government".
+_GOVERNMENT_NOUN = re.compile(r"(?:[’']s)?\s+(?:[Gg]overnment|[Dd]elegation)\b")
+
+
+def home_state(text: str, states: list[StateMention]) -> str | None:
+    """The state a text is written from, for the officials it names by office alone
+    ("Foreign Minister Michael Spindelegger" in a release datelined Vienna): the capital of
+    its dateline, else the one state whose government or delegation it names."""
+    from treatywatch.ingest.extract import places
+
+    for m in _CAPITAL_DATELINE.finditer(text, 0, min(len(text), _DATELINE_REACH)):
+        found = places.city(m.group("city"))
+        if found is not None and found.iso3 and places.capital_of(found.iso3) == found.name:
+            return found.iso3
+    governing = {m.iso3 for m in states if _GOVERNMENT_NOUN.match(text, m.end)}
+    if len(governing) == 1:
+        return next(iter(governing))
+    return None

@@ -24,6 +24,7 @@ from treatywatch.ingest.extract.speakers import (
     covers,
     find_organisations,
     find_people,
+    home_state,
     merged,
     own_state,
     subject_state,
@@ -193,7 +194,13 @@ def find_statements(
     blocks = textmod.sentences(text)
     found: list[Statement] = []
     affiliation: dict[str, str] = {}  # person -> the organisation or state they spoke for
-    voices = _Voices(affiliation, own_state(text, states), subject_state(text, states))
+    voices = _Voices(
+        affiliation,
+        own_state(text, states),
+        subject_state(text, states),
+        home_state(text, states),
+    )
+    voices.learn_offices(text, blocks, states, starts)
     header = header_statement(text, states, reference, voices)
     if header is not None:
         found.append(header)
@@ -959,12 +966,13 @@ _STATE_TITLE = (
     # "Deputy Minister of the Ministry of Foreign Affairs, H.E. Mr. Phoxay Khaykhamphithoune"
     r"(?:(?:[A-Z][a-z]+\s+){0,3}[Mm]inister(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+"
     r"(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+){0,4})?|Senator|Attorney[- ]General|Ambassador|"
-    r"Permanent\s+Representative|"
+    r"Permanent\s+Representative|(?:(?:His|Her)\s+Majesty\s+)?(?:King|Queen)|"
     r"Secretary\s+of\s+State|Secretary\s+(?:of|to)\s+the\s+Ministry\s+of\s+[A-Z][a-z]+"
     r"(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})"
 )
 # "Deputy Minister of Foreign Affairs, Mr. Phoxay ...", "the Secretary of the Ministry of
 # Defence, Gotabhaya Rajapaksa"
+_OFFICE_WORD = re.compile(r"\b(?:[Mm]inister|Ambassador|Senator|King|Queen|Majesty)\b")
 _STATE_OFFICE_BEFORE = re.compile(
     rf"\b{_STATE_TITLE},?\s+(?:(?:the\s+Hon\.?|H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$"
 )
@@ -1033,6 +1041,7 @@ class _Voices:
     affiliation: dict[str, str]  # person -> the organisation or state they spoke for
     own: str | None  # the state whose government's publication this is
     subject: str | None = None  # the state the document is about
+    home: str | None = None  # the state it is written from
     surnames: dict[str, str] = field(default_factory=dict)
 
     def resolve(
@@ -1050,7 +1059,7 @@ class _Voices:
         )
         if code is None:
             code = _organisation_of(text, speaker, end)
-        official = self.own or self.subject
+        official = self.own or self.subject or self.home
         if code is None and official is not None and _holds_state_office(text, start, speaker):
             # a state's office with no state named: the government whose release it is, or
             # the state the document is about
@@ -1060,6 +1069,39 @@ class _Voices:
         self.affiliation[speaker.code] = code
         self.surnames[speaker.code.rsplit(" ", 1)[-1]] = code
         return code
+
+    def learn_offices(
+        self, text: str, blocks: list[textmod.Block], states: list[StateMention], starts: list[int]
+    ) -> None:
+        """Whom each person named with an office speaks for, from every sentence that gives
+        the office, so that a later "Hun Sen called on" is the state that "Prime Minister Hun
+        Sen has implored" placed him in."""
+        named: dict[str, str] = {}  # the state an office names: "Cambodian Prime Minister"
+        unnamed: set[str] = set()  # an office alone: "Prime Minister Hun Sen"
+        for n in sorted(textmod.blocks_with(_OFFICE_WORD, text, blocks)):
+            block = blocks[n]
+            in_block = states[
+                bisect.bisect_left(starts, block.start) : bisect.bisect_left(starts, block.end)
+            ]
+            for person in find_people(text, block.start, block.end, in_block):
+                if person.code in self.affiliation or person.code in named:
+                    continue
+                state = _office_of(text, block.start, person, in_block)
+                if state is None and _holds_state_office(text, block.start, person):
+                    # "Minister of Foreign Affairs Bert Koenders of the Netherlands"
+                    state = _represents(text, person, block.end) or _organisation_of(
+                        text, person, block.end
+                    )
+                    if state is None:
+                        unnamed.add(person.code)
+                if state is not None:
+                    named[person.code] = state
+        official = self.own or self.subject or self.home
+        if official is not None:
+            named = {code: official for code in unnamed - set(named)} | named
+        for code, state in named.items():
+            self.affiliation[code] = state
+            self.surnames[code.rsplit(" ", 1)[-1]] = state
 
     def known_surnames(
         self,
