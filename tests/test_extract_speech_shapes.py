@@ -1049,3 +1049,16 @@ def test_a_person_an_office_placed_once_keeps_the_state_when_named_alone() -> No
     # named without an office anywhere, he is only himself
     bare = text.replace("Prime Minister Hun Sen", "Hun Sen")
     assert [s for s, _ in _said(bare)] == ["person:Hun Sen"]
+
+
+def test_a_byline_person_speaks_for_the_body_the_first_sentence_names() -> None:
+    text = (
+        "Statement on Stockpile Destruction, Mine Ban Treaty Nineteenth Meeting of States "
+        "Parties\n\nDelivered by Steve Goose, Executive Director\n\nThank you, Mr. President,"
+        "\n\nWe very much appreciate the work of the Committee.\n\nThe ICBL commends Sri "
+        "Lanka for completing its stockpile destruction program late this summer."
+    )
+    assert [s for s, _ in _said(text)] == ["org:ICBL"]
+    # a state that opens the speech is the one congratulated, not the speaker
+    object_first = text.replace("The ICBL commends Sri Lanka", "Sri Lanka was commended")
+    assert [s for s, _ in _said(object_first)] == ["person:Steve Goose"]

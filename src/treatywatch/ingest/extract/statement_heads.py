@@ -167,6 +167,13 @@ def _head_speaker(
                     if named is not None and named[0].startswith("org:"):
                         voices.affiliation[found[0]] = named[0]
                         return named[0], found[1]
+                    # "Delivered by Steve Goose, Executive Director" over "Thank you, Mr.
+                    # President, The ICBL commends Sri Lanka": the body its first sentence
+                    # names as the one speaking
+                    body = _self_named(text, e, states)
+                    if body is not None:
+                        voices.affiliation[found[0]] = body
+                        return body, found[1]
                 if found:
                     return found
             m = _HEADER_PERSON.match(re.sub(r"\s+", " ", text[s:e]))
@@ -270,6 +277,43 @@ _RELEASE_HEAD = re.compile(
     r"\s*(?:Joint\s+)?(?:Press|News|Media)\s+[Rr]eleases?\b|\s*(?:JOINT\s+)?(?:PRESS|NEWS|MEDIA)"
     r"\s+RELEASES?\b"
 )
+
+
+# The lines a speech opens with before it says anything: "Thank you, Mr. President,",
+# "Madam Chair,", "Excellencies, ladies and gentlemen,".
+_OPENING_LINE = re.compile(
+    r"[ \t]*(?:Thank\s+you|Mr\.?\s|Madam|Madame|Excellenc|Distinguished|Dear|Ladies|Colleagues)"
+)
+# A sentence that opens with its speaker and a verb in the third person: "The ICBL commends
+# Sri Lanka", "Norway would like to", "The Cluster Munition Coalition (CMC) welcomes".
+_SELF_NAMED_VERB = re.compile(
+    r"(?:\s*\([A-Z]{2,8}\))?\s+(?:(?:would|also|again|warmly|strongly)\s+)?"
+    r"(?:[a-z]{3,}s|would|is|has)\b"
+)
+_OPENING_REACH = 500
+_FIRST_PERSON = re.compile(r"[ \t]*(?:We|I|Our|My)\s")
+
+
+def _self_named(text: str, after: int, states: list[StateMention]) -> str | None:
+    """The body a speech's first sentence names as its speaker, past the salutations."""
+    for lo, hi in textmod.lines(text[: min(len(text), after + _OPENING_REACH)]):
+        if lo <= after or not text[lo:hi].strip():
+            continue
+        if hi - lo < 70 and _OPENING_LINE.match(text, lo, hi):
+            continue
+        if _FIRST_PERSON.match(text, lo, hi):
+            continue  # "We very much appreciate the work of the Committee." over "The ICBL is"
+        start = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+        if text.startswith("The ", start):
+            start += 4
+        for org in find_organisations(text, start, min(hi, start + 80))[:1]:
+            if org.start == start and _SELF_NAMED_VERB.match(text, org.end, hi):
+                return org.code
+        for state in states:
+            if state.start == start and not state.demonym:
+                return state.iso3 if _SELF_NAMED_VERB.match(text, state.end, hi) else None
+        return None
+    return None
 
 
 _SALUTATION = re.compile(
