@@ -1062,3 +1062,13 @@ def test_a_byline_person_speaks_for_the_body_the_first_sentence_names() -> None:
     # a state that opens the speech is the one congratulated, not the speaker
     object_first = text.replace("The ICBL commends Sri Lanka", "Sri Lanka was commended")
     assert [s for s, _ in _said(object_first)] == ["person:Steve Goose"]
+
+
+def test_a_secretary_of_a_states_foreign_affairs_speaks_for_it() -> None:
+    text = (
+        "The Permanent Secretary for Foreign Affairs of Thailand declared Thailand’s progress "
+        "in releasing four provinces from land mine contamination."
+    )
+    assert _said(text) == [("THA", None)]
+    # a secretary of a body, not of a state, is no state's voice
+    assert _said("The Secretary of the Committee declared the session open.") == []

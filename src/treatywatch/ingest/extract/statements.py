@@ -156,6 +156,9 @@ _SPOKESPERSON_OF = re.compile(
     r"|presidents?|heads?\s+of\s+state"
     r"|head\s+of\s+(?:the\s+)?delegation|secretary[- ]general"
     r"|minister\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations)"
+    # "The Permanent Secretary for Foreign Affairs of Thailand declared"
+    r"|(?:permanent\s+|deputy\s+|under[- ])?secretar(?:y|ies)(?:\s+of\s+state)?"
+    r"(?:\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations))?"
     # "the Ministry of Foreign Affairs of Chile stated", "The Foreign Ministry of Ukraine said"
     r"|(?:foreign\s+|defen[cs]e\s+)?ministry(?:\s+(?:of|for)\s+(?:foreign|external|defen[cs]e)"
     r"(?:\s+(?:affairs|relations))?)?)\s+of\s+(?:the\s+)?$",
