@@ -874,3 +874,19 @@ def test_a_count_of_acts_before_the_list_that_names_as_many() -> None:
     # a count of other acts is not this list's
     other = text.replace("10 ratifications", "12 ratifications")
     assert [x["stated_count"] for x in _lists(other)] == [None]
+
+
+def test_the_states_that_align_themselves_with_a_blocs_statement_are_one_list() -> None:
+    text = (
+        "EU Statement\n\nThe Candidate Countries the Republic of North Macedonia*, "
+        "Montenegro*, Serbia* and Albania*, the country of the Stabilisation and Association "
+        "Process and potential candidate Bosnia and Herzegovina, and the EFTA country "
+        "Iceland, member of the European Economic Area align themselves with this statement."
+        "\n\nThe EU welcomes the accession of Sri Lanka."
+    )
+    found = _lists(text)
+    assert [(f["states"], f["stated_count"]) for f in found] == [
+        (["MKD", "MNE", "SRB", "ALB", "BIH", "ISL"], None)
+    ]
+    # the states a statement welcomes are no one's alignment
+    assert _lists(text.replace("align themselves with this statement", "were discussed")) == []

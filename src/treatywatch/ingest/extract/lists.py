@@ -16,6 +16,7 @@ elected or accused, or for what they have yet to do are no participants.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import cache
@@ -184,7 +185,7 @@ def _table_list(text: str, table: Table, reference: Any) -> dict[str, Any]:
 
 def _run_lists(text: str, mentions: list[StateMention], reference: Any) -> list[dict[str, Any]]:
     named = [m for m in mentions if not m.demonym]
-    followed = _followed_lists(text, named)
+    followed = _followed_lists(text, named) + _aligned_lists(text, named)
     out: list[dict[str, Any]] = followed + _counted_pairs(text, named)
     columns = _column_lists(text, named)
     for run in runs(text, named):
@@ -343,6 +344,34 @@ def _followed_lists(text: str, named: list[StateMention]) -> list[dict[str, Any]
                     "as_of": None,
                     "states": list(dict.fromkeys(m.iso3 for m in members)),
                     "span": [leader.start, members[-1].end],
+                }
+            )
+    return out
+
+
+# The states that join a bloc's statement, named with their standing in long appositions:
+# "The Candidate Countries the Republic of North Macedonia*, Montenegro* ... and the EFTA
+# country Iceland, member of the European Economic Area align themselves with this statement."
+_ALIGN = re.compile(
+    r"\b(?:align|associate)\s+themselves\s+with\s+(?:this|the(?:\s+present)?)\s+statement\b"
+)
+_ALIGN_REACH = 600
+
+
+def _aligned_lists(text: str, named: list[StateMention]) -> list[dict[str, Any]]:
+    """The states a sentence ending "align themselves with this statement" names."""
+    out: list[dict[str, Any]] = []
+    starts = [m.start for m in named]
+    for m in _ALIGN.finditer(text):
+        begin = textmod.sentence_start(text, m.start(), reach=_ALIGN_REACH)
+        members = named[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, m.start())]
+        if len(members) >= MIN_NAMES:
+            out.append(
+                {
+                    "stated_count": None,
+                    "as_of": None,
+                    "states": list(dict.fromkeys(s.iso3 for s in members)),
+                    "span": [members[0].start, m.end()],
                 }
             )
     return out
