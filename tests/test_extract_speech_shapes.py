@@ -1072,3 +1072,28 @@ def test_a_secretary_of_a_states_foreign_affairs_speaks_for_it() -> None:
     assert _said(text) == [("THA", None)]
     # a secretary of a body, not of a state, is no state's voice
     assert _said("The Secretary of the Committee declared the session open.") == []
+
+
+def test_after_a_contrast_the_verb_has_its_own_subject() -> None:
+    text = (
+        "The declaration was snubbed by key arms manufacturing nations - including the US, "
+        "Russia, Israel and China - but organisers said other nations needed to forge ahead."
+    )
+    assert _said(text) == []
+    # with no contrast the states listed are the ones who spoke
+    assert [s for s, _ in _said("Nations including the US, Russia and China said no.")] == [
+        "CHN",
+        "RUS",
+        "USA",
+    ]
+
+
+def test_the_speaker_after_a_comma_and_the_verb_is_the_one_who_spoke() -> None:
+    text = (
+        "Britain, Denmark and Venezuela are among other countries who need to step up mine "
+        "clearing efforts to live up to their treaty obligations, warned Steve Goose of Human "
+        "Rights Watch."
+    )
+    assert _said(text) == [("org:HRW", None)]
+    # the speaker before the verb is read as before
+    assert _said("Britain and Denmark need to do more, the ICBL said.") == [("org:ICBL", None)]

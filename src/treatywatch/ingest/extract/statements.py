@@ -100,7 +100,10 @@ _VERBS_PER_SENTENCE = 12
 # said"): the sentence splitter only sees one where the mark touches the stop
 # (not ", and": "..., and Cambodia reported" would be a clause of its own, but splitting
 # there reads the names of many a list's last item as speakers: measured, dev and seeds fell)
-_CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+|[.!?][”\"]?\s*\[\d{1,3}\]\s+")
+_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|but)\s+$")
+_CLAUSE = re.compile(
+    r";\s*|(?:,|\s+[–—-]{1,2})\s*(?:while|whereas|but)\s+|[.!?][”\"]?\s*\[\d{1,3}\]\s+"
+)
 #: The speaker a pronoun stands for, resolved by the caller to the one heard last.
 _ANAPHOR = "\x00it"
 _IT_SUBJECT = re.compile(
@@ -890,7 +893,8 @@ def _block_statements(
             speakers = (
                 []
                 if pronoun is not None
-                else _subjects(
+                else _comma_inverted(text, verb, end, orgs, people)
+                or _subjects(
                     text,
                     start,
                     verb.start(),
@@ -1169,6 +1173,26 @@ def _inverted_subject(
     return []
 
 
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _comma_inverted(
+    text: str, verb: re.Match[str], end: int, orgs: list[Speaker], people: list[Speaker]
+) -> list[Speaker]:
+    """The person or body after a verb that closes a clause of reported words: "Britain,
+    Denmark and Venezuela need to step up mine clearing efforts, warned Steve Goose of Human
+    Rights Watch". The states before the comma are what was said, not who said it."""
+    if not _COMMA_BEFORE.search(text, max(0, verb.start() - 3), verb.start()):
+        return []
+    for c in sorted([*orgs, *people], key=lambda c: c.start):
+        if c.start < verb.end():
+            continue
+        if c.start - verb.end() > 60 or not _TITLE_WORDS.fullmatch(text, verb.end(), c.start):
+            return []
+        return [c] if c.end <= end else []
+    return []
+
+
 #: Speakers named in a list the sentence introduces as the floor's: "The following
 #: delegations provided updates: A, B and C", "comments by the ICBL and the ICRC",
 #: "the transition periods proposed by Germany, Slovakia and Switzerland".
@@ -1374,6 +1398,10 @@ def _subjects(
     # noted ...", not at the head of the sentence.
     if clause is not None and clause > start:
         own = [c for c in candidates if c.start >= clause]
+        if not own and _CONTRAST_BEFORE.search(text, max(start, clause - 12), clause):
+            # "... including the US, Russia and China - but organisers said": after a
+            # contrast the verb has a subject of its own, which is none of those named before
+            return []
         candidates = own or candidates
     # "A few countries, including Australia, Finland, France, and Poland supported ..."
     listed = [c for c in candidates if _in_subject_list(text, start, c, candidates)]
