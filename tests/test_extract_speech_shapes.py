@@ -1097,3 +1097,11 @@ def test_the_speaker_after_a_comma_and_the_verb_is_the_one_who_spoke() -> None:
     assert _said(text) == [("org:HRW", None)]
     # the speaker before the verb is read as before
     assert _said("Britain and Denmark need to do more, the ICBL said.") == [("org:ICBL", None)]
+
+
+def test_an_office_in_small_letters_in_a_states_army_is_the_states() -> None:
+    text = "“The last mine was removed,” said Spiro Bassi, chief engineer of the Nicaraguan army."
+    assert _said(text) == [("NIC", None)]
+    # a place in the state is no office of its own
+    elsewhere = "“We are done,” said Sheila Mweemba, a teacher in the Zambian capital."
+    assert _said(elsewhere) == [("person:Sheila Mweemba", None)]

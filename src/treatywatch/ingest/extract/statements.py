@@ -1594,10 +1594,15 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
     return None
 
 
-_OFFICE_IN_BODY = re.compile(r",\s*(?:(?:[A-Z][\w\-]*|of|and|for)\s+){1,6}?(?:of|at)\s+the\s+")
+# (the office in small letters too: "Spiro Bassi, chief engineer of the Nicaraguan army")
+_OFFICE_IN_BODY = re.compile(
+    r",\s*(?:(?:[A-Z][\w\-]*|of|and|for|(?:chief|deputy|senior|head|engineer|officer|commander"
+    r"|director|spokes(?:man|woman|person)))\s+){1,6}?(?:of|at|in)\s+the\s+"
+)
 _BODY_AFTER = re.compile(
     r"(?:\s+[A-Z][\w\-]*|\s+and){0,6}?\s+(?:Authority|Ministry|Government|Army|Armed\s+Forces|"
-    r"Centre|Center|Commission|Committee|Agency|Department|Office|Mission|Parliament)\b"
+    r"Centre|Center|Commission|Committee|Agency|Department|Office|Mission|Parliament"
+    r"|army|armed\s+forces|navy|air\s+force|government|ministry)\b"
 )
 
 
