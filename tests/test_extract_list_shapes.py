@@ -890,3 +890,20 @@ def test_the_states_that_align_themselves_with_a_blocs_statement_are_one_list() 
     ]
     # the states a statement welcomes are no one's alignment
     assert _lists(text.replace("align themselves with this statement", "were discussed")) == []
+
+
+def test_a_counted_set_whose_stockpile_destruction_is_complete_introduces_its_list() -> None:
+    text = (
+        "At the close of the Nairobi Summit, 16 States Parties had not yet completed the "
+        "destruction of mines. Since that time, 5 have indicated that their stockpile "
+        "destruction programs are complete: Algeria, Bangladesh, Guinea Bissau, Mauritania, "
+        "and Uruguay."
+    )
+    done = "stockpile-destruction-completed"
+    assert _acts(text) == {(s, done, None) for s in ("DZA", "BGD", "GNB", "MRT", "URY")}
+    # a completion still to come is none
+    assert _acts(text.replace("are complete:", "will be complete by 2010:")) == set()
+    # one state: the stative "complete" is its act too
+    assert _acts("Kuwait has declared its stockpile destruction complete.") == {
+        ("KWT", done, None)
+    }

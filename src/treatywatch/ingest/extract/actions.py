@@ -48,7 +48,11 @@ _ACTS: list[tuple[str, str]] = [
      r"|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks\b)"
      # "destroyed the last of its cluster munitions"
      r"|destroyed\s+(?:the\s+)?last\s+(?:of\s+)?(?:its|their)\s+"
-     r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks?)"),
+     r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks?)"
+     # "their stockpile destruction programs are complete", "declared their stockpile
+     # destruction complete"
+     r"|stockpile\s+destruction\s+(?:programs?\s+|programmes?\s+|process\s+)?(?:is\s+|are\s+"
+     r"|was\s+|were\s+)?(?:now\s+)?complete(?:d)?\b(?!\s+(?:by|in|within)\b)"),
     ("stockpile-destruction-started",
      r"(?:began|begun|started|commenced|initiated)\s+(?:the\s+|its\s+)?(?:destruction\s+of|"
      r"destroying|to\s+destroy|stockpile\s+destruction)"

@@ -106,7 +106,13 @@ def _introduced(
             # "Other ratifying states are: A, B, ...": the set the participle names
             or (_PARTICIPLE_SET.match(lead, verb_start) and between.rstrip().endswith(":"))
             or (
-                (_SET_SUBJECT.search(lead[:verb_start]) or _SET_MODIFIED.search(lead[:verb_start]))
+                (
+                    _SET_SUBJECT.search(lead[:verb_start])
+                    or _SET_MODIFIED.search(lead[:verb_start])
+                    # "The following States Parties have indicated that their stockpile
+                    # destruction programs are complete:"
+                    or _FOLLOWING_SET.search(lead[:verb_start])
+                )
                 and between.rstrip().endswith(":")
             )
         ):
@@ -240,6 +246,12 @@ _SET_SUBJECT = re.compile(
     r"\s+(?:(?:other|more|new|further|additional|African|Asian|European|American|Arab|"
     r"Pacific|Caribbean|Latin\s+American)\s+)?(?i:States|countries|nations|governments)"
     r"(?:\s+(?i:parties))?\s+(?:(?:also|then|all|each|subsequently|later)\s+)?$"
+)
+# (or counted: "Since that time, 5 have indicated that their stockpile destruction programs
+# are complete:")
+_FOLLOWING_SET = re.compile(
+    rf"\b(?:(?i:the\s+following)\s+(?i:States|countries|nations)|{numbers.NUMBER}"
+    r"(?:\s+(?i:States|countries|nations))?)(?:\s+(?i:parties))?\s+(?:have|has|had)\b"
 )
 _COUNT_BRACKET = re.compile(r"\s*\(\s*\d{1,3}\s*\)\s*:\s*$")
 _ASIDE_BEFORE_COLON = re.compile(r"\s*\((?:in\s+)?[a-z][^().;]{0,40}\)\s*:\s*$")
