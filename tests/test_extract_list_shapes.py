@@ -904,6 +904,4 @@ def test_a_counted_set_whose_stockpile_destruction_is_complete_introduces_its_li
     # a completion still to come is none
     assert _acts(text.replace("are complete:", "will be complete by 2010:")) == set()
     # one state: the stative "complete" is its act too
-    assert _acts("Kuwait has declared its stockpile destruction complete.") == {
-        ("KWT", done, None)
-    }
+    assert _acts("Kuwait has declared its stockpile destruction complete.") == {("KWT", done, None)}
