@@ -905,3 +905,16 @@ def test_a_counted_set_whose_stockpile_destruction_is_complete_introduces_its_li
     assert _acts(text.replace("are complete:", "will be complete by 2010:")) == set()
     # one state: the stative "complete" is its act too
     assert _acts("Kuwait has declared its stockpile destruction complete.") == {("KWT", done, None)}
+
+
+def test_last_night_in_a_dated_release_is_the_day_before() -> None:
+    text = (
+        "Burkina Faso and Moldova both submitted their instruments of ratification of the "
+        "Convention on Cluster Munitions to the United Nations last night."
+    )
+    assert _acts(text, date="2010-02-17") == {
+        ("BFA", "ratification", "2010-02-16"),
+        ("MDA", "ratification", "2010-02-16"),
+    }
+    # with no day of its own, the release gives no day to "last night"
+    assert _acts(text) == {("BFA", "ratification", None), ("MDA", "ratification", None)}

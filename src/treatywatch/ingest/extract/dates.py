@@ -73,7 +73,7 @@ _PATTERN = re.compile(
     |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)
     |(?P<my>\b(?P<e_m>{_MONTH})\s+(?P<e_y>{_YEAR})\b)
     |(?P<wd>\b(?:on|last|this\s+past)\s+(?P<w>{_WEEKDAY})\b)
-    |(?P<rel>\b(?:today|yesterday)\b)
+    |(?P<rel>\b(?:today|yesterday|last\s+night|this\s+morning)\b)
     )
     """,
     re.VERBOSE,
@@ -188,7 +188,8 @@ def _scan_mentions(text: str) -> tuple[DateMention, ...]:
                 DateMention(m.start(), m.end(), None, month, _int(g["e_y"])) if month else None
             )
         elif g["rel"]:
-            offset = 0 if g["rel"] == "today" else -1
+            # "last night" in a morning's dispatch is the day before, as "yesterday" is
+            offset = -1 if g["rel"] == "yesterday" or g["rel"].startswith("last") else 0
             mention = DateMention(m.start(), m.end(), None, 1, None, relative=offset)
         else:
             weekday = _WEEKDAYS[g["w"].lower()]
