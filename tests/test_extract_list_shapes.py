@@ -918,3 +918,16 @@ def test_last_night_in_a_dated_release_is_the_day_before() -> None:
     }
     # with no day of its own, the release gives no day to "last night"
     assert _acts(text) == {("BFA", "ratification", None), ("MDA", "ratification", None)}
+
+
+def test_a_day_without_a_year_takes_the_year_the_paragraphs_story_has_reached() -> None:
+    text = (
+        "Landmine Monitor 2007\n\nAfter achieving the required 40 ratifications in September "
+        "1998, the Mine Ban Treaty entered into force on 1 March 1999.\n\nKuwait acceded to "
+        "the treaty on 30 July 2007, with entry into force on 1 January 2008. Iraq acceded "
+        "on 15 August, with entry into force on 1 February 2008."
+    )
+    assert ("IRQ", "accession", "2007-08-15") in _acts(text)
+    # a dated release's own year still rules: it is exact
+    release = "Iraq acceded on 15 August, the ministry said."
+    assert _acts(release, date="2007-08-20") == {("IRQ", "accession", "2007-08-15")}

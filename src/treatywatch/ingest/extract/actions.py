@@ -598,6 +598,12 @@ def _date(text: str, at: int, reference: dt.date | None, exact: bool) -> str | N
         other = _OTHER_YEAR.match(text, mention.end) if mention.year is None else None
         if other is not None:
             return _counted_year(text, at, mention, other.group("which").lower())
+        if mention.year is None and not exact:
+            # a reference guessed from the text's first dates is weaker than the year the
+            # paragraph's own story has reached
+            year = dates.narrative_year(text, mention.start)
+            if year is not None:
+                reference = dt.date(year, 12, 31)
         day, _ = dates.resolve(mention, reference, -1, exact)
         return day.isoformat() if day else None
     return None

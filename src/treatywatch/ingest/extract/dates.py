@@ -413,6 +413,27 @@ _COMPACT_DATE_LINE = re.compile(
 )
 
 
+_PARAGRAPH_REACH = 600
+
+
+def narrative_year(text: str, at: int) -> int | None:
+    """The year a story of the past gives a day it names without one: that of the first
+    full date of the last sentence before ``at`` in its paragraph to give one ("Kuwait
+    acceded to the treaty on 30 July 2007, with entry into force on 1 January 2008. Iraq
+    acceded on 15 August": 2007, the day of the act, not of its entry into force)."""
+    from treatywatch.ingest.extract import text as textmod
+
+    start = max(0, at - _PARAGRAPH_REACH)
+    paragraph = text.rfind("\n\n", start, at)
+    if paragraph >= 0:
+        start = paragraph
+    full = [m for m in find_dates(text, start, at) if m.year is not None and m.day is not None]
+    if not full:
+        return None
+    sentence = textmod.sentence_start(text, full[-1].start)
+    return next(m.year for m in full if m.start >= sentence)
+
+
 def reference_date(text: str, doc_date: str | None) -> tuple[dt.date | None, bool]:
     """The day a document speaks from, and whether that day is exact.
 
