@@ -612,3 +612,13 @@ def test_a_heading_with_its_day_line_then_its_place_line_and_the_city_of() -> No
     assert (None, "Vienna") in _events(head)
     speech = "I thank the Government for hosting this conference in the city of Geneva."
     assert _events(speech) == [(None, "Geneva")]
+
+
+def test_each_of_three_coordinated_cities_is_a_meeting_of_its_own() -> None:
+    text = (
+        "Steps towards achieving this goal will include further meetings in Lima, Vienna "
+        "and Dublin over the course of the next year."
+    )
+    assert sorted(c for c, _ in _events(text)) == ["Dublin", "Lima", "Vienna"]
+    # a country after the comma is the first city's, no meeting of its own
+    assert _events("The conference in Lima, Peru was a success.") == [("Lima", None)]

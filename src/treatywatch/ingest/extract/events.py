@@ -653,7 +653,11 @@ def _sentence_events(
                 named = place.group("country")
                 country = registry.lookup(named) if named and option == candidate else None
                 if place.start() >= m.end():
-                    place_end = place.end()
+                    # "in Lima, Vienna and Dublin": a second city is no country, and the
+                    # cities coordinated with the first start after it
+                    place_end = (
+                        place.end() if country is not None or not named else place.end("city")
+                    )
                 else:
                     place_before = place
             break
