@@ -1105,3 +1105,25 @@ def test_an_office_in_small_letters_in_a_states_army_is_the_states() -> None:
     # a place in the state is no office of its own
     elsewhere = "“We are done,” said Sheila Mweemba, a teacher in the Zambian capital."
     assert _said(elsewhere) == [("person:Sheila Mweemba", None)]
+
+
+def test_the_one_day_that_closes_the_verbs_clause_dates_the_statement() -> None:
+    text = (
+        "The Permanent Representative of Republic of Iraq to the United Nations Office in "
+        "Geneva, Ambassador Hussein Mahmoud AlKhateeb, delivered the statement of Iraq during "
+        "the discussions on clearance and risk reduction, on 2nd September 2019."
+    )
+    assert _said(text) == [("IRQ", "2019-09-02")]
+    # a day of something else in the clause dates nothing
+    other = text.replace(", on 2nd September 2019.", ", adopted on 2nd September 2019.")
+    assert _said(other) == [("IRQ", None)]
+
+
+def test_the_day_in_brackets_under_a_statements_title_is_the_day_it_was_delivered() -> None:
+    text = (
+        "Statement by the Chinese Observer Delegation at the 14th Meeting of the States "
+        "Parties to the Ottawa Convention\n2015/12/01\n\nStatement by the Chinese Observer "
+        "Delegation at the 14th Meeting of the States Parties to the Ottawa Convention\n\n"
+        "(2015/11/30, Geneva)\n\nMr President, We are pleased to see the Convention grow."
+    )
+    assert _said(text) == [("CHN", "2015-11-30")]

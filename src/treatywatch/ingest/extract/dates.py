@@ -67,7 +67,7 @@ _PATTERN = re.compile(
     (?:
     (?P<range_dm>(?P<a_d1>{_DAY})(?:\s+(?:of\s+)?(?P<a_m1>{_MONTH}))?{_DASH}(?:{_WEEKDAY},?\s+)?(?P<a_d2>{_DAY})\s+(?:of\s+)?(?P<a_m2>{_MONTH})\b(?:,?\s+(?P<a_y>{_YEAR})\b)?)
     |(?P<range_md>(?P<b_m1>{_MONTH})\s+(?P<b_d1>{_DAY}){_DASH}(?:(?P<b_m2>{_MONTH})\s+)?(?P<b_d2>{_DAY})\b(?:,?\s+(?P<b_y>{_YEAR})\b)?)
-    |(?P<iso>\b(?P<i_y>{_YEAR})-(?P<i_m>[01]\d)-(?P<i_d>[0-3]\d)\b)
+    |(?P<iso>\b(?P<i_y>{_YEAR})(?P<i_sep>[-/])(?P<i_m>[01]\d)(?P=i_sep)(?P<i_d>[0-3]\d)\b)
     |(?P<num>\b(?P<n_a>[0-3]?\d)(?P<n_sep>[/.\-])(?P<n_b>[01]?\d)(?P=n_sep)(?P<n_y>{_YEAR})\b)
     |(?P<dm>\b(?P<c_d>{_DAY})\s+(?:of\s+|de\s+)?(?P<c_m>{_MONTH})\b(?:,?\s+(?:de\s+)?(?P<c_y>{_YEAR})\b)?)
     |(?P<md>\b(?P<d_m>{_MONTH})\s+(?P<d_d>{_DAY})\b(?!\s*{_YEAR}\b(?!,))(?:,?\s+(?P<d_y>{_YEAR})\b)?)

@@ -75,11 +75,30 @@ def header_statement(
     }
     ranges = any(d.end_day is not None for d in dates.find_dates(text, 0, head_end))
     day = next(iter(days)) if len(days) == 1 and not ranges else None
+    if day is None and len(days) > 1:
+        # a page's posting day and the speech's own under its title: "(2015/11/30, Geneva)"
+        day = _bracketed_day(text, head_end, reference)
     if not days and not ranges:
         day = _date_line_after(text, head_end, reference)
     if day is None:
         day = day_delivered(text, reference)
     return Statement(speaker[0], speaker[1], len(text), day, 0)
+
+
+# "(2015/11/30, Geneva)", "(Geneva, 3 December 2008)": where and when it was delivered
+_BRACKETED_DAY = re.compile(
+    r"\((?:(?P<a>[^(),\n]{6,20}),\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?"
+    r"|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?,\s*(?P<b>[^(),\n]{6,20}))\)"
+)
+
+
+def _bracketed_day(text: str, head_end: int, reference: dt.date | None) -> dt.date | None:
+    for m in _BRACKETED_DAY.finditer(text, 0, head_end):
+        group = "a" if m.group("a") else "b"
+        found = dates.find_dates(text, m.start(group), m.end(group))
+        if len(found) == 1 and found[0].day is not None and found[0].year is not None:
+            return dates.resolve(found[0], reference)[0]
+    return None
 
 
 def day_delivered(text: str, reference: dt.date | None) -> dt.date | None:

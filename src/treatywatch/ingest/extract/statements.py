@@ -1796,10 +1796,25 @@ def _statement_day(
             if day is None and mention.weekday is not None:
                 day = _weekday_back(text, mention.weekday, reference, exact)
             return day
+    # "... delivered the statement of Iraq during the discussions on clearance, on 2nd
+    # September 2019.": the one day of the sentence, closing the verb's clause
+    certain = [m for m in mentions if m.day_certain and not _inside(m.start, quoted)]
+    if (
+        len(certain) == 1
+        and certain[0].start > verb.end()
+        and _CLOSING_ON.search(text, max(start, certain[0].start - 6), certain[0].start)
+        and _SENTENCE_END.match(text, certain[0].end)
+    ):
+        day, _ = dates.resolve(certain[0], reference, -1, exact)
+        return day
     bare = _BARE_WEEKDAY.match(text, verb.end())
     if bare is not None:
         return _weekday_back(text, _WEEKDAYS.index(bare.group(1)), reference, exact)
     return None
+
+
+_CLOSING_ON = re.compile(r",\s*on\s+$")
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
 
 
 _SUBJECT_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
