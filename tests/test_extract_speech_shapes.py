@@ -1127,3 +1127,14 @@ def test_the_day_in_brackets_under_a_statements_title_is_the_day_it_was_delivere
         "(2015/11/30, Geneva)\n\nMr President, We are pleased to see the Convention grow."
     )
     assert _said(text) == [("CHN", "2015-11-30")]
+
+
+def test_a_speech_that_opens_by_naming_whom_it_speaks_for_is_theirs() -> None:
+    text = (
+        "Convention on Cluster Munitions - First Preparatory meeting to the Second Review "
+        "Conference\n\n29.06.2020\nGeneva\n\nMr. President,\n\nI have the honour to speak on "
+        "behalf of the European Union.\n\nThe EU congratulates the Swiss Presidency on the "
+        "assumption of its important role. The EU supports the humanitarian goal of the "
+        "Convention."
+    )
+    assert _said(text) == [("org:EU", "2020-06-29")]

@@ -203,6 +203,14 @@ def _head_speaker(
                 name = clean_name(" ".join(words)) or " ".join(words)
                 at = text.find(name.split()[0], s, e)
                 return f"person:{name}", at if at >= 0 else s
+    for s, e in head_lines:
+        # a speech that opens by naming whom it speaks for: "Mr. President, I have the honour
+        # to speak on behalf of the European Union."
+        opening = _SPEAK_FOR.search(text, s, e)
+        if opening is not None:
+            found = _header_speaker(text, opening.start(), e, states, voices)
+            if found is not None and not found[0].startswith("person:"):
+                return found
     letterhead = _letterhead(text, head_lines, states)
     if letterhead is not None and any(_STATEMENT_HEAD.search(text, s, e) for s, e in head_lines):
         return letterhead
@@ -335,6 +343,11 @@ def _self_named(text: str, after: int, states: list[StateMention]) -> str | None
     return None
 
 
+_SPEAK_FOR = re.compile(
+    r"\b(?:I|We)\s+(?:have\s+the\s+(?:honou?r|pleasure|privilege)\s+to\s+|am\s+pleased\s+to\s+)?"
+    r"(?:speak|take\s+the\s+floor|deliver\s+this\s+statement|make\s+this\s+statement)\s+"
+    r"on\s+behalf\s+of\s+"
+)
 _SALUTATION = re.compile(
     r"\s*(?:Excellencies|Your\s+(?:Royal\s+)?(?:Highness|Excellency)|Mr\.?\s+President|"
     r"Madam\s+President|Ladies\s+and\s+gentlemen|Distinguished)\b"
