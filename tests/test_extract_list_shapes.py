@@ -931,3 +931,14 @@ def test_a_day_without_a_year_takes_the_year_the_paragraphs_story_has_reached() 
     # a dated release's own year still rules: it is exact
     release = "Iraq acceded on 15 August, the ministry said."
     assert _acts(release, date="2007-08-20") == {("IRQ", "accession", "2007-08-15")}
+
+
+def test_the_countries_a_campaigns_members_come_from_are_no_participant_list() -> None:
+    text = (
+        "Delegates from 42 African states took part. The Cluster Munition Coalition (CMC) "
+        "was represented by 80 campaigners from 26 countries, including: Algeria, Burundi, "
+        "DR Congo, Djibouti, Egypt, Ethiopia, Gambia and Ghana."
+    )
+    assert _lists(text) == []
+    states = text.replace("80 campaigners from 26 countries", "delegations of 26 countries")
+    assert [len(f["states"]) for f in _lists(states)] == [8]

@@ -107,6 +107,9 @@ _NOT_TAKING_PART = re.compile(
     # "... while eight states remain outside of the convention – Kiribati, ..."
     r"|remain(?:s|ed)?\s+outside|outside\s+(?:of\s+)?the\s+(?:convention|treaty)"
     # (but "Those who have signed but not ratified include:" are signatories)
+    # the nationalities of a campaign's members, not states taking part: "The Cluster
+    # Munition Coalition (CMC) was represented by 80 campaigners from 26 countries, including:"
+    r"|(?:campaigners|activists|survivors|NGOs|campaigns)\s+from"
     r"|would|weaken\w*|yet\s+to|(?<!signed\sbut\s)not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*"
     r"|sign\w*|ratif\w*|join\w*"
     r"|acced\w*)|non-(?:signator|part)\w*)\b",
