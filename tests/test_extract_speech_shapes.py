@@ -1138,3 +1138,25 @@ def test_a_speech_that_opens_by_naming_whom_it_speaks_for_is_theirs() -> None:
         "Convention."
     )
     assert _said(text) == [("org:EU", "2020-06-29")]
+
+
+def test_a_state_named_as_a_citys_country_is_a_place_not_a_speaker() -> None:
+    text = (
+        "The Wellington Declaration was adopted by 79 States in Wellington, New Zealand, on "
+        "22 February 2008, which proposed the principles that would go into the Convention."
+    )
+    assert _said(text) == []
+    # a state's name that is also a city somewhere is still the state in a list
+    listed = "Mexico, Honduras and Ghana raised concerns about the retention provision."
+    assert [s for s, _ in _said(listed)] == ["GHA", "HND", "MEX"]
+
+
+def test_the_present_of_a_dispatchs_first_sentence_is_said_on_the_datelines_day() -> None:
+    text = (
+        "(Beirut, Lebanon, 13 November 2008) - The Cluster Munition Coalition welcomes "
+        "Lebanon's strong endorsement of the new international treaty banning cluster bombs."
+    )
+    assert _said(text) == [("org:CMC", "2008-11-13")]
+    # a past tense there is not said that day
+    past = text.replace("welcomes", "has long argued for")
+    assert _said(past) == [("org:CMC", None)]

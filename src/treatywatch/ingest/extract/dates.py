@@ -336,7 +336,8 @@ _DATELINE = re.compile(
 _OWN_DATE = re.compile(
     r"(?im)^[ \t]*(?:(?:last\s+updated|updated|published(?:\s+on)?|publication\s+date|"
     r"posted(?:\s+on)?|released)\b\s*:?\s*|date:\s*|date\s+(?=\d{4}-)|"
-    r"[^\n]{0,80}\((?>(?:[A-Z][\w.'’\-]*\s?){1,4}),"
+    # "(Oslo, 29 November 2019)", and with the country: "(Beirut, Lebanon, 13 November 2008)"
+    r"[^\n]{0,80}\((?>(?:[A-Z][\w.'’\-]*\s?){1,4}),(?:\s*(?>(?:[A-Z][\w.'’\-]*\s?){1,3}),)?"
     r"\s*(?=[^\n]{6,30}\))|(?>(?:[A-Z][\w.'’\-]*\s?){1,5}),\s*(?=[^\n]{6,20}\.[ \t]*$)|"
     r"(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b))"

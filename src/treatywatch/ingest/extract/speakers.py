@@ -110,6 +110,7 @@ _NOT_NAME_WORDS = """
     Conservative Liberal Labour Social Democrat Democrats Republican Socialist Green Greens
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All Each
     Countries Nordic Baltic Your Excellencies Majesty Highnesses Ladies Gentlemen
+    Complete List Full Text Download Read More
     """
 # Words that make a capitalised run a body, not a person ("Disarmament Insight said").
 _BODY_WORDS = """

@@ -156,7 +156,7 @@ _PREPOSITION_BEFORE = re.compile(
 # "The representative of Mexico said": the state speaks through its representative.
 _SPOKESPERSON_OF = re.compile(
     r"\b(?:representatives?|delegates?|delegations?|ambassadors?|ministers?|spokes\w+|governments?"
-    r"|presidents?|heads?\s+of\s+state"
+    r"|presidents?|heads?\s+of\s+state|leaders?"
     r"|head\s+of\s+(?:the\s+)?delegation|secretary[- ]general"
     r"|minister\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations)"
     # "The Permanent Secretary for Foreign Affairs of Thailand declared"
@@ -285,6 +285,7 @@ def find_statements(
     _date_by_report(text, found, reference, exact)
     if exact and reference is not None:
         _date_by_headline(text, found, reference)
+        _date_by_lead(text, found, reference)
     return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
 
 
@@ -351,6 +352,23 @@ def _date_by_headline(text: str, found: list[Statement], day: dt.date) -> None:
         line_end = len(text) if line_end < 0 else line_end
         head = text[s.start : line_end]
         if len(head) <= 160 and not head.rstrip().endswith(".") and _HEADLINE_PRESENT.search(head):
+            s.date = day
+
+
+# The end of a dispatch's dateline, just before its first sentence: "(Beirut, Lebanon, 13
+# November 2008) - The Cluster Munition Coalition welcomes ..."
+_DATELINE_END = re.compile(r"\d{4}\)?[ \t]*(?:--?|–|—)[ \t]*(?:The[ \t]+)?$")
+
+
+def _date_by_lead(text: str, found: list[Statement], day: dt.date) -> None:
+    """The first sentence of a dated dispatch, in the present, says what its speaker says
+    that day, as a headline in the present does."""
+    for s in found:
+        if s.date is not None or s.reference:
+            continue
+        if not _DATELINE_END.search(text, max(0, s.start - 40), s.start):
+            continue
+        if _HEADLINE_PRESENT.search(text, s.start, min(s.end, s.start + 120)):
             s.date = day
 
 
@@ -1387,6 +1405,8 @@ def _subjects(
             continue
         if s.demonym and not _SPEAKING_NOUNS.match(text, s.end):
             continue
+        if _in_place(text, s):
+            continue  # "adopted in Wellington, New Zealand, ..., which proposed"
         candidates.append(Speaker(s.iso3, s.start, s.end))
     # not the agency in a dispatch's dateline: "GENEVA, 31 July (UN Information Service) --"
     candidates += [o for o in orgs if o.end <= verb_at and not _DATELINE_AGENCY.match(text, o.end)]
@@ -1428,6 +1448,21 @@ def _subjects(
             continue  # "“... the UN and the ICRC have ...,” said Mr Støre": named, not speaking
         return _coordinated(text, candidate, candidates, verb_at)
     return []
+
+
+_CITY_BEFORE = re.compile(r"\b(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?),\s*$")
+
+
+def _in_place(text: str, state: StateMention) -> bool:
+    """Whether the state is named as the country of a city before it ("in Geneva,
+    Switzerland"): a place, which says nothing."""
+    city = _CITY_BEFORE.search(text, max(0, state.start - 30), state.start)
+    if city is None or not places.is_city(city.group("city")):
+        return False
+    # "Mexico, Honduras, Senegal": a state's name that is a city somewhere is the state
+    from treatywatch.registry import states as registry
+
+    return registry.lookup(city.group("city")) is None
 
 
 _DATELINE_AGENCY = re.compile(r"[^()\n]{0,30}\)\s*(?:--|[-–—])")
