@@ -622,3 +622,15 @@ def test_each_of_three_coordinated_cities_is_a_meeting_of_its_own() -> None:
     assert sorted(str(c) for _, c in _events(text)) == ["Dublin", "Lima", "Vienna"]
     # a country after the comma is the first city's, no meeting of its own
     assert _events("The conference in Lima, Peru was a success.") == [(None, "Lima")]
+
+
+def test_a_year_in_a_meetings_name_dates_its_yearless_days() -> None:
+    # a 2003 newsletter (c5x): the summit's days carry no year, its name does
+    body = (
+        "States parties agreed that a summit of parties would be held in Nairobi, Kenya. "
+        "The 2004 Mines-Free World summit will be held from 29 November to 3 December."
+    )
+    assert _events(body, "2003-06-01") == [("2004-11-29", "Nairobi")]
+    # without the year in the name, the days fall in the text's own year
+    plain = "The annual summit will be held in Nairobi from 29 November to 3 December."
+    assert _events(plain, "2003-06-01") == [("2003-11-29", "Nairobi")]

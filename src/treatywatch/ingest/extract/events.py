@@ -96,6 +96,7 @@ _NAMED_NOT_DATED = re.compile(
     r"(?:\b(?:adopted|approved|agreed)\s+(?:at|by|during)|\b(?:President|Presidency|"
     r"President-designate|Chair|Vice-Presidents?)\s+of)\s+(?:the\s+|an?\s+)?$"
 )
+_NAMED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOSING = re.compile(
     r"\b(?:clos(?:ing|ed?|es)|conclud(?:ed|es|ing)|ended|ends|final\s+day|last\s+day)\b",
     re.IGNORECASE,
@@ -701,7 +702,14 @@ def _sentence_events(
                 None,
             )
         if chosen is not None:
-            first_day, last_day = dates.resolve(chosen, reference, direction, exact)
+            named_year = _NAMED_YEAR.search(name) if chosen.year is None else None
+            if named_year is not None:
+                # "The 2004 Mines-Free World summit will be held from 29 November to 3
+                # December": the year the name gives, not the one the text's dates suggest
+                name_end = dt.date(int(named_year.group()), 12, 31)
+                first_day, last_day = dates.resolve(chosen, name_end, -1, exact)
+            else:
+                first_day, last_day = dates.resolve(chosen, reference, direction, exact)
             # "Statement by X, Fourth Meeting of States Parties, Lusaka, 10 September 2013":
             # the day of the speech, which need not be the meeting's first
             if chosen.end_day is None and _SPEECH_HEADING.search(sentence):
@@ -999,10 +1007,20 @@ def _pair_place_and_day(events: list[_Event]) -> None:
     for event in events:
         if event.city is not None and event.start is None:
             placed.setdefault(_name_key(event.name), event)
+    # a meeting placed under a common noun alone ("a summit of parties" in Nairobi) is the
+    # one dated under a name ending in that noun ("The 2004 Mines-Free World summit will be
+    # held from 29 November"), where no other meeting of that kind is placed
+    by_noun: dict[str, list[_Event]] = {}
+    for event in events:
+        if event.city is not None and event.start is None and not _proper(event.name):
+            by_noun.setdefault(event.name.split()[-1].casefold(), []).append(event)
     for event in events:
         if event.city is None and event.start is not None:
             twin = placed.get(_name_key(event.name))
-            if twin is not None and _name_key(event.name):
+            if twin is None or not _name_key(event.name):
+                kind = by_noun.get(event.name.split()[-1].casefold(), [])
+                twin = kind[0] if len({e.city for e in kind}) == 1 else None
+            if twin is not None:
                 event.city, event.country = twin.city, twin.country
 
 
