@@ -1160,3 +1160,34 @@ def test_the_present_of_a_dispatchs_first_sentence_is_said_on_the_datelines_day(
     # a past tense there is not said that day
     past = text.replace("welcomes", "has long argued for")
     assert _said(past) == [("org:CMC", None)]
+
+
+def test_todays_discussions_date_the_states_that_spoke_in_them_once_each() -> None:
+    # a CMC release (c49): "today" stands before the speakers, in a sentence run on to the
+    # last without a space; the second sentence is the same occasion for Chad and Hungary
+    text = (
+        "16 April 2012\n\n(Geneva, 16 April 2012) This week's meeting on the ban began "
+        "today.During today's discussions on universalisation, Australia, Chad and Hungary "
+        "all announced that they will become states parties in the coming months. Chad and "
+        "Hungary announced parliamentary approval."
+    )
+    assert _said(text) == [("AUS", "2012-04-16"), ("HUN", "2012-04-16"), ("TCD", "2012-04-16")]
+    # "today and yesterday" leaves the day of each speaker unknown (an ICBL statement, c5)
+    both = (
+        "Statement on Universalization\n11th Meeting of States Parties, Geneva, 1 December "
+        "2011\n\nWe appreciate the updates today and yesterday from other states not party, "
+        "including from China, India and Somalia."
+    )
+    assert ("CHN", None) in _said(both)
+
+
+def test_all_said_at_a_press_conference_this_morning_was_said_that_day() -> None:
+    # a UN press briefing (c42), dated in its head, that also recalls "yesterday"
+    text = (
+        "PRESS CONFERENCE MARKING FORTIETH RATIFICATION\n19980917\nThe world had taken a "
+        "major step, the Assistant Secretary-General told correspondents at a Headquarters "
+        "press conference this morning.\nThe press conference marked the fortieth "
+        "ratification yesterday of the Ottawa Convention.\nRobert Fowler (Canada) said it "
+        "was significant that the fortieth ratification had come from an African nation."
+    )
+    assert ("CAN", "1998-09-17") in _said(text)

@@ -298,6 +298,13 @@ _TODAY_WORD = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.IG
 #: A release that also reports another day than its own ("the updates today and yesterday").
 _OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|earlier\s+this\s+month)\b", re.IGNORECASE)
 _WEEK = re.compile(r"\b(?:this|the)\s+week\b|\bweek-long\b|\bthe\s+week[’']s\b", re.IGNORECASE)
+#: A briefing's record opens on its own day: "told correspondents at a Headquarters press
+#: conference this morning" -- all said at it was said then, whatever else it recalls.
+_BRIEFING_TODAY = re.compile(
+    r"\b(?:press\s+(?:conference|briefing)|told\s+correspondents)\b[^.]{0,80}?"
+    r"\b(?:today|this\s+morning|this\s+afternoon)\b",
+    re.IGNORECASE,
+)
 
 
 def _date_by_report(
@@ -314,6 +321,8 @@ def _date_by_report(
     if day is None and one_day and nth is None and exact and not _OTHER_DAY.search(text):
         # a dated release's "the First Committee heard today": its day is the meeting's
         day = reference
+    if day is None and exact and _BRIEFING_TODAY.search(text, 0, min(len(text), 600)):
+        day = reference
     if day is None and nth is None:
         # a report of one meeting held on one day: "The briefing took place on 29 April
         # 2024 at the Maison de la Paix", then who spoke at it
@@ -326,9 +335,22 @@ def _date_by_report(
             m.day for m in dates.find_dates(text, s.start, s.start + len(first))
         ):
             s.date = day
-        elif exact and reference is not None and _TODAY.search(text, s.start, s.end):
-            # "the Foreign Minister said today": a dated release or dispatch dates its "today"
+        elif (
+            exact
+            and reference is not None
+            and _TODAY.search(text, _clause_start(text, s), s.end)
+            and not _OTHER_DAY.search(text, _clause_start(text, s), s.end)
+        ):
+            # "the Foreign Minister said today", "During today's discussions ..., Australia
+            # announced": a dated release or dispatch dates its "today"
             s.date = reference
+
+
+def _clause_start(text: str, s: Statement) -> int:
+    """Where the sentence holding a statement begins, at most 200 characters before it
+    ("treaty.During today's discussions" runs sentences together without a space)."""
+    floor = max(0, s.start - 200)
+    return max(text.rfind(".", floor, s.start), text.rfind("\n", floor, s.start), floor)
 
 
 #: A headline's verb in the present: "Switzerland welcomes the adoption of a new convention",
@@ -711,6 +733,12 @@ def _day_above(text: str, at: int, reference: dt.date | None) -> dt.date | None:
 
 def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
     last = found[-1] if found else None
+    if last is not None and last.speaker != item.speaker:
+        # "Australia, Canada, Chad, ... all announced ... Chad, Hungary, Peru and Sweden all
+        # announced parliamentary approval": a speaker of the sentence before, among others
+        # named in one list (their statements end together), speaks again
+        group = (s for s in reversed(found) if s.end == last.end)
+        last = next((s for s in group if s.speaker == item.speaker), last)
     if (
         last is not None
         and last.speaker == item.speaker
