@@ -1191,3 +1191,27 @@ def test_all_said_at_a_press_conference_this_morning_was_said_that_day() -> None
         "was significant that the fortieth ratification had come from an African nation."
     )
     assert ("CAN", "1998-09-17") in _said(text)
+
+
+def test_a_speech_is_of_the_state_whose_commitment_it_reaffirms() -> None:
+    # Sri Lanka at the 10MSP (c25): no byline, the posting day within the meeting's days
+    text = (
+        "Tenth Meeting of States Parties to the Convention on Cluster Munitions (10MSP) 30 "
+        "August to 2 September 2022\n\n30 Aug 2022 10msp 4 c\n\nAgenda Item 8: General "
+        "Exchange of Views\n\nMr. President,\n\nWe join with other delegations in "
+        "congratulating the President.\n\nMr. President,\n\nAt the outset allow me to "
+        "reiterate Sri Lanka’s strong commitment to realize the humanitarian objectives of "
+        "the Convention."
+    )
+    assert _said(text) == [("LKA", "2022-08-30")]
+    # New Zealand (c41): a speech that opens with thanks, undated
+    thanks = (
+        "Ministry Statements & Speeches:\nThank you to the coordinators for their "
+        "presentation.\nAs this is my first time taking the floor in this meeting, please "
+        "allow me to reaffirm New Zealand’s unwavering and unequivocal commitment to the "
+        "Convention on Cluster Munitions."
+    )
+    assert _said(thanks) == [("NZL", None)]
+    # a report that the state reaffirmed its commitment is no speech of that state's
+    report = "Mr. President, we note that Chile's commitment to the Convention is strong."
+    assert ("CHL", None) not in _said(report)

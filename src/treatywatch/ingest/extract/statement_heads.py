@@ -73,8 +73,20 @@ def header_statement(
         for d in dates.find_dates(text, 0, head_end)
         if d.day is not None and d.end_day is None and d.year is not None
     }
+    spans = [
+        dates.resolve(d, reference)
+        for d in dates.find_dates(text, 0, head_end)
+        if d.end_day is not None and d.year is not None
+    ]
     ranges = any(d.end_day is not None for d in dates.find_dates(text, 0, head_end))
     day = next(iter(days)) if len(days) == 1 and not ranges else None
+    if day is None and len(days) == 1 and len(spans) == 1:
+        # "Tenth Meeting ... 30 August to 2 September 2022" over "30 Aug 2022": the one
+        # day of the meeting the speech was posted, or given, on
+        first, last = spans[0]
+        only = next(iter(days))
+        if first is not None and last is not None and only is not None and first <= only <= last:
+            day = only
     if day is None and len(days) > 1:
         # a page's posting day and the speech's own under its title: "(2015/11/30, Geneva)"
         day = _bracketed_day(text, head_end, reference)
@@ -214,6 +226,18 @@ def _head_speaker(
     letterhead = _letterhead(text, head_lines, states)
     if letterhead is not None and any(_STATEMENT_HEAD.search(text, s, e) for s, e in head_lines):
         return letterhead
+    if any(
+        _SALUTATION.match(text, s, e)
+        or _THANKS.match(text, s, e)
+        or _STATEMENT_HEAD.search(text, s, e)
+        for s, e in head_lines
+    ):
+        # a speech that names no speaker over it, but whose delegation says whose
+        # commitment it reaffirms: "At the outset allow me to reiterate Sri Lanka's strong
+        # commitment to ... the Convention"
+        own = _own_commitment(text, head_lines[0][0], states)
+        if own is not None:
+            return own
     if voices.own is not None:
         # "Press Releases", "Joint media release:" of a government; a speech ("Excellencies,
         # ladies and gentlemen") under the state's letterhead
@@ -340,6 +364,28 @@ def _self_named(text: str, after: int, states: list[StateMention]) -> str | None
             if state.start == start and not state.demonym:
                 return state.iso3 if _SELF_NAMED_VERB.match(text, state.end, hi) else None
         return None
+    return None
+
+
+_THANKS = re.compile(r"\s*Thank\s+you\b")
+_OWN_COMMITMENT = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+){0,3}?(?:reiterate|reaffirm|reconfirm|underline|restate)\s+$"
+    r"|\ballow\s+me\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:reiterate|reaffirm|reconfirm|underline|restate)\s+$",
+    re.IGNORECASE,
+)
+_COMMITMENT_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,4}?(?:commitment|support)\b")
+
+
+def _own_commitment(text: str, start: int, states: list[StateMention]) -> tuple[str, int] | None:
+    """The state a speech reaffirms the commitment of, in its first paragraphs."""
+    stop = min(len(text), start + 2500)
+    for state in states:
+        if state.start < start or state.start >= stop or state.demonym:
+            continue
+        if _OWN_COMMITMENT.search(text, max(0, state.start - 60), state.start) and (
+            _COMMITMENT_AFTER.match(text, state.end, min(len(text), state.end + 60))
+        ):
+            return state.iso3, state.start
     return None
 
 
