@@ -1215,3 +1215,19 @@ def test_a_speech_is_of_the_state_whose_commitment_it_reaffirms() -> None:
     # a report that the state reaffirmed its commitment is no speech of that state's
     report = "Mr. President, we note that Chile's commitment to the Convention is strong."
     assert ("CHL", None) not in _said(report)
+
+
+def test_a_states_office_holder_closing_reported_words_speaks_for_it() -> None:
+    # a Norwegian release (c19) and a UN First Committee summary (c52)
+    says = (
+        "We are now heading towards an international ban on cluster munitions, says "
+        "Norway’s Minister of Foreign Affairs, Jonas Gahr Støre."
+    )
+    assert _said(says) == [("NOR", None)]
+    pointed = (
+        "With delegates voicing different opinions on the draft, Egypt’s representative "
+        "pointed out that the language in preambular paragraphs was unbalanced."
+    )
+    assert _said(pointed) == [("EGY", None)]
+    # a state after the verb that holds no office is what was said, not who said it
+    assert ("NOR", None) not in _said("The ban is near, says a report on Norway’s role.")

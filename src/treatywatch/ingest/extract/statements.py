@@ -73,7 +73,7 @@ _VERB = re.compile(
     # "requested additional time to clear": an extension request is an act, not words
     r"|requested(?!\s+(?:additional\s+time|more\s+time|an?\s+(?:\w+\s+)?extension|extensions?)\b)"
     r"|presented|briefed|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
-    r"voiced|signall?ed|"
+    r"voiced|signall?ed|pointed\s+out|"
     # a stated position, which the non-joiners' often is: "the US, Russia and China oppose
     # the move", "countries like India claim such munitions are useful", "refused to sign"
     r"oppose[sd]?|disagree[sd]?|claim(?:s|ed)?|refuse[sd]?|declined|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
@@ -940,6 +940,7 @@ def _block_statements(
                 []
                 if pronoun is not None
                 else _comma_inverted(text, verb, end, orgs, people)
+                or _comma_inverted_state(text, verb, end, sentence_states)
                 or _subjects(
                     text,
                     start,
@@ -1236,6 +1237,31 @@ def _comma_inverted(
         if c.start - verb.end() > 60 or not _TITLE_WORDS.fullmatch(text, verb.end(), c.start):
             return []
         return [c] if c.end <= end else []
+    return []
+
+
+#: A state's office just after its name: "Norway's Minister of Foreign Affairs".
+_STATES_OFFICE = re.compile(
+    r"['’]s?\s+(?:(?:Deputy|Vice|Prime|Foreign|Defence|Defense|First)\s+)*"
+    r"(?:Minister|Ambassador|President|Secretary|representative|delegate|spokes(?:man|woman|person))\b"
+)
+
+
+def _comma_inverted_state(
+    text: str, verb: re.Match[str], end: int, states: list[StateMention]
+) -> list[Speaker]:
+    """The state whose office holder closes a clause of reported words: "We are heading
+    towards a ban on cluster munitions, says Norway's Minister of Foreign Affairs"."""
+    if not _COMMA_BEFORE.search(text, max(0, verb.start() - 3), verb.start()):
+        return []
+    for state in states:
+        if state.start < verb.end() or state.demonym:
+            continue
+        if text[verb.end() : state.start].strip() not in ("", "the") or state.end > end:
+            return []
+        if _STATES_OFFICE.match(text, state.end):
+            return [Speaker(state.iso3, state.start, state.end)]
+        return []
     return []
 
 
