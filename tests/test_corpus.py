@@ -78,8 +78,8 @@ DEV_FLOORS = {
     "states": 0.99,
     "participant_lists": 0.75,
     "events": 0.72,
-    "statements": 0.74,
-    "actions": 0.88,
+    "statements": 0.75,
+    "actions": 0.87,
 }
 
 
