@@ -534,3 +534,20 @@ def test_an_intention_in_the_next_states_conjunct_does_not_undo_an_act() -> None
     )
     assert _acts(text) == {("COL", "ratification", None)}
     assert _acts("Colombia’s ratification would follow soon.") == set()
+
+
+def test_a_moratorium_is_dated_past_what_it_holds_back_and_a_bar_is_no_signing() -> None:
+    # a Turkish foreign ministry release (c60)
+    text = (
+        "The security situation around Turkey precluded her from signing the Ottawa "
+        "Convention at the time of its conclusion. Nevertheless, Turkey extended her national "
+        "moratorium on the export and transfer of anti-personnel land mines on 17 January "
+        "1999 for another three years."
+    )
+    assert _acts(text) == {("TUR", "moratorium", "1999-01-17")}
+    # the day of another act later in the sentence is not the moratorium's
+    other = (
+        "Turkey kept its moratorium on exports of mines, and acceded to the Convention on "
+        "25 September 2003."
+    )
+    assert ("TUR", "moratorium", "2003-09-25") not in _acts(other)

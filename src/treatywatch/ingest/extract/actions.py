@@ -109,6 +109,8 @@ _INTENTION = re.compile(
     r"prepar\w*|urge\w*|call\w*\s+on|invite\w*|encourag\w*|want\w*|wish\w*|possibility|"
     r"not\s+yet|not|yet\s+to|towards?|process\s+of|impact\s+of|if|once|whether|unless|"
     r"proposed|propose|can|must|need\w*|fail\w*|host\w*|"
+    # "The security situation around Turkey precluded her from signing"
+    r"preclud\w*|prevent\w*|"
     # "Neither Georgia nor Russia has signed", "has never ratified"
     r"neither|nor|never)\b",
     re.IGNORECASE,
@@ -143,6 +145,9 @@ def date_after(text: str, at: int, reference: dt.date | None, exact: bool) -> st
 # where ("its instrument of accession to the Mine Ban Treaty", "the Convention ... in Oslo").
 _OBJECT = (
     r"(?:[\w\s]{0,25}?"
+    # what a moratorium holds back: "extended her national moratorium on the export and
+    # transfer of anti-personnel land mines on 17 January 1999"
+    r"|\s+on\s+(?:the\s+|all\s+)?(?:exports?|transfers?|use|production|sales?)\b[\w\s\-]{0,70}?"
     r"|\s*(?:its\s+instrument\s+of\s+\w+\s+(?:to\s+)?)?(?:the\s+)?"
     # "... with the United Nations in New York on 15 September 2020"
     # "Iraq's instrument of ratification was deposited with the Secretary-General on ..."
