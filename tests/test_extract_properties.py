@@ -33,12 +33,34 @@ def test_a_missing_year_is_completed_in_the_direction_the_text_points(
     if (day.month, day.day) == (2, 29):
         return  # a 29 February without its year exists only in some years
     (mention,) = find_dates(f"{day.day} {calendar.month_name[day.month]}")
-    forward, _ = resolve(mention, reference, +1)
-    backward, _ = resolve(mention, reference, -1)
+    forward, _ = resolve(mention, reference, +1, True)
+    backward, _ = resolve(mention, reference, -1, True)
     assert forward is not None and backward is not None
     assert reference <= forward < reference + dt.timedelta(days=366)
     assert reference - dt.timedelta(days=366) < backward <= reference
     assert (forward.month, forward.day) == (backward.month, backward.day) == (day.month, day.day)
+
+
+@given(_DAYS, _DAYS)
+def test_a_day_near_a_reference_read_from_the_story_keeps_its_year(
+    day: dt.date, reference: dt.date
+) -> None:
+    # an inexact reference is a day the text names ("On 14 March 2007 ..."): a yearless day
+    # within weeks of it ("the forum, which took place on 15 March") is of the same story
+    if (day.month, day.day) == (2, 29):
+        return
+    (mention,) = find_dates(f"{day.day} {calendar.month_name[day.month]}")
+    for direction in (+1, -1):
+        found, _ = resolve(mention, reference, direction, False)
+        assert found is not None and (found.month, found.day) == (day.month, day.day)
+        assert abs((found - reference).days) < 366
+        same_year = dt.date(reference.year, day.month, day.day)
+        if abs((same_year - reference).days) <= 45:
+            assert found == same_year
+        elif direction > 0:
+            assert found >= reference
+        else:
+            assert found <= reference
 
 
 @settings(max_examples=150, deadline=None)

@@ -256,6 +256,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_NEAR_STORY_DAYS = 45
+
+
 def resolve(
     mention: DateMention,
     reference: dt.date | None,
@@ -289,9 +292,17 @@ def resolve(
         else:
             year = reference.year
             candidate = _safe_date(year, mention.month, mention.day)
-            if candidate is not None and direction > 0 and candidate < reference:
+            # a reference read from the text's own first date is a day of its story, not
+            # where the writer stands: "On 14 March 2007 ... the forum, which took place on
+            # 15 March" is the next day, not a year before
+            near = (
+                not reference_exact
+                and candidate is not None
+                and abs((candidate - reference).days) <= _NEAR_STORY_DAYS
+            )
+            if candidate is not None and direction > 0 and candidate < reference and not near:
                 year += 1
-            elif candidate is not None and direction < 0 and candidate > reference:
+            elif candidate is not None and direction < 0 and candidate > reference and not near:
                 year -= 1
     start = _safe_date(year, mention.month, mention.day)
     if start is None:
