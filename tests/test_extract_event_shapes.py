@@ -634,3 +634,22 @@ def test_a_year_in_a_meetings_name_dates_its_yearless_days() -> None:
     # without the year in the name, the days fall in the text's own year
     plain = "The annual summit will be held in Nairobi from 29 November to 3 December."
     assert _events(plain, "2003-06-01") == [("2003-11-29", "Nairobi")]
+
+
+def test_a_heading_with_its_days_and_place_below_or_after_a_dash() -> None:
+    # a CMC page (c59): the meeting's days and place on a line of their own
+    below = (
+        "2011 Intersessional Meeting to the Convention on Cluster Munitions\n\n"
+        "27-30 June 2011, Geneva, Switzerland\n\nAt least 80 countries took part."
+    )
+    assert _events(below) == [("2011-06-27", "Geneva")]
+    # an ICRC statement's head (c59): the place after a dash that ends the treaty's title
+    dash = (
+        "First Meeting of States Parties to the Convention on the Prohibition of the Use, "
+        "Stockpiling, Production and Transfer of Anti-personnel Mines and on their "
+        "Destruction - Maputo, Mozambique 3-7 May 1999\n\n04-05-1999 Statement"
+    )
+    assert _events(dash) == [("1999-05-03", "Maputo")]
+    # one day below a heading is a speech's day, not the meeting's first
+    speech = "Fourth Meeting of States Parties\n\n10 September 2013, Lusaka, Zambia\n\nThanks."
+    assert ("2013-09-10", "Lusaka") not in _events(speech)

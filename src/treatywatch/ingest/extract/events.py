@@ -77,7 +77,8 @@ _PAREN_CITY = re.compile(
     # and the day before the place: "(2015/11/30, Geneva)"
     r"\s*\(\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},\s*)?" + _CITY + _COUNTRY + r"(?=\s*[,)])"
 )
-_COMMA_CITY = re.compile(r",\s*" + _CITY + _COUNTRY)
+# and after a dash: "... and on their Destruction - Maputo, Mozambique 3-7 May 1999"
+_COMMA_CITY = re.compile(r"(?:,|[ \t]+[-–—])\s*" + _CITY + _COUNTRY)
 _FUTURE = re.compile(
     r"\b(?:will|shall|next|upcoming|forthcoming|to\s+be\s+held|plans?\s+to|is\s+to|are\s+to"
     r"|future|invited\s+to|looks?\s+forward)\b",
@@ -701,6 +702,12 @@ def _sentence_events(
                 ),
                 None,
             )
+        if chosen is None and m.end() == after:
+            # a heading with its days and place on a line below: "2011 Intersessional
+            # Meeting to the Convention on Cluster Munitions" / "27-30 June 2011, Geneva"
+            below = _days_line_below(text, after, city)
+            if below is not None:
+                chosen, city, country = below
         if chosen is not None:
             named_year = _NAMED_YEAR.search(name) if chosen.year is None else None
             if named_year is not None:
@@ -913,6 +920,39 @@ def _city_on_next_line(text: str, name_end: int) -> tuple[str | None, str | None
         return None, None
     city = places.canonical(m.group("city"))
     return city, (registry.lookup(named) if named else None) or _country_of(city)
+
+
+_DAYS_THEN_CITY = re.compile(r",?[ \t]+" + _CITY + _COUNTRY + r"[ \t]*(?=\n|$)")
+
+
+def _days_line_below(
+    text: str, name_end: int, city: str | None
+) -> tuple[dates.DateMention, str, str | None] | None:
+    """The days a heading's next line (past one blank line) opens with, and the place after
+    them: "27-30 June 2011, Geneva, Switzerland"."""
+    line_end = text.find("\n", name_end)
+    if line_end < 0 or text[name_end:line_end].strip():
+        return None  # the name does not end its line
+    lo = line_end
+    while lo < len(text) and text[lo] in " \t\n":
+        lo += 1
+    if text.count("\n", line_end, lo) > 2:
+        return None
+    hi = text.find("\n", lo)
+    hi = len(text) if hi < 0 else hi
+    found = dates.find_dates(text, lo, hi)
+    if len(found) != 1 or found[0].day is None or found[0].end_day is None:
+        return None  # a single day below a heading is a speech's, not the meeting's
+    if found[0].start != lo:
+        return None
+    place = _DAYS_THEN_CITY.match(text, found[0].end, hi)
+    if place is None or not _city_not_state(place.group("city")):
+        return None
+    below = places.canonical(place.group("city"))
+    if city is not None and below != city:
+        return None
+    named = place.group("country")
+    return found[0], below, (registry.lookup(named) if named else None) or _country_of(below)
 
 
 def _date_for(
