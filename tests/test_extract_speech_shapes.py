@@ -1231,3 +1231,25 @@ def test_a_states_office_holder_closing_reported_words_speaks_for_it() -> None:
     assert _said(pointed) == [("EGY", None)]
     # a state after the verb that holds no office is what was said, not who said it
     assert ("NOR", None) not in _said("The ban is near, says a report on Norway’s role.")
+
+
+def test_a_page_of_statement_links_names_offices_replies_and_behalfs() -> None:
+    # the CCM's First Review Conference page (c59)
+    text = (
+        "First Review Conference (1RC)\n\n"
+        "Statement by Ms. Virgina Gamba, UNODA on Behalf of UN Secretary-General\n"
+        "Statement by Minister of Defense of Niger\n"
+        "Statement by State Secretary and Deputy Minister of Defense of Slovakia\n"
+        "Statement by Vice-Minister for Foreign Affairs of Lao P.D.R.\n"
+        "Statement by Germany\n"
+        "Right to reply by Sudan\n"
+        "Statement by IFRC\n"
+    )
+    assert _said(text) == [
+        ("DEU", None), ("LAO", None), ("NER", None), ("SDN", None), ("SVK", None),
+        ("org:IFRC", None), ("org:UN", None),
+    ]  # fmt: skip
+    # an office of a body that is no state names no speaker of the line
+    assert _said("Statement by Minister of Defense of the Realm\nStatement by Germany\n") == [
+        ("DEU", None)
+    ]

@@ -21,6 +21,8 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "ICBL": ("International Campaign to Ban Landmines", "ICBL"),
     "ICBL-CMC": ("ICBL-CMC",),
     "ICRC": ("International Committee of the Red Cross", "ICRC", "Red Cross"),
+    "IFRC": ("International Federation of Red Cross and Red Crescent Societies", "IFRC"),
+    "RACVIAC": ("RACVIAC",),
     "HI": ("Handicap International", "Humanity & Inclusion", "Humanity and Inclusion"),
     "HRW": ("Human Rights Watch", "HRW"),
     "NPA": ("Norwegian People's Aid", "Norwegian People’s Aid", "NPA"),

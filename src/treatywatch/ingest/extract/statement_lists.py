@@ -34,6 +34,10 @@ _BULLET = re.compile(r"^[•·\-–*]\s*")
 # Words a speaker line may carry besides the speaker ("Statement by Norway", "Norway (EN)").
 _SPEAKER_NOISE = re.compile(
     r"(?i)\b(?:statement|delivered|by|on behalf of|the|of|also|en|fr|es|ar|ru|zh|pdf)\b"
+    # and the office of whoever delivered it: "Statement by Deputy Minister of Foreign
+    # Affairs of Zambia", "Right to reply by Sudan", "Vice-Minister ... of Lao P.D.R."
+    r"|\b(?:(?:vice-|deputy\s+|prime\s+)?minister|state\s+secretary|secretary|foreign|"
+    r"affairs|defen[cs]e|for|and|right\s+to\s+reply|p\.\s?d\.\s?r)\b\.?"
     r"|[\s()\[\],.:;–—|/-]"
 )
 #: Fewer speaker lines than this and the text is not a statement list.

@@ -167,7 +167,7 @@ _SPOKESPERSON_OF = re.compile(
     r"(?:\s+(?:affairs|relations))?)?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
+_ON_BEHALF = re.compile(r"\bon\s+[Bb]ehalf\s+of\s+(?:the\s+)?")
 _STATEMENT_REF = re.compile(
     r"\bstatement\s+on\s+(?P<topic>[A-Za-z][\w\s\-]{2,40}?)\s+(?:by\s+[^,;:]{3,40}?\s+)?"
     r"on\s+behalf\s+of\s+(?:the\s+)?"
@@ -572,7 +572,9 @@ def _programme_addresses(
 #: and Emigrants, Republic of Lebanon".
 _STATEMENT_LINE = re.compile(
     r"^[ \t•·*\-–]*(?:(?:Opening|Closing|General|Joint)\s+)?(?:Statement|Speech|Remarks|Address|"
-    r"Intervention)(?:\s+and\s+(?:Presentation|Statement|Remarks))?(?:\s+on\s+[A-Z][^\n]{0,60}?)?"
+    # "Opening remarks by Mr. Zoran Milanovic", "Right to reply by Sudan"
+    r"Intervention|(?<=Opening\s)remarks|(?<=Closing\s)remarks|Right\s+to\s+reply)"
+    r"(?:\s+and\s+(?:Presentation|Statement|Remarks))?(?:\s+on\s+[A-Z][^\n]{0,60}?)?"
     r"\s+(?:delivered\s+|made\s+)?by\s+(?:the\s+)?(?=[A-Z])",
     re.MULTILINE,
 )
@@ -609,6 +611,16 @@ def _statement_lines(
     return out
 
 
+#: An office named without its holder, up to the state it serves: "State Secretary and
+#: Deputy Minister of Defense of", "Vice-Minister for Foreign Affairs of".
+_OFFICE_OF = re.compile(
+    r"(?:(?:State\s+|Deputy\s+|Vice[- ]|Prime\s+|Foreign\s+)*(?:Minister|Secretary|Ambassador"
+    r"|Permanent\s+Representative|Representative|Head\s+of\s+Delegation)"
+    r"(?:\s+(?:of|for|and)\s+(?:the\s+)?[A-Z][\w&]*(?:\s+(?:&|and)?\s*[A-Z][\w&]*)*)*"
+    r"(?:\s+and\s+)?)+\s+of\s+(?:the\s+)?"
+)
+
+
 def _line_speaker(
     text: str, who: int, stop: int, names: list[StateMention], starts: list[int], voices: _Voices
 ) -> tuple[str, int] | None:
@@ -631,6 +643,13 @@ def _line_speaker(
             return first.code, first.start
         return None
     people = find_people(text, who, stop, in_line)
+    if (not people or people[0].start - who > 12) and in_line:
+        # "Statement by Deputy Minister of Foreign Affairs of Zambia": an office, no name
+        last = in_line[-1]
+        if _OFFICE_OF.fullmatch(text, who, last.start) and _LINE_TAIL.fullmatch(
+            text, last.end, stop
+        ):
+            return last.iso3, last.start
     if not people or people[0].start - who > 12:
         return None
     person = people[0]
