@@ -551,3 +551,17 @@ def test_a_moratorium_is_dated_past_what_it_holds_back_and_a_bar_is_no_signing()
         "25 September 2003."
     )
     assert ("TUR", "moratorium", "2003-09-25") not in _acts(other)
+
+
+def test_a_dated_act_named_as_a_noun_happened_whatever_is_said_of_it() -> None:
+    # a CMC release (c47) whose page runs its subtitle into the dateline without a stop
+    text = (
+        "Lebanon ratifies cluster bomb ban\n\nMore Middle Eastern countries should join ban "
+        "treaty(London, 5 November 2010) – Lebanon’s ratification of the international "
+        "treaty banning cluster munitions on 5 November should benefit the many Lebanese "
+        "survivors of the weapon."
+    )
+    assert ("LBN", "ratification", "2010-11-05") in _acts(text, "2010-11-06")
+    # undated, the same words are a hope
+    hope = "Lebanon’s ratification of the treaty should benefit the survivors."
+    assert _acts(hope, "2010-11-06") == set()

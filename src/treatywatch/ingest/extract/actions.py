@@ -148,6 +148,10 @@ _OBJECT = (
     # what a moratorium holds back: "extended her national moratorium on the export and
     # transfer of anti-personnel land mines on 17 January 1999"
     r"|\s+on\s+(?:the\s+|all\s+)?(?:exports?|transfers?|use|production|sales?)\b[\w\s\-]{0,70}?"
+    # the treaty described, not named: "Lebanon's ratification of the international treaty
+    # banning cluster munitions on 5 November"
+    r"|\s+(?:of|to)\s+the\s+(?:international\s+|global\s+)?(?:treaty|convention|ban|pact)"
+    r"(?:\s+(?:banning|on|against|to\s+ban)\s+(?:[\w\-]+\s+){1,3}?)?\s*"
     r"|\s*(?:its\s+instrument\s+of\s+\w+\s+(?:to\s+)?)?(?:the\s+)?"
     # "... with the United Nations in New York on 15 September 2020"
     # "Iraq's instrument of ratification was deposited with the Secretary-General on ..."
@@ -417,6 +421,11 @@ def _noun_acts(
         # the Convention and Cuba's announcement that it would join soon"
         other = _NEXT_OWNER.search(around, act_end - sentence_start)
         conjunct = around[: other.start()] if other else around
+        when = _date(text, act_end, reference, exact)
+        if when is not None:
+            # "Lebanon's ratification of the treaty on 5 November should benefit the
+            # survivors": a dated act happened; what follows is said of it
+            conjunct = around[: act_end - sentence_start]
         if _INTENTION.search(conjunct) or _PENDING.search(conjunct):
             continue
         if _ABOUT_ACT.search(text, max(0, s.start - 40), s.start):
@@ -427,7 +436,7 @@ def _noun_acts(
             {
                 "state": s.iso3,
                 "action": kind,
-                "date": _date(text, act_end, reference, exact),
+                "date": when,
                 "span": [s.start, act_end],
             }
         )

@@ -155,7 +155,16 @@ def sentence_start(text: str, at: int, reach: int = 300, colon: bool = True) -> 
     if colon:
         for m in _COLON.finditer(text, start, at):
             start = m.end()
+    if "(" in text[start:at]:
+        # a dispatch's dateline opens its first sentence, even where a page runs the words
+        # before it on without a stop: "... should join ban treaty(London, 5 November 2010)
+        # – Lebanon's ratification"
+        for m in _DATELINE_OPENS.finditer(text, start, at):
+            start = m.end()
     return start
+
+
+_DATELINE_OPENS = re.compile(r"\([A-Z][^()\n]{2,40}?\b\d{4}\)[ \t]*[–—-]{1,2}[ \t]*")
 
 
 @lru_cache(maxsize=8)
