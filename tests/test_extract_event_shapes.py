@@ -653,3 +653,26 @@ def test_a_heading_with_its_days_and_place_below_or_after_a_dash() -> None:
     # one day below a heading is a speech's day, not the meeting's first
     speech = "Fourth Meeting of States Parties\n\n10 September 2013, Lusaka, Zambia\n\nThanks."
     assert ("2013-09-10", "Lusaka") not in _events(speech)
+
+
+def test_a_dated_dispatch_first_sentence_dates_its_occasion_of_one_day() -> None:
+    # a UNDP release (c15)
+    body = (
+        "Vientiane, Lao PDR, July 31, 2024 - The United Nations Development Programme and "
+        "the National Regulatory Authority successfully hosted a Press Conference and UXO "
+        "Exhibition to commemorate the entry into force of the Convention.\n\nThe event "
+        "was well attended."
+    )
+    assert ("2024-07-31", "Vientiane") in _events(body)
+    # a meeting of many days is not dated by the day a message to it was sent
+    message = (
+        "Geneva, Switzerland, 2 December 2013 - Secretary-General's message to the Thirteenth "
+        "Meeting of the States Parties."
+    )
+    assert ("2013-12-02", "Geneva") not in _events(message)
+    # nor an occasion the dispatch looks ahead to
+    ahead = (
+        "Vientiane, Lao PDR, July 31, 2024 - The Authority prepares a Press Conference on "
+        "the Convention."
+    )
+    assert ("2024-07-31", "Vientiane") not in _events(ahead)

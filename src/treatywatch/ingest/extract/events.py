@@ -287,6 +287,28 @@ _OPENED_NOW_BEFORE = re.compile(
 )
 
 
+#: Occasions of one day, or a standing body's sitting, which a dispatch reports on its day.
+_ONE_DAYS = re.compile(
+    r"\b(?:press\s+conference|ceremony|exhibition|briefing|reception|lunch|launch|"
+    r"Conference\s+on\s+Disarmament)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_DAY = re.compile(
+    r"\b(?:ahead\s+of|countdown|prepar\w*|since|until)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_the_day(text: str, start: int, stop: int) -> bool:
+    """Whether a dispatch's first sentence reports its own day: no day of its own, no
+    future, nothing ahead of or since."""
+    return not (
+        dates.find_dates(text, start, stop)
+        or _FUTURE.search(text, start, stop)
+        or _NOT_THE_DAY.search(text, start, stop)
+    )
+
+
 def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> None:
     """A meeting the dispatch reports on the day of its dateline (dated that day, or
     "opened today" in a dispatch of that day) took place where the dateline says, when the
@@ -345,6 +367,18 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
             ):
                 event.city = city
                 event.country = event.country or _country_of(city)
+            if (
+                event.start is None
+                and lead_day is not None
+                and event.city == city
+                and after_dateline <= event.span[0] < stop
+                and _ONE_DAYS.search(event.name)
+                and _of_the_day(text, after_dateline, stop)
+            ):
+                # "Vientiane, Lao PDR, July 31, 2024 - UNDP ... successfully hosted a Press
+                # Conference": what a dated dispatch's first sentence reports, where it
+                # was written, took place that day
+                event.start = lead_day
     if not datelines:
         return
     for event in found:
