@@ -942,3 +942,14 @@ def test_the_countries_a_campaigns_members_come_from_are_no_participant_list() -
     assert _lists(text) == []
     states = text.replace("80 campaigners from 26 countries", "delegations of 26 countries")
     assert [len(f["states"]) for f in _lists(states)] == [8]
+
+
+def test_a_part_of_a_counted_whole_is_the_count_of_the_list() -> None:
+    # Landmine Monitor 2000, Middle East/North Africa (c19)
+    text = (
+        "Four of the eighteen countries of the Middle East/North Africa region are States "
+        "Parties to the Mine Ban Treaty: Jordan, Qatar, Yemen, and most recently Tunisia."
+    )
+    (found,) = _lists(text)
+    assert found["stated_count"] == 4
+    assert found["states"] == ["JOR", "QAT", "YEM", "TUN"]

@@ -701,6 +701,10 @@ def _count(heading: str) -> int | None:
         clause = re.split(r"\band\b", parts[-2])[-1] if len(parts) >= 2 else heading
     for match in _COUNT.finditer(clause):
         token = match.group("paren") or match.group("num") or match.group("those")
+        # "Four of the eighteen countries of the region are States Parties: ...": the part
+        part = _PART_OF.search(clause, max(0, match.start() - 30), match.start())
+        if part is not None and match.group("num"):
+            token = part.group("num")
         value = numbers.value(token) if token else None
         if value:
             return value
@@ -708,6 +712,9 @@ def _count(heading: str) -> int | None:
     return numbers.value(bare.group("num")) if bare else None
 
 
+_PART_OF = re.compile(
+    rf"\b(?P<num>{numbers.NUMBER})\s+of\s+(?:the|these|those|its|their)\s+$", re.IGNORECASE
+)
 _INTRODUCER_ONLY = re.compile(r"\s*(?:including|such\s+as|namely|among\s+them)\s*:?\s*")
 #: "46 have ratified it": a count as the subject of the act, with no noun
 _BARE_SUBJECT_COUNT = re.compile(
