@@ -1253,3 +1253,18 @@ def test_a_page_of_statement_links_names_offices_replies_and_behalfs() -> None:
     assert _said("Statement by Minister of Defense of the Realm\nStatement by Germany\n") == [
         ("DEU", None)
     ]
+
+
+def test_a_standing_position_is_not_dated_by_the_dispatch_that_reports_it() -> None:
+    # an AFP report from the Vienna conference (c32)
+    text = (
+        "Vienna, December 5, 2007 - Cluster bomb ban talks opened today in Vienna. Some 83 "
+        "nations voiced their support for the move, but key countries such as China, Russia "
+        "and the United States -- the main makers of such munitions -- remain opposed to an "
+        "outright ban."
+    )
+    said = _said(text)
+    assert ("CHN", None) in said and ("USA", None) in said
+    # words said that day still are
+    spoke = text + " China said today that it would attend as an observer."
+    assert ("CHN", "2007-12-05") in _said(spoke)

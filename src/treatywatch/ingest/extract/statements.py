@@ -307,6 +307,14 @@ _BRIEFING_TODAY = re.compile(
 )
 
 
+#: A standing position rather than words of a day: "remain opposed", "have refused to sign".
+_STANDING = re.compile(
+    r"\b(?:remain(?:s|ed)?\s+(?:opposed|outside|unwilling)|are\s+opposed|oppose|opposes"
+    r"|(?:have|has)\s+(?:\w+\s+)?refused|refuse|refuses|are\s+unwilling)\b"
+)
+_SPOKEN = re.compile(r"\b(?:said|says|stated|told|announced|declared)\b")
+
+
 def _date_by_report(
     text: str, found: list[Statement], reference: dt.date | None, exact: bool
 ) -> None:
@@ -331,6 +339,8 @@ def _date_by_report(
         if s.date is not None or s.reference or s.earlier:
             continue
         first = text[s.start : min(s.end, s.start + 300)]
+        if _STANDING.search(first) and not _SPOKEN.search(first):
+            continue  # "China, Russia and the US remain opposed to a ban": no day's words
         if day is not None and not any(
             m.day for m in dates.find_dates(text, s.start, s.start + len(first))
         ):
