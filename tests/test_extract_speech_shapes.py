@@ -1268,3 +1268,13 @@ def test_a_standing_position_is_not_dated_by_the_dispatch_that_reports_it() -> N
     # words said that day still are
     spoke = text + " China said today that it would attend as an observer."
     assert ("CHN", "2007-12-05") in _said(spoke)
+
+
+def test_a_ministry_named_by_its_demonym_speaks_for_its_state() -> None:
+    # shapes of news agency reports: a source after "according to", a spokesman's ministry
+    according = "According to the Chilean Foreign Ministry, the stockpile was destroyed."
+    assert _said(according) == [("CHL", None)]
+    spokesman = "A spokesman for the French Foreign Ministry said Paris would ratify soon."
+    assert _said(spokesman) == [("FRA", None)]
+    # a demonym alone is no source: "according to Chilean law"
+    assert _said("According to Chilean law, the stockpile was destroyed.") == []

@@ -164,7 +164,9 @@ _SPOKESPERSON_OF = re.compile(
     r"(?:\s+(?:of|for)\s+(?:foreign|external)\s+(?:affairs|relations))?"
     # "the Ministry of Foreign Affairs of Chile stated", "The Foreign Ministry of Ukraine said"
     r"|(?:foreign\s+|defen[cs]e\s+)?ministry(?:\s+(?:of|for)\s+(?:foreign|external|defen[cs]e)"
-    r"(?:\s+(?:affairs|relations))?)?)\s+of\s+(?:the\s+)?$",
+    r"(?:\s+(?:affairs|relations))?)?)\s+of\s+(?:the\s+)?$"
+    # "A spokesman for the French Foreign Ministry said"
+    r"|\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ON_BEHALF = re.compile(r"\bon\s+[Bb]ehalf\s+of\s+(?:the\s+)?")
@@ -1460,7 +1462,12 @@ def _after(
     people: list[Speaker],
 ) -> list[Speaker]:
     """The source named right after "according to"."""
-    options = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
+    # "according to the Chilean Foreign Ministry": a demonym with its government's organ
+    options = [
+        Speaker(s.iso3, s.start, s.end)
+        for s in states
+        if not s.demonym or _SPEAKING_NOUNS.match(text, s.end)
+    ]
     for option in sorted([*options, *orgs, *people], key=lambda o: o.start):
         if option.start >= at:
             gap = text[at : option.start]
