@@ -565,3 +565,20 @@ def test_a_dated_act_named_as_a_noun_happened_whatever_is_said_of_it() -> None:
     # undated, the same words are a hope
     hope = "Lebanon’s ratification of the treaty should benefit the survivors."
     assert _acts(hope, "2010-11-06") == set()
+
+
+def test_instruments_of_withdrawal_deposited_are_withdrawals_of_that_day() -> None:
+    # Human Rights Watch, 1 July 2025 (c47)
+    text = (
+        "Estonia, Latvia, and Lithuania deposited their instruments of withdrawal from the "
+        "1997 Mine Ban Treaty with United Nations headquarters on June 27, 2025, and they "
+        "will take effect in six months."
+    )
+    assert _acts(text, "2025-07-01") == {
+        ("EST", "withdrawal", "2025-06-27"),
+        ("LVA", "withdrawal", "2025-06-27"),
+        ("LTU", "withdrawal", "2025-06-27"),
+    }
+    # one still to be deposited is no withdrawal
+    later = "Finland will deposit its instrument of withdrawal in July."
+    assert _acts(later, "2025-07-01") == set()

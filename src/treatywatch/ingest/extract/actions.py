@@ -64,7 +64,8 @@ _ACTS: list[tuple[str, str]] = [
     # "deposited its instrument of accession", "deposited the Instrument of Acceptance",
     # "submitted a Document of Acceptance", "deposited its instrument for ratification"
     # one alternative for the four kinds of instrument: the scan tries it once per word
-    ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval)\b"),
+    # and "deposited their instruments of withdrawal", as the news call a notice of one
+    ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval|withdrawal)\b"),
     # "Canada was the first to deposit its ratification"
     ("nth", _NTH + r"(?:accede|ratify|sign|deposit\s+(?:its|their)\s+(?:instruments?\s+of\s+)?"
      r"(?:ratification|accession))\b(?:\s+up\b)?"),
@@ -132,6 +133,7 @@ def kind_of(match: re.Match[str]) -> str:
 _LAST_WORD_KINDS = {
     "accession": "accession", "ratification": "ratification", "acceptance": "acceptance",
     "approval": "approval", "accede": "accession", "ratify": "ratification",
+    "withdrawal": "withdrawal",
     "sign": "signature",
 }  # fmt: skip
 
@@ -159,6 +161,8 @@ _OBJECT = (
     # "... of accession joining the treaty with the United Nations"
     r"(?:[A-Z][\w\-]*\s+|on\s+|of\s+|the\s+|to\s+|and\s+|with\s+|was\s+|were\s+"
     r"|deposited\s+|\([A-Z]{2,8}\)\s+|joining\s+|treaty\s+|from\s+"
+    # "... from the 1997 Mine Ban Treaty with United Nations headquarters on June 27, 2025"
+    r"|(?:19|20)\d\d\s+|headquarters\s+"
     # "Lithuania's withdrawal from the Convention took effect on 6 March 2025"
     r"|took\s+effect\s+|became\s+effective\s+|came\s+into\s+(?:force|effect)\s+){0,12}?"
     r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
