@@ -676,3 +676,15 @@ def test_a_dated_dispatch_first_sentence_dates_its_occasion_of_one_day() -> None
         "the Convention."
     )
     assert ("2024-07-31", "Vientiane") not in _events(ahead)
+
+
+def test_a_meeting_named_by_its_short_name_alone() -> None:
+    # the treaties' pages and the news call a meeting "the 11MSP", "the 2RC"
+    text = "The 11MSP took place in Phnom Penh, Cambodia, from 28 November to 2 December 2011."
+    assert _events(text) == [("2011-11-28", "Phnom Penh")]
+    # in brackets after the full name it is the same meeting, not another
+    named = (
+        "The Ninth Meeting of States Parties (9MSP), held in Geneva on 2 to 4 September 2019, "
+        "welcomed the Philippines."
+    )
+    assert _events(named) == [("2019-09-02", "Geneva")]

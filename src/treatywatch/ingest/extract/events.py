@@ -33,7 +33,9 @@ _NOUN = (
     # "the formal signing of the treaty in Ottawa"
     r"[Ss]igning(?=\s+of\s+the\s)|"
     # "a special event to promote the convention at UN headquarters"; not any "event"
-    r"(?<=[Ss]pecial\s)event|(?<=[Ss]ide\s)event|(?<=[Hh]igh-level\s)event)"
+    r"(?<=[Ss]pecial\s)event|(?<=[Ss]ide\s)event|(?<=[Hh]igh-level\s)event|"
+    # the short names the treaties' pages give their meetings: "the 11MSP", "the 2RC"
+    r"(?<![\w\-(])\d{1,2}(?:MSP|RC|CSP)(?![\w\-)]))"
 )
 # Lower-case words that make part of a meeting's name: "the Ottawa signing conference".
 _MODIFIER = r"signing|ministerial|diplomatic|negotiating|pledging|treaty|review|plenary"
@@ -71,7 +73,7 @@ _IN_CITY = re.compile(
 # can start (the engine would otherwise try every alternative at every character). Its
 # first letters are frequent ones: the second letter every noun has after them (a vowel,
 # or the "v" of "event") rules out most of those positions too.
-_NOUN_ONLY = re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy])" + _NOUN)
+_NOUN_ONLY = re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy]|\d{1,2}[MRC][SC]P?\b)" + _NOUN)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     # and the day before the place: "(2015/11/30, Geneva)"
