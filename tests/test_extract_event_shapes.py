@@ -688,3 +688,21 @@ def test_a_meeting_named_by_its_short_name_alone() -> None:
         "welcomed the Philippines."
     )
     assert _events(named) == [("2019-09-02", "Geneva")]
+
+
+def test_a_time_given_first_keeps_a_later_day_from_the_meeting() -> None:
+    # a Monitor profile (c21): the month is the conference's, the day the declaration's
+    month = (
+        "Serbia did not attend the Wellington conference in February 2008, but adopted the "
+        "Wellington Declaration on 3 March 2008."
+    )
+    assert _events(month) == [(None, "Wellington")]
+    # a UN release (c52): "today 29 November" is the day of the message, not of the meeting
+    today = (
+        "Following is the message delivered to the Tenth Meeting of the States Parties in "
+        "Geneva, today 29 November:"
+    )
+    assert ("2010-11-29", "Geneva") not in _events(today, "2010-11-29")
+    # a weekday touching its day is that day: "on Monday 19 May 2008"
+    monday = "The Dublin Diplomatic Conference began on Monday 19 May 2008 in Dublin."
+    assert ("2008-05-19", "Dublin") in _events(monday)

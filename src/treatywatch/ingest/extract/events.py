@@ -991,6 +991,16 @@ def _days_line_below(
     return found[0], below, (registry.lookup(named) if named else None) or _country_of(below)
 
 
+def _time_between(text: str, start: int, stop: int) -> bool:
+    """Whether a month or a weekday stands between ``start`` and a day at ``stop``, not
+    touching it ("on Friday 30 May" is one day), or a relative day ("today 29 November":
+    the day of the words, which need not be the meeting's first)."""
+    return any(
+        d.day is None and d.month is not None and (stop - d.end > 1 or d.relative is not None)
+        for d in dates.find_dates(text, start, stop)
+    )
+
+
 def _date_for(
     text: str,
     sentence_start: int,
@@ -1013,6 +1023,12 @@ def _date_for(
             # acronym in brackets does not end the clause
             gap = _ACRONYM.sub("", text[end : mention.start])
             bracket = _PAREN_CITY.match(text, end, mention.start)
+            # "the Wellington conference in February 2008, but adopted the Declaration on 3
+            # March 2008", "... Summit on a Mine-Free World today, 3 December": a month, a
+            # weekday or "today" given first is its time, the later day another act's (but
+            # "on Friday 30 May 2008" is one day)
+            if _time_between(text, end, mention.start):
+                break
             if len(gap) <= 70 and (
                 not re.search(r"[(;:]|\.\s", gap)
                 or (bracket and not text[bracket.end() : mention.start].strip(" ,"))
