@@ -1242,7 +1242,14 @@ def _inverted_subject(
     if not _QUOTE_BEFORE.search(text, max(0, verb.start() - 4), verb.start()):
         return []
     names = [Speaker(s.iso3, s.start, s.end) for s in states if not s.demonym]
-    for c in sorted([*names, *orgs, *people], key=lambda c: c.start):
+    return _named_after(text, verb, end, [*names, *orgs, *people])
+
+
+def _named_after(
+    text: str, verb: re.Match[str], end: int, candidates: list[Speaker]
+) -> list[Speaker]:
+    """The first candidate after the verb, if only a title stands between them."""
+    for c in sorted(candidates, key=lambda c: c.start):
         if c.start < verb.end():
             continue
         if c.start - verb.end() > 60 or not _TITLE_WORDS.fullmatch(text, verb.end(), c.start):
@@ -1262,13 +1269,7 @@ def _comma_inverted(
     Rights Watch". The states before the comma are what was said, not who said it."""
     if not _COMMA_BEFORE.search(text, max(0, verb.start() - 3), verb.start()):
         return []
-    for c in sorted([*orgs, *people], key=lambda c: c.start):
-        if c.start < verb.end():
-            continue
-        if c.start - verb.end() > 60 or not _TITLE_WORDS.fullmatch(text, verb.end(), c.start):
-            return []
-        return [c] if c.end <= end else []
-    return []
+    return _named_after(text, verb, end, [*orgs, *people])
 
 
 #: A state's office just after its name: "Norway's Minister of Foreign Affairs".
