@@ -1278,3 +1278,17 @@ def test_a_ministry_named_by_its_demonym_speaks_for_its_state() -> None:
     assert _said(spokesman) == [("FRA", None)]
     # a demonym alone is no source: "according to Chilean law"
     assert _said("According to Chilean law, the stockpile was destroyed.") == []
+
+
+def test_a_statements_numbered_body_does_not_lend_its_days_to_the_head() -> None:
+    # Japan's foreign ministry (c54): the head's one day, then paragraph 1's other day
+    text = (
+        "Statement by Mr. Katsuya Okada, Minister for Foreign Affairs, on the Entry into "
+        "Force of the Convention on Cluster Munitions\n\nFebruary 17, 2010\n\n  1. On February "
+        "16 (New York time), the 30th instrument of ratification necessary for the entry into "
+        "force of the Convention was submitted to the Secretary-General. Japan welcomes the "
+        "entry into force of this Convention.\n\n  2. Japan has taken the humanitarian "
+        "concerns caused by cluster munitions very seriously, and Japan will continue to "
+        "work for the universalisation of the Convention."
+    )
+    assert ("JPN", "2010-02-17") in _said(text)

@@ -68,6 +68,11 @@ def header_statement(
     if speaker is None:
         return None
     head_end = head_lines[-1][1]
+    # the head ends where the body's prose begins: "February 17, 2010" over "1. On February
+    # 16 (New York time), the 30th instrument of ratification ... was submitted"
+    prose = next((lo for lo, hi in head_lines if _PROSE.match(text, lo, hi)), None)
+    if prose is not None and prose > head_lines[0][1]:
+        head_end = prose
     days = {
         dates.resolve(d, reference)[0]
         for d in dates.find_dates(text, 0, head_end)
@@ -97,6 +102,8 @@ def header_statement(
     return Statement(speaker[0], speaker[1], len(text), day, 0)
 
 
+#: A numbered paragraph of a statement's body: "  1. On February 16 (New York time), ...".
+_PROSE = re.compile(r"[ \t]*\d{1,2}\.[ \t]+[A-Z][^\n]{100}")
 # "(2015/11/30, Geneva)", "(Geneva, 3 December 2008)": where and when it was delivered
 _BRACKETED_DAY = re.compile(
     r"\((?:(?P<a>[^(),\n]{6,20}),\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?"
