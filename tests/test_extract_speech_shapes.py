@@ -1292,3 +1292,20 @@ def test_a_statements_numbered_body_does_not_lend_its_days_to_the_head() -> None
         "work for the universalisation of the Convention."
     )
     assert ("JPN", "2010-02-17") in _said(text)
+
+
+def test_the_statement_page_reader_the_store_uses_takes_offices_and_replies() -> None:
+    # the CCM's First Review Conference page (c59), as ingest reads a page of statements
+    from treatywatch.ingest.extract import statement_lists
+
+    page = (
+        "First Review Conference (1RC)\n\n"
+        "Statement by Minister of Defense of Niger\n"
+        "Statement by Deputy Minister of Foreign Affairs of Zambia\n"
+        "Right to reply by Sudan\n"
+        "Statement by Vice-Minister for Foreign Affairs of Lao P.D.R.\n"
+        "Statement by Germany\n"
+        "Statement by Germany and France\n"
+    )
+    found = statement_lists.find_statement_list(page, None)
+    assert [s["speaker"] for s in found] == ["NER", "ZMB", "SDN", "LAO", "DEU"]

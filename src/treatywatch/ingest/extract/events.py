@@ -1096,24 +1096,28 @@ def _pair_place_and_day(events: list[_Event]) -> None:
     is one meeting: "On 2 March, during a pledging conference" and "the Pledging Conference"
     in Geneva."""
     placed: dict[str, _Event] = {}
-    for event in events:
-        if event.city is not None and event.start is None:
-            placed.setdefault(_name_key(event.name), event)
     # a meeting placed under a common noun alone ("a summit of parties" in Nairobi) is the
     # one dated under a name ending in that noun ("The 2004 Mines-Free World summit will be
     # held from 29 November"), where no other meeting of that kind is placed
     by_noun: dict[str, list[_Event]] = {}
     for event in events:
-        if event.city is not None and event.start is None and not _proper(event.name):
-            by_noun.setdefault(event.name.split()[-1].casefold(), []).append(event)
+        if event.city is not None and event.start is None:
+            placed.setdefault(_name_key(event.name), event)
+            if not _proper(event.name):
+                by_noun.setdefault(_head_noun(event.name), []).append(event)
     for event in events:
         if event.city is None and event.start is not None:
             twin = placed.get(_name_key(event.name))
             if twin is None or not _name_key(event.name):
-                kind = by_noun.get(event.name.split()[-1].casefold(), [])
+                kind = by_noun.get(_head_noun(event.name), [])
                 twin = kind[0] if len({e.city for e in kind}) == 1 else None
             if twin is not None:
                 event.city, event.country = twin.city, twin.country
+
+
+def _head_noun(name: str) -> str:
+    """The word a meeting's name ends in: "summit" of "The 2004 Mines-Free World summit"."""
+    return name.split()[-1].casefold()
 
 
 def _proper(name: str) -> bool:

@@ -73,17 +73,16 @@ def header_statement(
     prose = next((lo for lo, hi in head_lines if _PROSE.match(text, lo, hi)), None)
     if prose is not None and prose > head_lines[0][1]:
         head_end = prose
+    in_head = dates.find_dates(text, 0, head_end)
     days = {
         dates.resolve(d, reference)[0]
-        for d in dates.find_dates(text, 0, head_end)
+        for d in in_head
         if d.day is not None and d.end_day is None and d.year is not None
     }
     spans = [
-        dates.resolve(d, reference)
-        for d in dates.find_dates(text, 0, head_end)
-        if d.end_day is not None and d.year is not None
+        dates.resolve(d, reference) for d in in_head if d.end_day is not None and d.year is not None
     ]
-    ranges = any(d.end_day is not None for d in dates.find_dates(text, 0, head_end))
+    ranges = any(d.end_day is not None for d in in_head)
     day = next(iter(days)) if len(days) == 1 and not ranges else None
     if day is None and len(days) == 1 and len(spans) == 1:
         # "Tenth Meeting ... 30 August to 2 September 2022" over "30 Aug 2022": the one

@@ -350,8 +350,8 @@ def _date_by_report(
         elif (
             exact
             and reference is not None
-            and _TODAY.search(text, _clause_start(text, s), s.end)
-            and not _OTHER_DAY.search(text, _clause_start(text, s), s.end)
+            and _TODAY.search(text, clause := _clause_start(text, s), s.end)
+            and not _OTHER_DAY.search(text, clause, s.end)
         ):
             # "the Foreign Minister said today", "During today's discussions ..., Australia
             # announced": a dated release or dispatch dates its "today"
@@ -655,14 +655,15 @@ def _line_speaker(
             return first.code, first.start
         return None
     people = find_people(text, who, stop, in_line)
-    if (not people or people[0].start - who > 12) and in_line:
+    if not people or people[0].start - who > 12:
         # "Statement by Deputy Minister of Foreign Affairs of Zambia": an office, no name
-        last = in_line[-1]
-        if _OFFICE_OF.fullmatch(text, who, last.start) and _LINE_TAIL.fullmatch(
-            text, last.end, stop
+        last = in_line[-1] if in_line else None
+        if (
+            last is not None
+            and _OFFICE_OF.fullmatch(text, who, last.start)
+            and _LINE_TAIL.fullmatch(text, last.end, stop)
         ):
             return last.iso3, last.start
-    if not people or people[0].start - who > 12:
         return None
     person = people[0]
     code = voices.resolve(text, who, stop, person, in_line)
