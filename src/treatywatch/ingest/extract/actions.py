@@ -16,6 +16,7 @@ from typing import Any
 
 from treatywatch.ingest.extract import dates
 from treatywatch.ingest.extract import text as textmod
+from treatywatch.ingest.extract.prefilter import Prefiltered, opening_words, prefiltered
 from treatywatch.ingest.extract.states import StateMention, coordinated_from
 
 # "deposited its instrument of accession", "submitted a Document of Acceptance", "the
@@ -88,13 +89,12 @@ _ACTS: list[tuple[str, str]] = [
     ("moratorium", r"moratori(?:ums?|a)\b"),
     ("renounced", r"renounc(?:e|ed|es|ing)\b"),
 ]  # fmt: skip
-_ACT = re.compile(
-    # the look-ahead skips, with one test, where no act can start
+_ACT_SOURCE = (
     r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm|[lL]odg(?:ed|ing)\b)(?:"
     + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS))
-    + ")",
-    re.IGNORECASE,
+    + ")"
 )
+_ACT = Prefiltered(re.compile(_ACT_SOURCE, re.IGNORECASE), opening_words(_ACT_SOURCE))
 # The courtesy that opens a congratulation is no intention: "I would also like to
 # congratulate Poland on completing the destruction of their stockpiles"
 _POLITE = re.compile(
@@ -333,13 +333,15 @@ _NOUN_ACTS = {
     "signing": "signature", "withdrawal": "withdrawal", "acceptance": "acceptance",
     "approval": "approval",
 }  # fmt: skip
-_ACT_NOUN = re.compile(
-    # "Ratification by Ethiopia" opening a bullet too
-    r"\b(?P<noun>"
-    + "|".join(f"{n}|{n.capitalize()}" for n in _NOUN_ACTS)
-    + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
-    r"CCM|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Treaty|Convention))\s+)?"
-    r"(?P<link>by|of)\s+(?:the\s+)?"
+_ACT_NOUN = prefiltered(
+    re.compile(
+        # "Ratification by Ethiopia" opening a bullet too
+        r"\b(?P<noun>"
+        + "|".join(f"{n}|{n.capitalize()}" for n in _NOUN_ACTS)
+        + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
+        r"CCM|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Treaty|Convention))\s+)?"
+        r"(?P<link>by|of)\s+(?:the\s+)?"
+    )
 )
 _ON_ITS = re.compile(
     r"\s+on\s+its\s+(?:recent\s+|formal\s+)?(?P<noun>ratification|accession|signature)\b"

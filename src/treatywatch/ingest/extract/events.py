@@ -17,6 +17,7 @@ from typing import Any
 
 from treatywatch.ingest.extract import dates, places
 from treatywatch.ingest.extract import text as textmod
+from treatywatch.ingest.extract.prefilter import Prefiltered, opening_words
 from treatywatch.registry import states as registry
 
 _NOUN = (
@@ -73,7 +74,10 @@ _IN_CITY = re.compile(
 # can start (the engine would otherwise try every alternative at every character). Its
 # first letters are frequent ones: the second letter every noun has after them (a vowel,
 # or the "v" of "event") rules out most of those positions too.
-_NOUN_ONLY = re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy]|\d{1,2}[MRC][SC]P?\b)" + _NOUN)
+_NOUN_ONLY = Prefiltered(
+    re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy]|\d{1,2}[MRC][SC]P?\b)" + _NOUN),
+    opening_words(_NOUN),
+)
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     # and the day before the place: "(2015/11/30, Geneva)"

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from treatywatch.ingest.extract import dates, numbers
 from treatywatch.ingest.extract import text as textmod
+from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.ingest.extract.states import StateMention, coordinated_from
 from treatywatch.registry import states as registry
 
@@ -355,8 +356,10 @@ def _followed_lists(text: str, named: list[StateMention]) -> list[dict[str, Any]
 # The states that join a bloc's statement, named with their standing in long appositions:
 # "The Candidate Countries the Republic of North Macedonia*, Montenegro* ... and the EFTA
 # country Iceland, member of the European Economic Area align themselves with this statement."
-_ALIGN = re.compile(
-    r"\b(?:align|associate)\s+themselves\s+with\s+(?:this|the(?:\s+present)?)\s+statement\b"
+_ALIGN = prefiltered(
+    re.compile(
+        r"\b(?:align|associate)\s+themselves\s+with\s+(?:this|the(?:\s+present)?)\s+statement\b"
+    )
 )
 _ALIGN_REACH = 600
 
@@ -424,11 +427,13 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
 _BARE_NUMBER = re.compile(rf"(?<![\w,.]){numbers.NUMBER}(?![\w,.]\w)", re.IGNORECASE)
 # The nouns first, then the count before one: a scan for the nouns is cheap, one for every
 # count (each number in words is tried at every position) is not.
-_COUNTED_NOUN = re.compile(
-    # and the acts counted: "had received the 30 ratifications required", then the 30 named
-    r"\b(?:states|countries|nations|governments|(?:non-)?signatories|delegations"
-    r"|ratifications|accessions|signatures)\b",
-    re.IGNORECASE,
+_COUNTED_NOUN = prefiltered(
+    re.compile(
+        # and the acts counted: "had received the 30 ratifications required", then the 30 named
+        r"\b(?:states|countries|nations|governments|(?:non-)?signatories|delegations"
+        r"|ratifications|accessions|signatures)\b",
+        re.IGNORECASE,
+    )
 )
 _COUNT_BEFORE_NOUN = re.compile(rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?$", re.IGNORECASE)
 # (not "the notable non-signatories that chose not to attend were ...")

@@ -19,6 +19,7 @@ from typing import Any
 
 from treatywatch.ingest.extract import dates, numbers, places, statement_lists, vocabulary
 from treatywatch.ingest.extract import text as textmod
+from treatywatch.ingest.extract.prefilter import Prefiltered, opening_words, prefiltered
 from treatywatch.ingest.extract.speakers import (
     Speaker,
     covers,
@@ -38,8 +39,8 @@ from treatywatch.ingest.extract.statement_heads import (
 from treatywatch.ingest.extract.statement_model import Statement
 from treatywatch.ingest.extract.states import JOINED, StateMention
 
-_VERB = re.compile(
-    r"\b(?:(?i:according)\s+to|said|says|stated|re-?stated|states(?=\s+that\b)|noted|notes|announced|announces|announcing|explained|expressed|"
+_VERBS = (
+    r"[Aa]ccording\s+to|ACCORDING\s+to|said|says|stated|re-?stated|states(?=\s+that\b)|noted|notes|announced|announces|announcing|explained|expressed|"
     r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
     r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
     # "welcomed the adoption", not a host's "welcomed representatives of 150 countries"
@@ -77,12 +78,16 @@ _VERB = re.compile(
     # a stated position, which the non-joiners' often is: "the US, Russia and China oppose
     # the move", "countries like India claim such munitions are useful", "refused to sign"
     r"oppose[sd]?|disagree[sd]?|claim(?:s|ed)?|refuse[sd]?|declined|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
-    r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech|messages?))\b"
+    r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech|messages?)"
 )
-_PASSIVE = re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
-# The look-ahead skips, with one test, the positions where no word starts (the scan runs
-# over the whole text; without it every alternative is tried at every character).
-_ANY_CUE = re.compile(r"(?=\w)\b(?:" + _VERB.pattern + r"|\bby\b|\bbehalf\b)")
+_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_PASSIVE = prefiltered(
+    re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
+)
+# The scan runs over the whole text: looked for by the words the cues open with.
+_ANY_CUE = Prefiltered(
+    re.compile(rf"\b(?:{_VERBS}|by|behalf)\b"), [*opening_words(_VERBS), "by", "behalf"]
+)
 _ALIGNS = re.compile(r"\balign\w*\s+(?:\w+\s+){0,2}(?:with|to)\s+the\s+statements?\s+$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
@@ -293,8 +298,10 @@ def find_statements(
 
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|tonight)\b", re.IGNORECASE)
 # A report of one day of a meeting: "Update - Day 5", "... signed the Convention today".
-_DAY_N = re.compile(r"\bDay\s+(\d{1,2})\b", re.IGNORECASE)
-_TODAY_WORD = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.IGNORECASE)
+_DAY_N = prefiltered(re.compile(r"\bDay\s+(\d{1,2})\b", re.IGNORECASE))
+_TODAY_WORD = prefiltered(
+    re.compile(r"\b(?:today|this\s+morning|this\s+afternoon)\b", re.IGNORECASE)
+)
 # ... but not a report of a week ("spoke out ... this week at the First Review Conference",
 # "the week-long high-level conference ending today"): its day is not each statement's.
 #: A release that also reports another day than its own ("the updates today and yesterday").
@@ -1058,7 +1065,7 @@ _STATE_TITLE = (
 )
 # "Deputy Minister of Foreign Affairs, Mr. Phoxay ...", "the Secretary of the Ministry of
 # Defence, Gotabhaya Rajapaksa"
-_OFFICE_WORD = re.compile(r"\b(?:[Mm]inister|Ambassador|Senator|King|Queen|Majesty)\b")
+_OFFICE_WORD = prefiltered(re.compile(r"\b(?:[Mm]inister|Ambassador|Senator|King|Queen|Majesty)\b"))
 _STATE_OFFICE_BEFORE = re.compile(
     rf"\b{_STATE_TITLE},?\s+(?:(?:the\s+Hon\.?|H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$"
 )
@@ -1301,7 +1308,7 @@ def _comma_inverted_state(
 #: Speakers named in a list the sentence introduces as the floor's: "The following
 #: delegations provided updates: A, B and C", "comments by the ICBL and the ICRC",
 #: "the transition periods proposed by Germany, Slovakia and Switzerland".
-_FLOOR_CUE = re.compile(
+_FLOOR_CUE_SOURCE = (
     r"(?=\w)(?:\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
     # not a release's "For more information, contact:"
     r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|"
@@ -1327,6 +1334,7 @@ _FLOOR_CUE = re.compile(
     r"presentations|interventions|remarks)\b[^:;.()]{0,60}?\bfrom\b[^:;.()]{0,60}?)"
     r",\s*including\s+(?:from\s+)?(?:the\s+)?)"
 )
+_FLOOR_CUE = Prefiltered(re.compile(_FLOOR_CUE_SOURCE), opening_words(_FLOOR_CUE_SOURCE))
 
 
 _PAPER_SUBMITTED = re.compile(
@@ -1395,14 +1403,16 @@ _REDUCED_RELATIVE = re.compile(
 #: several states including Australia, Canada and Chile", "The proposal was supported by
 #: Austria, Mexico and Norway". A noun of speech before "supported by" keeps out support in
 #: money ("the project is supported by Norway").
-_AGENT_LIST = re.compile(
-    r"(?=\w)(?:\b(?:welcomed|supported|endorsed|echoed|seconded|opposed|shared)\s+by\s+"
-    r"(?:(?:several|many|some|numerous|various|other|a\s+(?:few|number\s+of)|\d{1,3})\s+)+"
-    r"(?:states(?:\s+parties)?|countries|delegations|governments)\s*,?\s*"
-    r"(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?"
-    r"|\b(?:proposals?|offer|idea|call|suggestions?|position|views?|requests?|initiative|appeal)"
-    r"\s+(?:\w+\s+){0,6}?(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:welcomed|supported|"
-    r"endorsed|echoed|seconded|opposed)\s+by\s+(?:the\s+)?)"
+_AGENT_LIST = prefiltered(
+    re.compile(
+        r"(?=\w)(?:\b(?:welcomed|supported|endorsed|echoed|seconded|opposed|shared)\s+by\s+"
+        r"(?:(?:several|many|some|numerous|various|other|a\s+(?:few|number\s+of)|\d{1,3})\s+)+"
+        r"(?:states(?:\s+parties)?|countries|delegations|governments)\s*,?\s*"
+        r"(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?"
+        r"|\b(?:proposals?|offer|idea|call|suggestions?|position|views?|requests?|initiative|appeal)"
+        r"\s+(?:\w+\s+){0,6}?(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:welcomed|supported|"
+        r"endorsed|echoed|seconded|opposed)\s+by\s+(?:the\s+)?)"
+    )
 )
 
 
