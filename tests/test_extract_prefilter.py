@@ -117,3 +117,77 @@ def test_a_text_with_a_letter_that_lowers_unlike_its_match_is_scanned_the_plain_
     text = "x " * prefilter._SHORT + "ſaid and SAID"
     assert _spans(scan.finditer(text)) == _spans(scan.pattern.finditer(text))
     assert len(_spans(scan.finditer(text))) == 2
+
+
+def test_a_very_long_text_is_scanned_the_plain_way_keeping_no_places() -> None:
+    scan = prefilter.ALL[0]
+    text = "1" * (prefilter._LONG + 1)
+    assert prefilter._starts(text, scan._ids) is None
+    assert _spans(scan.finditer(text)) == _spans(scan.pattern.finditer(text))
+
+
+def test_a_verbose_pattern_is_refused() -> None:
+    with pytest.raises(ValueError, match="verbose"):
+        prefilter.prefiltered(re.compile(r"  said  # a cue", re.VERBOSE))
+
+
+# The sentence splitter's pattern as first written, opening at the space after a stop:
+# text._SENTENCE_END opens at the stop instead, for speed, and must split alike.
+_PLAIN_SENTENCE_END = re.compile(
+    r"""(?<=[.!?])(?:\[\d{1,3}\])?["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""
+    r"""|(?<=[a-z]{3}[.!?])["”]?(?=[A-Z])"""
+    r"""|\n\s*\n"""
+    r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun"""
+    r"""|Jul|Aug|Sep|Oct|Nov|Dec)))"""
+)
+
+
+def _plain_ends(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+def _fast_ends(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in textmod._SENTENCE_END.finditer(text):
+        out.append((m.start("gap") if m.group("gap") is not None else m.start(), m.end()))
+    return out
+
+
+def test_the_sentence_splitter_ends_sentences_where_its_plain_pattern_does() -> None:
+    for text in LONG:
+        assert _fast_ends(text) == _plain_ends(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                ".",
+                "!",
+                "?",
+                " ",
+                "\n",
+                "\n\n",
+                "”",
+                '"',
+                ")",
+                "[3]",
+                "abc",
+                "Def",
+                "5",
+                "-",
+                "• ",
+                "12 May",
+                "3 - 4 Jun",
+                "“",
+                "x",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_the_sentence_splitter_ends_generated_sentences_where_its_plain_pattern_does(
+    text: str,
+) -> None:
+    assert _fast_ends(text) == _plain_ends(text)

@@ -30,6 +30,9 @@ _META = set("\\[](){}?*+|.^$")
 # A short text (a clause cut out by a rule) is searched the plain way: one pass over it
 # costs less than finding its words, and would push the document's words out of the cache.
 _SHORT = 2000
+# ... and so is a very long one: a word's places are kept as a list, one entry each, and a
+# text of 50 million digits would hold 50 million (the plain scan keeps nothing).
+_LONG = 300_000
 
 _WORDS: dict[str, int] = {}  # every pattern's opening words, lower-case -> its number
 _automaton: list[Any] = []  # built at the first scan, anew when a pattern adds words
@@ -192,7 +195,7 @@ class Prefiltered:
 def _starts(text: str, ids: frozenset[int]) -> list[int] | None:
     """Where in ``text`` one of the words numbered ``ids`` opens, in order (None: scan
     the text the plain way)."""
-    if len(text) < _SHORT:
+    if not _SHORT <= len(text) <= _LONG:
         return None
     found = _occurrences(text, len(_WORDS))
     if found is None:
@@ -225,4 +228,6 @@ def _occurrences(text: str, words: int) -> dict[Any, list[int]] | None:
 
 def prefiltered(pattern: re.Pattern[str]) -> Prefiltered:
     """``pattern``, found by the words :func:`opening_words` reads from its source."""
+    if pattern.flags & re.VERBOSE:
+        raise ValueError("the words of a verbose pattern's source are not read")
     return Prefiltered(pattern, opening_words(pattern.pattern))

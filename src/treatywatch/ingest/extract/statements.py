@@ -96,8 +96,10 @@ _PRONOUN_START = re.compile(
     r"|The\s+Ambassador)\b"
 )
 #: A title standing for the one who spoke last, as a pronoun would: "..., said the Minister".
+# (only whether a sentence holds one is asked: opening at the quote, a scan skips in C to
+# the quotes, where the stop and space the quote may follow would be tried everywhere)
 _TITLE_ANAPHOR = re.compile(
-    r"[,.!?]?\s*[”\"]\s*(?:said|added|stated|noted|continued)\s+the\s+(?:[A-Z][\w\-’']*\s+){0,3}?"
+    r"[”\"]\s*(?:said|added|stated|noted|continued)\s+the\s+(?:[A-Z][\w\-’']*\s+){0,3}?"
     r"(?:Minister|Ambassador|Secretary-General|President)\b"
 )
 _VERBS_PER_SENTENCE = 12

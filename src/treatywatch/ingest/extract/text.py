@@ -20,13 +20,16 @@ Span = tuple[int, int]
 _GLUED = r"""(?<=[a-z]{3}[.!?])["”]?(?=[A-Z])"""
 # A sentence ends at . ! ? followed by space and an upper-case letter, a quote or a bullet,
 # or at a line break that starts a new block (bullet, blank line, short heading line).
+# (The pattern opens by taking the stop or the line break, which lets a scan skip in C to
+# them, and the look-behinds then tell which it took; group "gap" is what follows a stop,
+# where the sentence ends.)
 _SENTENCE_END = re.compile(
-    r"""(?<=[.!?])(?:\[\d{1,3}\])?["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""  # end punctuation (a
-    # footnote mark "[3]" may follow it) + space + capital
-    rf"""|{_GLUED}"""
-    r"""|\n\s*\n"""  # blank line
-    r"""|\n(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun"""
-    r"""|Jul|Aug|Sep|Oct|Nov|Dec)))"""  # a bullet or an agenda line ("5-7 December") starts
+    r"""[.!?\n](?:(?<=[.!?])(?P<gap>(?:\[\d{1,3}\])?["”’)\]]?\s+(?=[“"(‘'A-Z0-9•\-])"""
+    # end punctuation (a footnote mark "[3]" may follow it) + space + capital
+    rf"""|{_GLUED})"""
+    r"""|(?<=\n)\s*\n"""  # blank line
+    r"""|(?<=\n)(?=\s*(?:[•●▪◦‣*\-–]\s|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May"""
+    r"""|Jun|Jul|Aug|Sep|Oct|Nov|Dec))))"""  # a bullet or an agenda line ("5-7 December")
 )
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = re.compile(
@@ -66,11 +69,12 @@ def _sentences(text: str) -> tuple[Block, ...]:
     start = 0
     paragraph = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.start()
-        if "\n" not in match.group() and _abbreviated(text, end):
+        end = match.start("gap") if match.group("gap") is not None else match.start()
+        gap = text[end : match.end()]
+        if "\n" not in gap and _abbreviated(text, end):
             continue
         _append(out, text, start, end, paragraph)
-        if "\n" in match.group():
+        if "\n" in gap:
             paragraph += 1
         start = match.end()
     _append(out, text, start, len(text), paragraph)
