@@ -191,3 +191,14 @@ def test_the_sentence_splitter_ends_generated_sentences_where_its_plain_pattern_
     text: str,
 ) -> None:
     assert _fast_ends(text) == _plain_ends(text)
+
+
+def test_alternatives_split_only_the_top_level_branches() -> None:
+    assert prefilter.alternatives(r"a|b(?:c|d)|[|]|\||[]|]x|[^]|]y") == [
+        "a",
+        "b(?:c|d)",
+        "[|]",
+        r"\|",
+        "[]|]x",
+        "[^]|]y",
+    ]

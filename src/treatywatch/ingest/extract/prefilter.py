@@ -19,8 +19,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from treatywatch.ingest.extract.text import alternatives
-
 # Lower-casing keeps every offset, and turns every case-insensitive match of a word into
 # its lower case, except for the four characters that match a Latin letter without
 # lower-casing to it (or lower-case to two characters): a text holding one of them is
@@ -106,9 +104,25 @@ def _opening_of_sequence(branch: str) -> list[str]:
 
 def _group_end(source: str, at: int) -> int:
     """The index just past the group that opens at ``at``."""
+    for i, c, depth in _syntax(source, at):
+        if c == ")" and depth == 0:
+            return i + 1
+    raise ValueError(f"unbalanced group in {source!r}")
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level branches of a regex's source ("a|b(?:c|d)|[|]" gives "a", "b(?:c|d)"
+    and "[|]")."""
+    cuts = [i for i, c, depth in _syntax(source) if c == "|" and depth == 0]
+    return [source[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
+
+
+def _syntax(source: str, at: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of ``source`` from ``at`` that is syntax (neither escaped nor inside
+    a class), with the depth of groups it stands in once read."""
     depth = 0
-    i = at
     in_class = False
+    i = at
     while i < len(source):
         c = source[i]
         if c == "\\":
@@ -118,18 +132,15 @@ def _group_end(source: str, at: int) -> int:
             in_class = c != "]"
         elif c == "[":
             in_class = True
+            # a "]" that opens the class ("[]a]", "[^]a]") is one of its members
             if source.startswith("^", i + 1):
                 i += 1
             if source.startswith("]", i + 1):
                 i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        else:
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
         i += 1
-    raise ValueError(f"unbalanced group in {source!r}")
 
 
 class Prefiltered:

@@ -126,57 +126,6 @@ def at_word_start(branches: Iterable[str], not_before: str = r"\w") -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def alternatives(source: str) -> list[str]:
-    """The top-level branches of a regex alternation's source ("a|b(?:c|d)|[|]" gives
-    "a", "b(?:c|d)" and "[|]"), to hand to :func:`at_word_start`."""
-    branches: list[str] = []
-    depth = 0
-    in_class = False
-    start = 0
-    i = 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            # a "]" that opens the class ("[]a]", "[^]a]") is one of its members
-            if source[i + 1 : i + 2] == "^":
-                i += 1
-            if source[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            branches.append(source[start:i])
-            start = i + 1
-        i += 1
-    branches.append(source[start:])
-    return branches
-
-
-_LETTER_CLASS = re.compile(r"\[([A-Za-z]+)\]")
-
-
-def letter_first(branches: Iterable[str]) -> list[str]:
-    """Each branch opening with a class of letters ("[Ss]igning") as one branch per letter
-    ("Signing", "signing"), so that every branch opens with a letter as
-    :func:`at_word_start` asks."""
-    out: list[str] = []
-    for branch in branches:
-        m = _LETTER_CLASS.match(branch)
-        if m:
-            out.extend(letter + branch[m.end() :] for letter in m.group(1))
-        else:
-            out.append(branch)
-    return out
-
-
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
