@@ -889,6 +889,19 @@ def test_the_floor_listed_one_a_bullet_under_its_line() -> None:
     assert _said("The meeting adopted the following decisions:\n  • Afghanistan\n") == []
 
 
+def test_the_floor_goes_on_under_each_topics_heading() -> None:
+    # a meeting's day report (c62): "continued informal discussions:", then each topic's
+    # heading over the bullets of those who spoke to it
+    text = (
+        "Agenda Item #12\n\nThe States Parties held informal discussions:\n\n"
+        "Victim assistance\n\n  • Norway\n  • Cambodia PDF 40KB\n\n"
+        "Cooperation and assistance\n\n  • Sweden\n  • ICRC\n\n"
+        "Agenda Item #13\n\nThe President then closed the discussion of this item and "
+        "invited the meeting to consider the date of the next meeting.\n\n  • Ireland\n"
+    )
+    assert _said(text) == [("KHM", None), ("NOR", None), ("SWE", None), ("org:ICRC", None)]
+
+
 def test_a_person_of_a_body_and_a_bodys_officer_named_before_the_person() -> None:
     # CMC and HRW releases (c47), an ICRC release (c47)
     assert _said('"We are committed," said Mary Wareham of Human Rights Watch.') == [

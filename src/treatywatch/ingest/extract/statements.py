@@ -723,9 +723,14 @@ def _speaker_lines(text: str, states: list[StateMention]) -> list[Statement]:
 #: A line that states the floor and ends at its colon: "The following States Parties which
 #: are in the process of destroying stockpiled mines provided updates:"
 _FLOOR_LINE = re.compile(
-    r"[^\n]{0,200}?\b(?:provided|gave|delivered|made|presented)\s+(?:\w+\s+){0,2}?"
-    r"(?:updates?|statements?|presentations?|interventions?|remarks)\b[^\n:]{0,80}:[ \t]*\Z"
+    r"[^\n]{0,200}?\b(?:(?:provided|gave|delivered|made|presented)\s+(?:\w+\s+){0,2}?"
+    r"(?:updates?|statements?|presentations?|interventions?|remarks)"
+    # "The States Parties continued informal discussions:", each speaker a bullet under the
+    # topic's heading
+    r"|(?:continued|held|resumed)\s+(?:\w+\s+){0,2}?discussions?)\b[^\n:]{0,80}:[ \t]*\Z"
 )
+#: A topic's heading between a floor's bullets: "Stockpile destruction" (short, no stop).
+_TOPIC_HEADING = re.compile(r"[^\n•·▪●◦‣*:.;]{3,80}\Z")
 _COLON_LINE_END = re.compile(r":[ \t]*(?=\n)")
 #: One item of a bulleted list, its name first: "  • Colombia Spanish PDF 717KB"
 _BULLET_ITEM = re.compile(r"[ \t]*[•·▪●◦‣*\-–][ \t]*")
@@ -750,6 +755,10 @@ def _bulleted_floor(
             lo, hi = at + lo, at + hi
             bullet = _BULLET_ITEM.match(text, lo, hi)
             if bullet is None:
+                if _TOPIC_HEADING.match(text, lo, hi) and _BULLET_ITEM.match(
+                    text, *_next_line(text, hi)
+                ):
+                    continue  # the floor goes on under the next topic's heading
                 break
             mention = names.get(bullet.end())
             if mention is None:
@@ -760,6 +769,15 @@ def _bulleted_floor(
             if code is not None:
                 out.append(Statement(code, lo, hi, day, -1, alone=True))
     return out
+
+
+def _next_line(text: str, end: int) -> tuple[int, int]:
+    """The span of the first non-blank line after the line ending at ``end``."""
+    at = end
+    while at < len(text) and text[at] in " \t\n\r":
+        at += 1
+    stop = text.find("\n", at)
+    return at, len(text) if stop < 0 else stop
 
 
 def _day_above(text: str, at: int, reference: dt.date | None) -> dt.date | None:
