@@ -36,8 +36,13 @@ def _spans(matches: object) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in matches]  # type: ignore[attr-defined]
 
 
-def test_the_extractor_has_prefiltered_patterns() -> None:
-    assert len(prefilter.ALL) >= 13
+def test_the_extractor_s_whole_document_scans_are_prefiltered() -> None:
+    from treatywatch.ingest.extract import actions, events, statements
+
+    for scan in (statements._ANY_CUE, statements._FLOOR_CUE, events._NOUN_ONLY, actions._ACT):
+        assert isinstance(scan, Prefiltered)
+        assert scan in prefilter.ALL
+    assert len(prefilter.ALL) >= 11
 
 
 @pytest.mark.parametrize("n", range(len(prefilter.ALL)))

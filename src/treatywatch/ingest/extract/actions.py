@@ -16,7 +16,7 @@ from typing import Any
 
 from treatywatch.ingest.extract import dates
 from treatywatch.ingest.extract import text as textmod
-from treatywatch.ingest.extract.prefilter import Prefiltered, opening_words, prefiltered
+from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.ingest.extract.states import StateMention, coordinated_from
 
 # "deposited its instrument of accession", "submitted a Document of Acceptance", "the
@@ -89,12 +89,15 @@ _ACTS: list[tuple[str, str]] = [
     ("moratorium", r"moratori(?:ums?|a)\b"),
     ("renounced", r"renounc(?:e|ed|es|ing)\b"),
 ]  # fmt: skip
-_ACT_SOURCE = (
-    r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm|[lL]odg(?:ed|ing)\b)(?:"
-    + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS))
-    + ")"
+# Tried where an act's word opens (prefilter.py); the look-ahead, written when it was the
+# scan's own filter, is kept so that the matches stay as they were.
+_ACT = prefiltered(
+    re.compile(
+        r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm|[lL]odg(?:ed|ing)\b)"
+        r"(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS)) + ")",
+        re.IGNORECASE,
+    )
 )
-_ACT = Prefiltered(re.compile(_ACT_SOURCE, re.IGNORECASE), opening_words(_ACT_SOURCE))
 # The courtesy that opens a congratulation is no intention: "I would also like to
 # congratulate Poland on completing the destruction of their stockpiles"
 _POLITE = re.compile(

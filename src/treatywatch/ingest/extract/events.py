@@ -17,7 +17,7 @@ from typing import Any
 
 from treatywatch.ingest.extract import dates, places
 from treatywatch.ingest.extract import text as textmod
-from treatywatch.ingest.extract.prefilter import Prefiltered, opening_words
+from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.registry import states as registry
 
 _NOUN = (
@@ -70,13 +70,10 @@ _IN_CITY = re.compile(
     # "in the Norwegian capital, Oslo", "in the city of Geneva"
     r"(?:the\s+\w+\s+capital,?\s+|the\s+city\s+of\s+)?" + _CITY + _COUNTRY
 )
-# The look-ahead lets the whole-text scan skip, with one test, the positions where no noun
-# can start (the engine would otherwise try every alternative at every character). Its
-# first letters are frequent ones: the second letter every noun has after them (a vowel,
-# or the "v" of "event") rules out most of those positions too.
-_NOUN_ONLY = Prefiltered(
-    re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy]|\d{1,2}[MRC][SC]P?\b)" + _NOUN),
-    opening_words(_NOUN),
+# The whole-text scan is tried where a noun's word opens (prefilter.py); the look-ahead,
+# written when it was the scan's own filter, is kept so that the matches stay as they were.
+_NOUN_ONLY = prefiltered(
+    re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy]|\d{1,2}[MRC][SC]P?\b)" + _NOUN)
 )
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(

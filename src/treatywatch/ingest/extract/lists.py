@@ -427,13 +427,11 @@ def _count_back(text: str, head_start: int, clause: str, names: int) -> int | No
 _BARE_NUMBER = re.compile(rf"(?<![\w,.]){numbers.NUMBER}(?![\w,.]\w)", re.IGNORECASE)
 # The nouns first, then the count before one: a scan for the nouns is cheap, one for every
 # count (each number in words is tried at every position) is not.
-_COUNTED_NOUN = prefiltered(
-    re.compile(
-        # and the acts counted: "had received the 30 ratifications required", then the 30 named
-        r"\b(?:states|countries|nations|governments|(?:non-)?signatories|delegations"
-        r"|ratifications|accessions|signatures)\b",
-        re.IGNORECASE,
-    )
+_COUNTED_NOUN = re.compile(
+    # and the acts counted: "had received the 30 ratifications required", then the 30 named
+    r"\b(?:states|countries|nations|governments|(?:non-)?signatories|delegations"
+    r"|ratifications|accessions|signatures)\b",
+    re.IGNORECASE,
 )
 _COUNT_BEFORE_NOUN = re.compile(rf"\b(?P<num>{numbers.NUMBER})\s+(?:[A-Z]\w+\s+)?$", re.IGNORECASE)
 # (not "the notable non-signatories that chose not to attend were ...")

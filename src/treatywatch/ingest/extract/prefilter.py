@@ -20,10 +20,11 @@ from functools import lru_cache
 from typing import Any
 
 # Lower-casing keeps every offset, and turns every case-insensitive match of a word into
-# its lower case, except for the four characters that match a Latin letter without
-# lower-casing to it (or lower-case to two characters): a text holding one of them is
-# scanned the plain way.
-_NOT_LOWERED_ALIKE = re.compile("[\u0130\u0131\u017f\u212a]")
+# its lower case, except where a text holds "İ" (it lower-cases to two characters), or
+# "ı" or "ſ" (they match "i" and "s" without lower-casing to them); the Kelvin sign, which
+# lower-cases to "k", is left out with them. Such a text is searched the plain way, here
+# and by the cues of vocabulary.py.
+NOT_LOWERED_ALIKE = re.compile("[\u0130\u0131\u017f\u212a]")
 _META = set("\\[](){}?*+|.^$")
 # A short text (a clause cut out by a rule) is searched the plain way: one pass over it
 # costs less than finding its words, and would push the document's words out of the cache.
@@ -168,25 +169,19 @@ class Prefiltered:
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
         starts = _starts(text, self._ids)
         if starts is None:
-            return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
-        return self._matches(text, starts, pos, len(text) if endpos is None else endpos)
+            return self.pattern.finditer(text, pos, end)
+        return self._matches(text, starts, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
         starts = _starts(text, self._ids)
         if starts is None:
             return self.pattern.search(text, pos, end)
-        match = self.pattern.match
-        for i in range(bisect.bisect_left(starts, pos), len(starts)):
-            at = starts[i]
-            if at >= end:
-                break
-            m = match(text, at, end)
-            if m is not None:
-                return m
-        return None
+        # the first of the matches finditer would give
+        return next(self._matches(text, starts, pos, end), None)
 
     def _matches(self, text: str, starts: list[int], pos: int, end: int) -> Iterator[re.Match[str]]:
         match = self.pattern.match
@@ -225,7 +220,7 @@ def _occurrences(text: str, words: int) -> dict[Any, list[int]] | None:
     """Each word's places in ``text`` (by its number), from one pass over it; the starts of
     each set of words are added as patterns ask for them. (``words``, how many words the
     patterns have named, keys the cache: a pattern made later brings words of its own.)"""
-    if _NOT_LOWERED_ALIKE.search(text):
+    if NOT_LOWERED_ALIKE.search(text):
         return None
     if not _automaton:
         import ahocorasick_rs

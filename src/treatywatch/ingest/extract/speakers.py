@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.ingest.extract.states import StateMention
 from treatywatch.ingest.extract.text import at_word_start
 
@@ -309,12 +308,10 @@ def find_people(text: str, start: int, end: int, states: list[StateMention]) -> 
 # The state a government's own publication speaks for: named in its letterhead ("Australian
 # Commonwealth Coat of Arms", "Government of Japan") or, failing that, the one state whose
 # government the text names ("the Government of Japan has fulfilled", "Norway's presidency").
-_GOVERNMENT_OF = prefiltered(
-    re.compile(
-        r"\b(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Permanent\s+Mission|Embassy)\s+of\s+"
-        r"(?:the\s+)?$",
-        re.IGNORECASE,
-    )
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Permanent\s+Mission|Embassy)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _GOVERNMENT_AFTER = re.compile(
     r"[’'`]s\s+(?:[Gg]overnment|[Pp]residency|Ministry|Foreign\s+Ministry)\b"

@@ -19,7 +19,7 @@ from typing import Any
 
 from treatywatch.ingest.extract import dates, numbers, places, statement_lists, vocabulary
 from treatywatch.ingest.extract import text as textmod
-from treatywatch.ingest.extract.prefilter import Prefiltered, opening_words, prefiltered
+from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.ingest.extract.speakers import (
     Speaker,
     covers,
@@ -85,9 +85,7 @@ _PASSIVE = prefiltered(
     re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
 )
 # The scan runs over the whole text: looked for by the words the cues open with.
-_ANY_CUE = Prefiltered(
-    re.compile(rf"\b(?:{_VERBS}|by|behalf)\b"), [*opening_words(_VERBS), "by", "behalf"]
-)
+_ANY_CUE = prefiltered(re.compile(rf"\b(?:{_VERBS}|by|behalf)\b"))
 _ALIGNS = re.compile(r"\balign\w*\s+(?:\w+\s+){0,2}(?:with|to)\s+the\s+statements?\s+$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
@@ -751,12 +749,14 @@ def _bulleted_floor(
             continue
         day = _day_above(text, cue.start(), reference)
         at = cue.end() + 1
-        for lo, hi in textmod.lines(text[at : min(len(text), at + 4000)]):
-            lo, hi = at + lo, at + hi
+        below = [(at + lo, at + hi) for lo, hi in textmod.lines(text[at : at + 4000])]
+        for n, (lo, hi) in enumerate(below):
             bullet = _BULLET_ITEM.match(text, lo, hi)
             if bullet is None:
-                if _TOPIC_HEADING.match(text, lo, hi) and _BULLET_ITEM.match(
-                    text, *_next_line(text, hi)
+                if (
+                    n + 1 < len(below)
+                    and _TOPIC_HEADING.match(text, lo, hi)
+                    and _BULLET_ITEM.match(text, *below[n + 1])
                 ):
                     continue  # the floor goes on under the next topic's heading
                 break
@@ -769,15 +769,6 @@ def _bulleted_floor(
             if code is not None:
                 out.append(Statement(code, lo, hi, day, -1, alone=True))
     return out
-
-
-def _next_line(text: str, end: int) -> tuple[int, int]:
-    """The span of the first non-blank line after the line ending at ``end``."""
-    at = end
-    while at < len(text) and text[at] in " \t\n\r":
-        at += 1
-    stop = text.find("\n", at)
-    return at, len(text) if stop < 0 else stop
 
 
 def _day_above(text: str, at: int, reference: dt.date | None) -> dt.date | None:
@@ -1328,33 +1319,34 @@ def _comma_inverted_state(
 #: Speakers named in a list the sentence introduces as the floor's: "The following
 #: delegations provided updates: A, B and C", "comments by the ICBL and the ICRC",
 #: "the transition periods proposed by Germany, Slovakia and Switzerland".
-_FLOOR_CUE_SOURCE = (
-    r"(?=\w)(?:\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
-    # not a release's "For more information, contact:"
-    r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|"
-    r"remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
-    # (a "that" within its first words says what was confirmed, not who spoke: "provided
-    # written confirmation that funds are forthcoming:")
-    r"shared|reported|requested|submissions?)\b(?!(?:\s+[\w\-]+){0,3}\s+that\b)[^:;.]{0,180}?:"
-    r"\s*(?:the\s+)?"
-    r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
-    r"suggested|raised|introduced|submitted|questions?|concerns?|updates?)\s+(?:\w+\s+){0,2}?"
-    r"(?:by|from)\s+"
-    # the set the speakers are counted in first: "statements from four non-signatories,
-    # Zimbabwe, South Sudan, ...", "updates from 11 countries, Uganda, Madagascar, ..."
-    rf"(?:(?:{numbers.NUMBER}|several|many|other)\s+(?:[\w\-]+\s+){{0,2}}?"
-    r"(?:[Ss]tates(?:\s+[Pp]arties)?|countries|(?:non-?\s*)?signatories|parties|delegations|"
-    r"governments)\s*[,:]\s*(?:namely\s+)?)?"
-    r"(?:the\s+)?"
-    # the floor's speakers named after "including": "States which have completed stockpile
-    # destruction gave statements detailing their processes, including Moldova, ...", "the
-    # updates today and yesterday from other states not party, including from China, ..."
-    r"|\b(?:(?:gave|made|delivered|provided|heard)\s+(?:\w+\s+){0,2}(?:statements|updates|"
-    r"presentations|interventions|remarks)\b[^:;.()]{0,100}?|(?:statements|updates|"
-    r"presentations|interventions|remarks)\b[^:;.()]{0,60}?\bfrom\b[^:;.()]{0,60}?)"
-    r",\s*including\s+(?:from\s+)?(?:the\s+)?)"
+_FLOOR_CUE = prefiltered(
+    re.compile(
+        r"(?=\w)(?:\b(?:statements?|views|updates?|interventions?|presentations?|comments|observations|"
+        # not a release's "For more information, contact:"
+        r"information(?<!more\sinformation)(?<!further\sinformation)(?<!additional\sinformation)|"
+        r"remarks|spoke|intervened|took\s+the\s+floor|provided|presented|delivered|"
+        # (a "that" within its first words says what was confirmed, not who spoke: "provided
+        # written confirmation that funds are forthcoming:")
+        r"shared|reported|requested|submissions?)\b(?!(?:\s+[\w\-]+){0,3}\s+that\b)[^:;.]{0,180}?:"
+        r"\s*(?:the\s+)?"
+        r"|\b(?:comments?|statements?|interventions?|remarks|presentations?|proposals?|proposed|"
+        r"suggested|raised|introduced|submitted|questions?|concerns?|updates?)\s+(?:\w+\s+){0,2}?"
+        r"(?:by|from)\s+"
+        # the set the speakers are counted in first: "statements from four non-signatories,
+        # Zimbabwe, South Sudan, ...", "updates from 11 countries, Uganda, Madagascar, ..."
+        rf"(?:(?:{numbers.NUMBER}|several|many|other)\s+(?:[\w\-]+\s+){{0,2}}?"
+        r"(?:[Ss]tates(?:\s+[Pp]arties)?|countries|(?:non-?\s*)?signatories|parties|delegations|"
+        r"governments)\s*[,:]\s*(?:namely\s+)?)?"
+        r"(?:the\s+)?"
+        # the floor's speakers named after "including": "States which have completed stockpile
+        # destruction gave statements detailing their processes, including Moldova, ...", "the
+        # updates today and yesterday from other states not party, including from China, ..."
+        r"|\b(?:(?:gave|made|delivered|provided|heard)\s+(?:\w+\s+){0,2}(?:statements|updates|"
+        r"presentations|interventions|remarks)\b[^:;.()]{0,100}?|(?:statements|updates|"
+        r"presentations|interventions|remarks)\b[^:;.()]{0,60}?\bfrom\b[^:;.()]{0,60}?)"
+        r",\s*including\s+(?:from\s+)?(?:the\s+)?)"
+    )
 )
-_FLOOR_CUE = Prefiltered(re.compile(_FLOOR_CUE_SOURCE), opening_words(_FLOOR_CUE_SOURCE))
 
 
 _PAPER_SUBMITTED = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from treatywatch.ingest.extract.prefilter import opening_words
+from treatywatch.ingest.extract.prefilter import NOT_LOWERED_ALIKE, opening_words
 
 #: topic -> pattern over the statement's words (case-insensitive)
 TOPICS: dict[str, str] = {
@@ -70,12 +70,9 @@ _WEAKENING = re.compile(_WEAKENING_CUES, re.IGNORECASE)
 # The cues run over every statement's words. Searching the words lower-cased with the cues
 # lower-cased finds the same matches as the case-insensitive search, faster (the engine
 # compares literal letters, which it cannot do case-insensitively), except where the words
-# hold one of the three letters whose case-insensitive match is not their lower case: "İ"
-# lower-cases to two characters, and "ı" and "ſ" match "i" and "s" without lower-casing to
-# them (every other character lower-cases to one that matches as it did). A cue whose
-# meaning would change when lower-cased (an escape such as \S, a flag group) keeps only the
+# hold one of the letters prefilter.NOT_LOWERED_ALIKE names. A cue whose meaning would
+# change when lower-cased (an escape such as \S, a flag group) keeps only the
 # case-insensitive search.
-_NOT_LOWERED_ALIKE = re.compile("[\u0130\u0131\u017f]")
 _CASE_SYNTAX = re.compile(r"\\[A-Z]|\(\?[A-Za-z]")
 
 
@@ -122,7 +119,7 @@ _WEAKENING_OPENINGS = _openings(_WEAKENING_CUES)
 def _words_lowered(words: str) -> str | None:
     """The words lower-cased for the lowered cues, or None where they must not be (kept for
     a moment: a statement's topics and stance read the same words)."""
-    return None if _NOT_LOWERED_ALIKE.search(words) else words.lower()
+    return None if NOT_LOWERED_ALIKE.search(words) else words.lower()
 
 
 def topics(words: str) -> list[str]:
