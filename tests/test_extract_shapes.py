@@ -582,3 +582,70 @@ def test_instruments_of_withdrawal_deposited_are_withdrawals_of_that_day() -> No
     # one still to be deposited is no withdrawal
     later = "Finland will deposit its instrument of withdrawal in July."
     assert _acts(later, "2025-07-01") == set()
+
+
+def test_a_plural_act_noun_and_a_coordinated_agent_give_each_state_its_act() -> None:
+    text = (
+        "The accessions of Sri Lanka and Palestine on 1 December 2017 bring the number of "
+        "States Parties to 164."
+    )
+    assert _acts(text, "2018-01-10") == {
+        ("LKA", "accession", "2017-12-01"),
+        ("PSE", "accession", "2017-12-01"),
+    }
+    agents = "The ratification by Burkina Faso and Moldova on 16 February 2010 triggered it."
+    assert _acts(agents, "2010-03-01") == {
+        ("BFA", "ratification", "2010-02-16"),
+        ("MDA", "ratification", "2010-02-16"),
+    }
+    # an apposition after the state is no second agent
+    one = "We welcome the ratification of Norway, the first to sign."
+    assert _acts(one, "2010-03-01") == {("NOR", "ratification", None)}
+
+
+def test_congratulating_a_state_for_its_act_reports_the_act_whatever_the_speaker_wishes() -> None:
+    # Holy See statements at the 2025 intersessional meetings and the 13MSP (c63, c64)
+    wished = (
+        "The Holy See wishes to congratulate the Marshall Islands for its recent ratification "
+        "of the Anti-Personnel Landmines Convention."
+    )
+    assert _acts(wished, "2025-06-20") == {("MHL", "ratification", None)}
+    joined = "We join the previous speakers in congratulating Vanuatu for its accession."
+    assert _acts(joined, "2025-09-16") == {("VUT", "accession", None)}
+    # a wish for an act to come is still no act
+    assert _acts("We wish Tuvalu to complete its accession soon.", "2025-09-16") == set()
+
+
+def test_a_passive_with_coordinated_agents_and_instruments_deposited_by_a_state() -> None:
+    signed = "The Convention was signed by Canada and Norway on 3 December 1997."
+    assert _acts(signed, "1998-01-10") == {
+        ("CAN", "signature", "1997-12-03"),
+        ("NOR", "signature", "1997-12-03"),
+    }
+    deposited = "Instruments of ratification were deposited on 10 May 2011 by Lebanon."
+    assert _acts(deposited, "2011-06-01") == {("LBN", "ratification", "2011-05-10")}
+    both = "Instruments of accession were deposited by Sri Lanka and the State of Palestine."
+    assert _acts(both, "2018-06-01") == {("LKA", "accession", None), ("PSE", "accession", None)}
+
+
+def test_each_state_of_a_coordinated_subject_takes_the_day_in_its_own_brackets() -> None:
+    text = (
+        "Chile (10 September 2001), Peru (17 June 1998) and Ecuador (29 April 1999) have "
+        "ratified the treaty."
+    )
+    assert _acts(text, "2002-01-10") == {
+        ("CHL", "ratification", "2001-09-10"),
+        ("PER", "ratification", "1998-06-17"),
+        ("ECU", "ratification", "1999-04-29"),
+    }
+
+
+def test_a_second_state_and_its_day_after_a_dated_act_share_its_verb() -> None:
+    text = "Tonga acceded on 25 June 2025 and the Marshall Islands on 12 March 2025."
+    assert _acts(text, "2025-07-01") == {
+        ("TON", "accession", "2025-06-25"),
+        ("MHL", "accession", "2025-03-12"),
+    }
+    # a state and a day that do not close the clause are no such act
+    not_gapped = "Norway ratified on 3 December 2008 and Peru on the same day spoke."
+    assert _acts(not_gapped, "2009-01-01") == {("NOR", "ratification", "2008-12-03")}

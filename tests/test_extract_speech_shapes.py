@@ -1322,3 +1322,15 @@ def test_the_statement_page_reader_the_store_uses_takes_offices_and_replies() ->
     )
     found = statement_lists.find_statement_list(page, None)
     assert [s["speaker"] for s in found] == ["NER", "ZMB", "SDN", "LAO", "DEU"]
+
+
+def test_a_national_affiliate_of_a_body_speaks_for_the_body_not_its_country() -> None:
+    # Oxfam New Zealand, 7 December 2007 (c64)
+    text = (
+        "Oxfam New Zealand has called on the government to do its utmost to secure a strong "
+        "global ban on cluster munitions.\n\n“Our reputation is on the line here,” said Mary "
+        "Wareham of Oxfam New Zealand."
+    )
+    speakers = {speaker for speaker, _ in _said(text, "2007-12-07")}
+    assert "NZL" not in speakers
+    assert "org:Oxfam" in speakers

@@ -315,9 +315,25 @@ def find_actions(
             or _opening_date(text, sentence_start, actors[0].start, reference, exact)
         )
         followers, joined = _followed_by(text, m.end(), states, starts)
+        if when is not None:
+            # "Tonga acceded on 25 June 2025 and the Marshall Islands on 12 March": the verb
+            # left out, each later state on its own day
+            for other, its_day in _gapped(text, m.end(), states, starts, reference, exact):
+                if (other.iso3, kind, its_day) not in seen:
+                    seen.add((other.iso3, kind, its_day))
+                    out.append(
+                        {"state": other.iso3, "action": kind, "date": its_day,
+                         "span": [other.start, other.end]}
+                    )  # fmt: skip
         for actor in [*actors, *followers]:
             # those a state "joined" acted before it, on days of their own
             day = None if joined and actor in followers else when
+            own = _own_day(text, actor.end) if actor in actors else None
+            if own is not None:
+                first, _ = dates.resolve(
+                    dates.find_dates(text, own.start("day"), own.end("day"))[0], reference
+                )
+                day = first.isoformat() if first is not None else day
             key = (actor.iso3, kind, day)
             if key in seen:
                 continue
@@ -336,18 +352,24 @@ _NOUN_ACTS = {
     "signing": "signature", "withdrawal": "withdrawal", "acceptance": "acceptance",
     "approval": "approval",
 }  # fmt: skip
+# "the accessions of Sri Lanka and Palestine": one act of each state the plural names
+_PLURAL_NOUN_ACTS = {
+    "ratifications": "ratification", "accessions": "accession", "signatures": "signature",
+    "withdrawals": "withdrawal",
+}  # fmt: skip
 _ACT_NOUN = prefiltered(
     re.compile(
         # "Ratification by Ethiopia" opening a bullet too
         r"\b(?P<noun>"
-        + "|".join(f"{n}|{n.capitalize()}" for n in _NOUN_ACTS)
+        + "|".join(f"{n}|{n.capitalize()}" for n in [*_PLURAL_NOUN_ACTS, *_NOUN_ACTS])
         + r")\s+(?:of\s+(?:the\s+)?(?:Convention|Treaty|"
         r"CCM|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Treaty|Convention))\s+)?"
         r"(?P<link>by|of)\s+(?:the\s+)?"
     )
 )
 _ON_ITS = re.compile(
-    r"\s+on\s+its\s+(?:recent\s+|formal\s+)?(?P<noun>ratification|accession|signature)\b"
+    r"\s+(?:on|for|upon)\s+(?:its|their)\s+(?:recent\s+|formal\s+)?"
+    r"(?P<noun>ratification|accession|signature)\b"
 )
 
 
@@ -358,22 +380,47 @@ def _passive_acts(
     Switzerland in 2011" (a list after "by" is read by the enumerations). Only the words
     before the agent can make it an intention: the clause after it is the treaty's own."""
     out: list[dict[str, Any]] = []
+    starts = [s.start for s in named]
     for s in named:
-        passive = _PASSIVE_BY.search(text, max(0, s.start - 30), s.start)
-        if passive is None or re.match(r"\s*(?:,|and\b)", text[s.end : s.end + 6]):
+        passive = _PASSIVE_BY.search(text, max(0, s.start - 30), s.start) or _DEPOSITED_BY.search(
+            text, max(0, s.start - 90), s.start
+        )
+        if passive is None:
+            continue
+        # "signed by Canada and Norway on 3 December 1997": each of the agents, dated by what
+        # follows the last (a list that runs on past a few names is the enumerations')
+        chain = coordinated_from(text, s.start, named, starts) or [s]
+        if len(chain) > _AGENTS or re.match(r"\s*(?:,|and\b)", text[chain[-1].end :][:6]):
             continue
         head = text[textmod.sentence_start(text, s.start) : passive.start()]
         if _INTENTION.search(head) or _PENDING.search(head):
             continue
-        out.append(
-            {
-                "state": s.iso3,
-                "action": _PASSIVE_KINDS[passive.group("verb")],
-                "date": _date(text, s.end, reference, exact),
-                "span": [passive.start(), s.end],
-            }
-        )
+        verb = passive.group("verb")
+        # "instruments of accession were deposited on 2 April 2019 by ...": the day may
+        # stand before the agents
+        when = _date(text, chain[-1].end, reference, exact)
+        if when is None and passive.re is _DEPOSITED_BY:
+            when = _date(text, passive.end("verb"), reference, exact)
+        for agent in chain:
+            out.append(
+                {
+                    "state": agent.iso3,
+                    "action": _PASSIVE_KINDS.get(verb) or _NOUN_ACTS[verb.lower()],
+                    "date": when,
+                    "span": [passive.start(), agent.end],
+                }
+            )
     return out
+
+
+#: The most agents a passive's "by" is read for here; a longer run is a list.
+_AGENTS = 4
+# "Instruments of ratification were deposited on 10 May 2011 by Lebanon"
+_DEPOSITED_BY = re.compile(
+    r"\b[Ii]nstruments?\s+of\s+(?P<verb>ratification|accession|acceptance|approval|withdrawal)"
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?deposited"
+    r"(?:\s+(?:on|in)\s+[\w ,]{3,30}?)?\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?$"
+)
 
 
 _PASSIVE_BY = re.compile(
@@ -397,22 +444,27 @@ def _noun_acts(
     look after each name for "<state>'s <act>"."""
     named = [s for s in states if not s.demonym]
     at = {s.start: s for s in named}
+    starts = [s.start for s in named]
     found: list[tuple[StateMention, str, int]] = []
     for m in _ACT_NOUN.finditer(text):
         s = at.get(m.end())
+        noun = m.group("noun").lower()
+        kind = _PLURAL_NOUN_ACTS.get(noun) or _NOUN_ACTS[noun]
         # "accession of Tuvalu" names who acceded; "signature of" rarely names a signer
-        if s is None or (
-            m.group("link") == "of" and m.group("noun").lower() not in ("accession", "ratification")
-        ):
-            continue  # fmt: skip
-        found.append((s, _NOUN_ACTS[m.group("noun").lower()], s.end))
+        if s is None or (m.group("link") == "of" and kind not in ("accession", "ratification")):
+            continue
+        # "the ratification by Burkina Faso and Moldova": each state the noun's agent names,
+        # dated by what follows the last of them
+        chain = coordinated_from(text, s.start, named, starts) or [s]
+        found.extend((state, kind, chain[-1].end) for state in chain)
     for s in named:
         if text[s.end : s.end + 1] in ("'", "’"):
             own = _POSSESSIVE.match(text, s.end)
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
-        elif text[s.end : s.end + 4] == " on ":
-            # "Congratulations to the government of Namibia on its ratification"
+        elif text.startswith((" on ", " for ", " upon "), s.end):
+            # "Congratulations to the government of Namibia on its ratification",
+            # "congratulating Vanuatu for its accession to this Convention"
             own = _ON_ITS.match(text, s.end)
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
@@ -435,6 +487,11 @@ def _noun_acts(
             # "Lebanon's ratification of the treaty on 5 November should benefit the
             # survivors": a dated act happened; what follows is said of it
             conjunct = around[: act_end - sentence_start]
+        # "The Holy See wishes to congratulate the Marshall Islands for its recent
+        # ratification": the wish is the speaker's; what is congratulated has happened
+        praised = list(_CONGRATULATED.finditer(text, sentence_start, s.start))
+        if praised:
+            conjunct = conjunct[praised[-1].end() - sentence_start :]
         if _INTENTION.search(conjunct) or _PENDING.search(conjunct):
             continue
         if _ABOUT_ACT.search(text, max(0, s.start - 40), s.start):
@@ -500,7 +557,7 @@ def _actors(
         return []
     last = before[-1]
     gap = text[last.end : verb_at]
-    alias = _ALIAS.match(gap) or _RELATIVE.match(gap)
+    alias = _ALIAS.match(gap) or _RELATIVE.match(gap) or _own_day(text, last.end)
     if alias is not None:
         gap = gap[alias.end() :]
     elif gap.startswith(")") and text[last.start - 1 : last.start] == "(":
@@ -517,12 +574,69 @@ def _actors(
         return []
     chain = [last]
     for mention in reversed(before[:-1]):
-        joint = text[mention.end : chain[0].start]
+        own = _own_day(text, mention.end)
+        joint = text[own.end() if own else mention.end : chain[0].start]
         if not re.fullmatch(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:earlier|also|later)\s+)?"
                             r"(?:by\s+)?(?:the\s+)?", joint):  # fmt: skip
             break
         chain.insert(0, mention)
     return chain
+
+
+_GAP_AND = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?")
+_GAP_ON = re.compile(r"\s+(?:on|in)\s+")
+_GAP_REACH = 160
+
+
+def _gapped(
+    text: str,
+    at: int,
+    states: list[StateMention],
+    starts: list[int],
+    reference: dt.date | None,
+    exact: bool,
+) -> list[tuple[StateMention, str]]:
+    """The states after a dated act that share its verb, each with its own day: "... and
+    the Marshall Islands on 12 March 2025" (the clause holds nothing but the state and
+    the day)."""
+    stop = text.find(".", at)
+    stop = min(len(text), at + _GAP_REACH) if stop < 0 else min(stop, at + _GAP_REACH)
+    out: list[tuple[StateMention, str]] = []
+    i = bisect.bisect_left(starts, at)
+    while i < len(states) and states[i].start < stop:
+        state = states[i]
+        i += 1
+        before = text.rfind(" and ", at, state.start)
+        joint = _GAP_AND.search(text, max(at, before - 1), state.start) if before >= 0 else None
+        on = _GAP_ON.match(text, state.end)
+        if joint is None or joint.end() != state.start or on is None or state.demonym:
+            continue
+        days = dates.find_dates(text, on.end(), min(len(text), on.end() + 30))
+        if not days or days[0].start != on.end() or days[0].day is None:
+            continue
+        if text[days[0].end : days[0].end + 1] not in ("", ".", ",", ";", "\n"):
+            continue
+        first, _ = dates.resolve(days[0], reference, -1, exact)
+        if first is not None:
+            out.append((state, first.isoformat()))
+    return out
+
+
+# "Chile (10 September 2001), Peru (17 June 1998) and Ecuador (29 April 1999) have
+# ratified": each state's own day in brackets after its name
+_BRACKETED = re.compile(r"\s*\((?P<day>[^()\n]{4,30})\)")
+
+
+def _own_day(text: str, at: int) -> re.Match[str] | None:
+    """The bracket after a state's name at ``at`` where it holds a whole day and no more."""
+    bracket = _BRACKETED.match(text, at) if text.startswith(("(", " ("), at) else None
+    if bracket is None:
+        return None
+    days = dates.find_dates(text, bracket.start("day"), bracket.end("day"))
+    if len(days) != 1 or days[0].day is None or days[0].year is None:
+        return None
+    inside = text[bracket.start("day") : bracket.end("day")].strip()
+    return bracket if inside == text[days[0].start : days[0].end].strip() else None
 
 
 _PLACE = re.compile(

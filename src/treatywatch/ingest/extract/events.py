@@ -606,11 +606,15 @@ def _city_in_name(name: str) -> str | None:
     return None
 
 
+def _direction(sentence: str) -> int:
+    """1 where the sentence looks ahead, -1 where it looks back, 0 where it says neither."""
+    return 1 if _FUTURE.search(sentence) else (-1 if _PAST.search(sentence) else 0)
+
+
 def _sentence_events(
     text: str, start: int, end: int, reference: dt.date | None, exact: bool
 ) -> list[_Event]:
     sentence = text[start:end]
-    direction = 1 if _FUTURE.search(sentence) else (-1 if _PAST.search(sentence) else 0)
     day_mentions = [m for m in dates.find_dates(text, start, end) if m.day is not None]
     out: list[_Event] = []
     for m in _EVENT.finditer(text, start, end):
@@ -753,6 +757,9 @@ def _sentence_events(
                 name_end = dt.date(int(named_year.group()), 12, 31)
                 first_day, last_day = dates.resolve(chosen, name_end, -1, exact)
             else:
+                # which way a day without its year leans: asked only of a sentence that
+                # dates a meeting (few do; the two scans cost more than the rest of it)
+                direction = _direction(sentence)
                 first_day, last_day = dates.resolve(chosen, reference, direction, exact)
             # "Statement by X, Fourth Meeting of States Parties, Lusaka, 10 September 2013":
             # the day of the speech, which need not be the meeting's first

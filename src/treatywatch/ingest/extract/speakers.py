@@ -61,6 +61,13 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "ISU": ("Implementation Support Unit", "ISU"),
     "ITF": ("ITF Enhancing Human Security", "ITF"),
     "Monitor": ("Landmine and Cluster Munition Monitor", "Landmine Monitor"),
+    # a national affiliate is the body all the same: "Oxfam New Zealand has called on ..."
+    "Oxfam": ("Oxfam", "Oxfam International", "Oxfam New Zealand", "Oxfam Australia",
+              "Oxfam America", "Oxfam GB", "Oxfam Novib", "Oxfam Solidarité"),
+    "DDG": ("Danish Demining Group", "DDG"),
+    "SIPRI": ("Stockholm International Peace Research Institute", "SIPRI"),
+    "OHCHR": ("Office of the High Commissioner for Human Rights", "OHCHR"),
+    "UNHCR": ("UNHCR", "United Nations High Commissioner for Refugees"),
 }  # fmt: skip
 
 # The titles before a name, each where a word starts (a skip in C to the next capital).
