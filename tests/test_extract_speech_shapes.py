@@ -1334,3 +1334,37 @@ def test_a_national_affiliate_of_a_body_speaks_for_the_body_not_its_country() ->
     speakers = {speaker for speaker, _ in _said(text, "2007-12-07")}
     assert "NZL" not in speakers
     assert "org:Oxfam" in speakers
+
+
+def test_a_byline_over_an_observers_office_is_the_state_it_observes_for() -> None:
+    # Holy See statement to the 13MSP, 16 September 2025 (c64)
+    text = (
+        "Statement of H.E. Archbishop Ettore Balestrero, Apostolic Nuncio\n\n"
+        "Permanent Observer of the Holy See to the United Nations\n\n"
+        "at the 13th Meeting of States Parties to the Convention on Cluster Munitions\n\n"
+        "Geneva, 16 September 2025\n\n"
+        "Mr. President,\n\nMy Delegation joins the previous speakers in welcoming Vanuatu."
+    )
+    assert _said(text, "2025-09-16") == [("VAT", "2025-09-16")]
+
+
+def test_a_portfolio_after_minister_is_no_first_name() -> None:
+    text = (
+        "Lithuania has withdrawn from the Convention. Minister of Defence Laurinas Kasciunas "
+        "said that the withdrawal is due to the changing geopolitical situation."
+    )
+    assert ("person:Laurinas Kasciunas", None) in _said(text, "2025-03-06")
+
+
+def test_words_given_by_saying_and_words_shared_by_an_agent() -> None:
+    opened = (
+        "Hilde Johnson, the deputy director of UNICEF, opened the conference by saying "
+        "cluster bombs have inflicted harm."
+    )
+    assert _said(opened, "2008-02-18") == [("org:UNICEF", None)]
+    shared = "Progress was made in its Parliament, as shared by Vanuatu."
+    assert _said(shared, "2025-03-20") == [("VUT", None)]
+    noted = "As noted by the ICRC, the stockpiles remain."
+    assert _said(noted, "2025-03-20") == [("org:ICRC", None)]
+    # a state the words are about, not by, says nothing
+    assert _said("The funds were shared by Vanuatu and Fiji.", "2025-03-20") == []

@@ -120,6 +120,7 @@ _NOT_NAME_WORDS = """
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Both All Each
     Countries Nordic Baltic Your Excellencies Majesty Highnesses Ladies Gentlemen
     Complete List Full Text Download Read More
+    Defence Defense Justice Interior Finance Health Education Trade Cooperation Environment
     """
 # Words that make a capitalised run a body, not a person ("Disarmament Insight said").
 _BODY_WORDS = """

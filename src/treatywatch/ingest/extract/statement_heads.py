@@ -471,7 +471,9 @@ _DELEGATION_AFTER = re.compile(
 # of South Africa"
 _OFFICE_WORDS = re.compile(
     r"[\s,]*(?:(?:Deputy|Vice|Prime|Foreign|Minister|Ministry|Ambassador|Permanent|"
-    r"Representative|Head|Delegation|Defen[cs]e|Affairs|External|Relations|of|for|the|and)"
+    r"Representative|Head|Delegation|Defen[cs]e|Affairs|External|Relations|of|for|the|and"
+    # "Apostolic Nuncio, Permanent Observer of the Holy See", "Special Envoy of"
+    r"|Observer|Apostolic|Nuncio|Special|Envoy)"
     # or a bare comma: "Mr. Asım Iftıkhar Ahmad, Pakistan Delegate"
     r"[\s,]*)*"
 )
@@ -488,7 +490,8 @@ def _office_then_state(
 
 #: A state's office in a speaker's heading: its mission, its representative, its envoy.
 _MISSION_OF = re.compile(
-    r"\b(?:Permanent\s+(?:Mission|Representative|Delegation)|Ambassador|Embassy)\s+of\s+(?:the\s+)?$"
+    r"\b(?:Permanent\s+(?:Mission|Representative|Delegation|Observer)|Ambassador|Embassy)"
+    r"\s+of\s+(?:the\s+)?$"
 )
 
 

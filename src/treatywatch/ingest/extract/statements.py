@@ -75,6 +75,8 @@ _VERBS = (
     r"|requested(?!\s+(?:additional\s+time|more\s+time|an?\s+(?:\w+\s+)?extension|extensions?)\b)"
     r"|presented|briefed|spoke|intervened|took\s+the\s+floor|commented|critici[sz]ed|"
     r"voiced|signall?ed|pointed\s+out|"
+    # "Hilde Johnson ... opened the conference by saying cluster bombs have inflicted"
+    r"(?<=\bby\s)saying|"
     # a stated position, which the non-joiners' often is: "the US, Russia and China oppose
     # the move", "countries like India claim such munitions are useful", "refused to sign"
     r"oppose[sd]?|disagree[sd]?|claim(?:s|ed)?|refuse[sd]?|declined|provided\s+(?:\w+\s+){0,2}(?:updates?|information|views|overview|"
@@ -1423,7 +1425,10 @@ _AGENT_LIST = prefiltered(
         r"(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?"
         r"|\b(?:proposals?|offer|idea|call|suggestions?|position|views?|requests?|initiative|appeal)"
         r"\s+(?:\w+\s+){0,6}?(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:welcomed|supported|"
-        r"endorsed|echoed|seconded|opposed)\s+by\s+(?:the\s+)?)"
+        r"endorsed|echoed|seconded|opposed)\s+by\s+(?:the\s+)?"
+        # "progress in its Parliament, as shared by Vanuatu": the words were the agent's
+        r"|(?<=\b[Aa]s\s)(?:shared|stated|noted|said|explained|highlighted|stressed|mentioned"
+        r"|underlined|emphasi[sz]ed|pointed\s+out|raised)\s+by\s+(?:the\s+)?)"
     )
 )
 
