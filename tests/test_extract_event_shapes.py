@@ -706,3 +706,55 @@ def test_a_time_given_first_keeps_a_later_day_from_the_meeting() -> None:
     # a weekday touching its day is that day: "on Monday 19 May 2008"
     monday = "The Dublin Diplomatic Conference began on Monday 19 May 2008 in Dublin."
     assert ("2008-05-19", "Dublin") in _events(monday)
+
+
+def test_a_place_in_capitals_run_into_the_name_and_a_bracket_of_days_then_place() -> None:
+    # South Africa's Minister of Defence, December 2008 (c65)
+    heading = (
+        "Briefing by the Minister of Defence, Mr Charles Nqakula on the Convention on Cluster "
+        "Munitions Signing Conference OSLO, Norway, December 2-4, 2008\n\nSouth Africa was "
+        "among 111 countries that attended."
+    )
+    assert ("2008-12-02", "Oslo") in _events(heading, "2008-12-05")
+    # UNODA's page of the First Review Conference (c66)
+    bracket = (
+        "Pursuant to the decision of the Fifth Meeting of States Parties (2 to 5 September "
+        "2014, San Jose, Costa Rica) the First Review Conference will take place from 7 to 11 "
+        "September 2015 in Dubrovnik, Croatia."
+    )
+    assert _events(bracket, "2015-01-10") == [
+        ("2014-09-02", "San Jose"),
+        ("2015-09-07", "Dubrovnik"),
+    ]
+
+
+def test_a_dateline_in_capitals_without_a_comma_places_the_meeting_of_its_year_only() -> None:
+    # the Philippines' foreign ministry, 11 April 2025 (c64)
+    text = (
+        "Philippines Leads 2025 Intersessional Meeting of the Convention on Cluster Munitions\n\n"
+        "GENEVA 11 April 2025 — Following the decision made at the 12th Meeting of States "
+        "Parties to the Convention on Cluster Munitions (CCM) in 2024, the Philippines led the "
+        "conduct of the 2025 Intersessional Meeting of the CCM on 07 and 08 April 2025."
+    )
+    found = _events(text, "2025-04-11")
+    assert ("2025-04-07", "Geneva") in found
+    # the meeting of 2024 took place somewhere the dispatch does not say
+    assert all(not (start is None and city == "Geneva") for start, city in found)
+
+
+def test_a_meetings_days_counted_back_from_the_day_it_closed() -> None:
+    # Oxfam New Zealand, Friday 7 December 2007 (c64)
+    vienna = (
+        "The Wellington Conference follows a three-day meeting in Vienna that concludes "
+        "today (Friday, 7 December)."
+    )
+    assert ("2007-12-05", "Vienna") in _events(vienna, "2007-12-07")
+    # GICHD, 26 June 2015 (c63)
+    closed = (
+        "26 June 2015\nToday in Geneva, the intersessional meeting for the Anti-Personnel Mine "
+        "Ban Convention closed after two days of robust discussion."
+    )
+    assert _events(closed, "2015-06-26") == [("2015-06-25", "Geneva")]
+    # without the day it closed, the length alone dates nothing
+    undated = "The three-day meeting in Vienna concluded with a declaration."
+    assert _events(undated) == [(None, "Vienna")]

@@ -78,7 +78,15 @@ _NOUN_ONLY = prefiltered(
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
     # and the day before the place: "(2015/11/30, Geneva)"
-    r"\s*\(\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},\s*)?" + _CITY + _COUNTRY + r"(?=\s*[,)])"
+    r"\s*\(\s*(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},\s*"
+    # "(2 to 5 September 2014, San Jose, Costa Rica)"
+    r"|\d{1,2}(?:\s*(?:to|-|–)\s*\d{1,2})?\s+[A-Z][a-z]+(?:\s*(?:to|-|–)\s*\d{1,2}\s+[A-Z][a-z]+)?"
+    r"\s+\d{4},\s*)?" + _CITY + _COUNTRY + r"(?=\s*[,)])"
+)
+# a city in capitals straight after the name, as a heading runs them together: "... Signing
+# Conference OSLO, Norway, December 2-4, 2008"
+_CAPITALS_CITY = re.compile(
+    r"[ \t]+(?P<city>[A-Z][A-Z'’\-]+(?:[ ][A-Z][A-Z'’\-]+)?)(?=,)" + _COUNTRY
 )
 # and after a dash: "... and on their Destruction - Maputo, Mozambique 3-7 May 1999"
 _COMMA_CITY = re.compile(r"(?:,|[ \t]+[-–—])\s*" + _CITY + _COUNTRY)
@@ -171,8 +179,9 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
 # "PHNOM PENH, Nov. 28 (Xinhua) --": where a dispatch was written.
 _DATELINE_CITY = re.compile(
     r"(?m)(?:^|\()[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
-    # "San Jose" on a line of its own, and the day on the next
-    r"(?:,[ \t]*|[ \t]*\n\s*)(?=\S)"
+    # "San Jose" on a line of its own, and the day on the next; "GENEVA 11 April 2025 —":
+    # a city in capitals needs no comma before its day
+    r"(?:,[ \t]*|[ \t]*\n\s*|(?<=[A-Z]{2})[ \t]+(?=\d))(?=\S)"
 )
 _TITLE_REACH = 400
 _DATELINE_COUNTRY = re.compile(r"([A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2}),?\s*")
@@ -273,10 +282,14 @@ def _dated_elsewhen(text: str, event: _Event, day: dt.date | None) -> bool:
     sentence_start = textmod.sentence_start(text, event.span[0])
     stop = text.find(".", event.span[1])
     stop = len(text) if stop < 0 else stop
-    return any(
+    if any(
         m.year is not None and m.year != day.year
         for m in dates.find_dates(text, sentence_start, stop)
-    )
+    ):
+        return True
+    # "the decision made at the 12th Meeting of States Parties ... in 2024", a year alone
+    year = _year_after(text, event.span[1], stop)
+    return year is not None and year != day.year
 
 
 _OPENED_NOW = re.compile(
@@ -611,6 +624,53 @@ def _direction(sentence: str) -> int:
     return 1 if _FUTURE.search(sentence) else (-1 if _PAST.search(sentence) else 0)
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS_LONG = r"(?P<n>two|three|four|five|six|seven|[2-7])"
+_N_DAY_BEFORE = re.compile(_DAYS_LONG + r"[- ]day\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_CLOSED_AFTER = re.compile(
+    r"[^.;]{0,120}?\b(?:clos(?:ed|es)|conclud(?:ed|es)|ended|ends|wrapped\s+up)\s+"
+    r"(?:(?:today|yesterday)\s+)?(?:after\s+" + _DAYS_LONG + r"\s+days\b)?",
+    re.IGNORECASE,
+)
+_TODAY_DAY = re.compile(r"\s*today\b(?:\s*\((?P<day>[^()\n]{4,30})\))?", re.IGNORECASE)
+
+
+def _counted_days(
+    text: str,
+    start: int,
+    name_start: int,
+    name_end: int,
+    end: int,
+    reference: dt.date,
+    exact: bool,
+) -> tuple[dt.date, dt.date] | None:
+    """A meeting's days from how long it ran and the day it closed: "a three-day meeting
+    ... that concludes today (Friday, 7 December)", "... closed after two days" in a
+    dispatch of the closing day."""
+    closing = _CLOSED_AFTER.match(text, name_end, end)
+    if closing is None:
+        return None
+    long = closing.group("n") or (
+        m.group("n")
+        if (m := _N_DAY_BEFORE.search(text, max(0, name_start - 30), name_start))
+        else None
+    )
+    if long is None:
+        return None
+    days = _COUNT_WORDS.get(long.lower()) or int(long)
+    closed: dt.date | None = None
+    today = _TODAY_DAY.search(text, name_end, closing.end() + 8)
+    if today is not None and today.group("day"):
+        found = dates.find_dates(text, today.start("day"), today.end("day"))
+        if found and found[0].day is not None:
+            closed, _ = dates.resolve(found[0], reference, 0, exact)
+    elif exact and (today is not None or _TODAY.search(text, start, name_start)):
+        closed = reference  # "Today in Geneva, the meeting ... closed after two days"
+    if closed is None:
+        return None
+    return closed - dt.timedelta(days=days - 1), closed
+
+
 def _sentence_events(
     text: str, start: int, end: int, reference: dt.date | None, exact: bool
 ) -> list[_Event]:
@@ -660,7 +720,11 @@ def _sentence_events(
                     _IN_CITY.finditer(text, held.start(), min(end, held.end() + 150))
                 )
         # a title: "Fifth Meeting of States Parties, San José, Costa Rica, 2-5 September 2014"
-        titled = _COMMA_CITY.match(text, after, end) or _PAREN_CITY.match(text, after, end)
+        titled = (
+            _COMMA_CITY.match(text, after, end)
+            or _PAREN_CITY.match(text, after, end)
+            or _CAPITALS_CITY.match(text, after, end)
+        )
         if titled:
             places_after.insert(0, titled)
         places_before = [
@@ -803,6 +867,12 @@ def _sentence_events(
             )
         ):
             first_day = reference
+        if first_day is None and reference is not None:
+            # "a three-day meeting in Vienna that concludes today (Friday, 7 December)",
+            # "the intersessional meeting ... closed after two days": its days, counted back
+            counted = _counted_days(text, start, m.start(), m.end(), end, reference, exact)
+            if counted is not None:
+                first_day, last_day = counted
         # the standing Conference on Disarmament is a body, not a meeting, unless a day says
         # which of its sessions
         if first_day is None and _STANDING_BODY.search(name):
