@@ -758,3 +758,14 @@ def test_a_meetings_days_counted_back_from_the_day_it_closed() -> None:
     # without the day it closed, the length alone dates nothing
     undated = "The three-day meeting in Vienna concluded with a declaration."
     assert _events(undated) == [(None, "Vienna")]
+
+
+def test_a_meeting_dated_once_and_dated_and_placed_again_is_one_meeting() -> None:
+    # Sri Lanka's mission in Vienna, 19 December 2017 (c65)
+    text = (
+        "The 16th Meeting of States Parties to the Anti – Personnel Mines Ban Convention "
+        "welcomed Sri Lanka on Monday 18th December 2017 as the newly joined 163rd State "
+        "Party.\n\n“We welcome Sri Lanka,” said the President of the 16th Meeting of States "
+        "Parties (MSP) to the Convention held in Vienna from 18-21 December 2017."
+    )
+    assert _events(text, "2017-12-19") == [("2017-12-18", "Vienna")]

@@ -1368,3 +1368,10 @@ def test_words_given_by_saying_and_words_shared_by_an_agent() -> None:
     assert _said(noted, "2025-03-20") == [("org:ICRC", None)]
     # a state the words are about, not by, says nothing
     assert _said("The funds were shared by Vanuatu and Fiji.", "2025-03-20") == []
+
+
+def test_a_state_welcomed_as_a_party_says_nothing() -> None:
+    headline = "Sri Lanka welcomed as a State Party to the Anti – Personnel Mine Ban Convention"
+    assert _said(headline, "2017-12-19") == []
+    # the active "welcomed" is words all the same
+    assert _said("Chile welcomed the adoption of the plan.", "2017-12-19") == [("CHL", None)]

@@ -1189,8 +1189,31 @@ def _pair_place_and_day(events: list[_Event]) -> None:
             if twin is None or not _name_key(event.name):
                 kind = by_noun.get(_head_noun(event.name), [])
                 twin = kind[0] if len({e.city for e in kind}) == 1 else None
+            if twin is None:
+                # named again on the same day with its place: "The 16th Meeting of States
+                # Parties to the Anti – Personnel ... welcomed Sri Lanka on Monday 18th
+                # December 2017" and "the 16th Meeting of States Parties ... held in Vienna
+                # from 18-21 December 2017"
+                key = _name_key(event.name).split()
+                twin = next(
+                    (
+                        e
+                        for e in events
+                        if e.city is not None
+                        and e.start == event.start
+                        and key
+                        and _same_opening(key, _name_key(e.name).split())
+                    ),
+                    None,
+                )
             if twin is not None:
                 event.city, event.country = twin.city, twin.country
+
+
+def _same_opening(a: list[str], b: list[str]) -> bool:
+    """Whether one name's words open the other's (its treaty's title may be cut short)."""
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
 
 
 def _head_noun(name: str) -> str:

@@ -44,8 +44,9 @@ _VERBS = (
     r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
     r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
     # "welcomed the adoption", not a host's "welcomed representatives of 150 countries"
+    # and not the passive of a headline: "Sri Lanka welcomed as a State Party"
     r"urges|welcomed(?!\s+(?:\w+\s+)?(?:representatives|delegates|delegations|participants"
-    r"|guests|visitors)\b)|welcomes|indicated|summari[sz]ed|"
+    r"|guests|visitors)\b|\s+(?:as|into)\s)|welcomes|indicated|summari[sz]ed|"
     # a paper submitted is an act of reporting or requesting, not words said
     r"submitted(?!\s+(?:\w+\s+){0,7}(?:reports?|requests?|instruments?|notifications?|notices?"
     r"|documents?)\b)|introduced|asked|admitted|"
