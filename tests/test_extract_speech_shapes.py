@@ -1375,3 +1375,19 @@ def test_a_state_welcomed_as_a_party_says_nothing() -> None:
     assert _said(headline, "2017-12-19") == []
     # the active "welcomed" is words all the same
     assert _said("Chile welcomed the adoption of the plan.", "2017-12-19") == [("CHL", None)]
+
+
+def test_a_lead_in_the_present_after_a_city_and_a_dash_is_said_on_the_releases_day() -> None:
+    # SAnews, Thursday 5 September 2013 (c54)
+    text = (
+        "SA throws its weight behind Convention of Cluster Munitions\n\n"
+        "Thursday, September 5, 2013\n\n"
+        "Pretoria - South Africa says it supports the destruction of cluster munitions stocks."
+    )
+    assert _said(text, "2013-09-05") == [("ZAF", "2013-09-05")]
+    # a word before the dash that is no city dates nothing
+    other = (
+        "Thursday, September 5, 2013\n\nUpdate - South Africa says it supports the "
+        "destruction of cluster munitions stocks."
+    )
+    assert _said(other, "2013-09-05") == [("ZAF", None)]

@@ -404,13 +404,27 @@ def _date_by_headline(text: str, found: list[Statement], day: dt.date) -> None:
 _DATELINE_END = re.compile(r"\d{4}\)?[ \t]*(?:--?|–|—)[ \t]*(?:The[ \t]+)?$")
 
 
+# or a city and a dash opening the lead's line: "Pretoria - South Africa says it supports"
+_CITY_DASH_END = re.compile(
+    r"(?:^|\n)[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})[ \t]+(?:--?|–|—)[ \t]*"
+    r"(?:The[ \t]+)?$"
+)
+
+
+def _city_dash(text: str, at: int) -> bool:
+    m = _CITY_DASH_END.search(text, max(0, at - 40), at)
+    return m is not None and places.is_city(m.group("city"))
+
+
 def _date_by_lead(text: str, found: list[Statement], day: dt.date) -> None:
     """The first sentence of a dated dispatch, in the present, says what its speaker says
     that day, as a headline in the present does."""
     for s in found:
         if s.date is not None or s.reference:
             continue
-        if not _DATELINE_END.search(text, max(0, s.start - 40), s.start):
+        if not _DATELINE_END.search(text, max(0, s.start - 40), s.start) and not _city_dash(
+            text, s.start
+        ):
             continue
         if _HEADLINE_PRESENT.search(text, s.start, min(s.end, s.start + 120)):
             s.date = day
