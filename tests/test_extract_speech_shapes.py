@@ -1391,3 +1391,16 @@ def test_a_lead_in_the_present_after_a_city_and_a_dash_is_said_on_the_releases_d
         "destruction of cluster munitions stocks."
     )
     assert _said(other, "2013-09-05") == [("ZAF", None)]
+
+
+def test_a_participle_after_a_possessive_is_no_verb_of_the_state() -> None:
+    # the US Campaign to Ban Landmines on the CCM's Third Meeting, 2012 (c22)
+    text = (
+        "The report notes Libya and Thailand's confirmed instances of cluster munitions use "
+        "since entry into force of the convention."
+    )
+    assert _said(text, "2012-09-14") == []
+    # the state's own verb, and its delegation's, are words all the same
+    assert _said("Thailand confirmed its use of cluster munitions.", "2012-09-14") == [
+        ("THA", None)
+    ]

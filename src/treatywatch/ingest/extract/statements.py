@@ -90,6 +90,7 @@ _PASSIVE = prefiltered(
 # The scan runs over the whole text: looked for by the words the cues open with.
 _ANY_CUE = prefiltered(re.compile(rf"\b(?:{_VERBS}|by|behalf)\b"))
 _ALIGNS = re.compile(r"\balign\w*\s+(?:\w+\s+){0,2}(?:with|to)\s+the\s+statements?\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s+$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
 _PRONOUN_START = re.compile(
@@ -899,6 +900,9 @@ def _block_statements(
         if not _inside(v.start(), quoted)
         and not _NEGATED.search(text[max(start, v.start() - 30) : v.start()])
         and not _PASSIVE_AUX.search(text[max(start, v.start() - 12) : v.start()])
+        # "Libya and Thailand's confirmed instances of use": a participle after a
+        # possessive is an adjective of the noun that follows, not what the state did
+        and not _POSSESSIVE_BEFORE.search(text, max(start, v.start() - 4), v.start())
     ]
     org_at = {o.start: o for o in orgs}
     behalf = None
