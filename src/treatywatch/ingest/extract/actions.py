@@ -376,9 +376,10 @@ _ON_ITS = re.compile(
 def _passive_acts(
     text: str, named: list[StateMention], reference: dt.date | None, exact: bool
 ) -> list[dict[str, Any]]:
-    """An act in the passive with one state as its agent: "adopted in 2008 and ratified by
-    Switzerland in 2011" (a list after "by" is read by the enumerations). Only the words
-    before the agent can make it an intention: the clause after it is the treaty's own."""
+    """An act in the passive with a state, or a few coordinated, as its agent: "adopted in
+    2008 and ratified by Switzerland in 2011", "instruments of accession were deposited by
+    A and B" (a longer list after "by" is read by the enumerations). Only the words before
+    the agent can make it an intention: the clause after it is the treaty's own."""
     out: list[dict[str, Any]] = []
     starts = [s.start for s in named]
     for s in named:
