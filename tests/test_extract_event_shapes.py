@@ -769,3 +769,19 @@ def test_a_meeting_dated_once_and_dated_and_placed_again_is_one_meeting() -> Non
         "Parties (MSP) to the Convention held in Vienna from 18-21 December 2017."
     )
     assert _events(text, "2017-12-19") == [("2017-12-18", "Vienna")]
+
+
+def test_days_of_talks_and_a_city_named_by_its_country_or_kind_place_a_meeting() -> None:
+    # The Irish Times, 13 February 1997 (c67)
+    talks = (
+        "EXPERTS from more than 100 countries gathered in Vienna yesterday for three days of "
+        "talks on outlawing anti personnel mines."
+    )
+    assert _events(talks, "1997-02-13") == [(None, "Vienna")]
+    # AFP on the 10MSP, 2010 (c67)
+    swiss = "Delegates gathered in the Swiss city of Geneva for the meeting."
+    assert _events(swiss, "2010-11-29") == [(None, "Geneva")]
+    capital = "The meeting was held in the New Zealand capital, Wellington."
+    assert _events(capital, "2008-02-18") == [(None, "Wellington")]
+    # a bare common noun with no determiner still names no meeting
+    assert _events("States keep requesting talks to discuss it in Vienna.", "1997-02-13") == []

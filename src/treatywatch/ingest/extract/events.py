@@ -68,7 +68,8 @@ _IN_CITY = re.compile(
     # "The seminar is scheduled for Mexico City", "slated for Nairobi, Kenya"
     r"|(?:scheduled|slated|set)\s+for)\s+"
     # "in the Norwegian capital, Oslo", "in the city of Geneva"
-    r"(?:the\s+\w+\s+capital,?\s+|the\s+city\s+of\s+)?" + _CITY + _COUNTRY
+    # and "in the New Zealand capital, Wellington", "in the Swiss city of Geneva"
+    r"(?:the\s+(?:\w+\s+){1,2}capital,?\s+|the\s+(?:\w+\s+)?city\s+of\s+)?" + _CITY + _COUNTRY
 )
 # The whole-text scan is tried where a noun's word opens (prefilter.py); the look-ahead,
 # written when it was the scan's own filter, is kept so that the matches stay as they were.
@@ -960,7 +961,9 @@ def _year_after(text: str, at: int, end: int) -> int | None:
 
 _DETERMINER = re.compile(
     # and a possessive: "Last week's conference on cluster munitions in Beirut"
-    r"(?:\b(?:the|a|an|this|that|its|their|our|these|those|further|subsequent|several)|[’']s)\s+(?:[a-z\-]+\s+){0,2}$",
+    r"(?:\b(?:the|a|an|this|that|its|their|our|these|those|further|subsequent|several)|[’']s"
+    # "for three days of talks"
+    r"|\b(?:two|three|four|five|six|seven|\d)\s+days\s+of)\s+(?:[a-z\-]+\s+){0,2}$",
     re.I,
 )
 _POSTED = re.compile(
