@@ -330,9 +330,7 @@ def find_actions(
             day = None if joined and actor in followers else when
             own = _own_day(text, actor.end) if actor in actors else None
             if own is not None:
-                first, _ = dates.resolve(
-                    dates.find_dates(text, own.start("day"), own.end("day"))[0], reference
-                )
+                first, _ = dates.resolve(own[1], reference)
                 day = first.isoformat() if first is not None else day
             key = (actor.iso3, kind, day)
             if key in seen:
@@ -558,9 +556,12 @@ def _actors(
         return []
     last = before[-1]
     gap = text[last.end : verb_at]
-    alias = _ALIAS.match(gap) or _RELATIVE.match(gap) or _own_day(text, last.end)
+    alias = _ALIAS.match(gap) or _RELATIVE.match(gap)
+    own = _own_day(text, last.end)
     if alias is not None:
         gap = gap[alias.end() :]
+    elif own is not None:
+        gap = text[own[0].end() : verb_at]  # "... and Ecuador (29 April 1999) have ratified"
     elif gap.startswith(")") and text[last.start - 1 : last.start] == "(":
         gap = gap[1:]  # the short name in brackets is a name of the state: "(Lao PDR) signed"
     if len(gap) <= _COORDINATED_MAX and _COORDINATED.fullmatch(gap):
@@ -576,7 +577,7 @@ def _actors(
     chain = [last]
     for mention in reversed(before[:-1]):
         own = _own_day(text, mention.end)
-        joint = text[own.end() if own else mention.end : chain[0].start]
+        joint = text[own[0].end() if own else mention.end : chain[0].start]
         if not re.fullmatch(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:earlier|also|later)\s+)?"
                             r"(?:by\s+)?(?:the\s+)?", joint):  # fmt: skip
             break
@@ -628,8 +629,9 @@ def _gapped(
 _BRACKETED = re.compile(r"\s*\((?P<day>[^()\n]{4,30})\)")
 
 
-def _own_day(text: str, at: int) -> re.Match[str] | None:
-    """The bracket after a state's name at ``at`` where it holds a whole day and no more."""
+def _own_day(text: str, at: int) -> tuple[re.Match[str], dates.DateMention] | None:
+    """The bracket after a state's name at ``at`` where it holds a whole day and no more,
+    and that day."""
     bracket = _BRACKETED.match(text, at) if text.startswith(("(", " ("), at) else None
     if bracket is None:
         return None
@@ -637,7 +639,7 @@ def _own_day(text: str, at: int) -> re.Match[str] | None:
     if len(days) != 1 or days[0].day is None or days[0].year is None:
         return None
     inside = text[bracket.start("day") : bracket.end("day")].strip()
-    return bracket if inside == text[days[0].start : days[0].end].strip() else None
+    return (bracket, days[0]) if inside == text[days[0].start : days[0].end].strip() else None
 
 
 _PLACE = re.compile(

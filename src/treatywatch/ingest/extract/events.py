@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from treatywatch.ingest.extract import dates, places
+from treatywatch.ingest.extract import dates, numbers, places
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.registry import states as registry
@@ -625,7 +625,6 @@ def _direction(sentence: str) -> int:
     return 1 if _FUTURE.search(sentence) else (-1 if _PAST.search(sentence) else 0)
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _DAYS_LONG = r"(?P<n>two|three|four|five|six|seven|[2-7])"
 _N_DAY_BEFORE = re.compile(_DAYS_LONG + r"[- ]day\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _CLOSED_AFTER = re.compile(
@@ -658,7 +657,9 @@ def _counted_days(
     )
     if long is None:
         return None
-    days = _COUNT_WORDS.get(long.lower()) or int(long)
+    days = numbers.value(long)
+    if days is None:
+        return None
     closed: dt.date | None = None
     today = _TODAY_DAY.search(text, name_end, closing.end() + 8)
     if today is not None and today.group("day"):
@@ -1188,24 +1189,24 @@ def _pair_place_and_day(events: list[_Event]) -> None:
                 by_noun.setdefault(_head_noun(event.name), []).append(event)
     for event in events:
         if event.city is None and event.start is not None:
-            twin = placed.get(_name_key(event.name))
-            if twin is None or not _name_key(event.name):
+            key = _name_key(event.name)
+            twin = placed.get(key)
+            if twin is None or not key:
                 kind = by_noun.get(_head_noun(event.name), [])
                 twin = kind[0] if len({e.city for e in kind}) == 1 else None
-            if twin is None:
+            if twin is None and key:
                 # named again on the same day with its place: "The 16th Meeting of States
                 # Parties to the Anti – Personnel ... welcomed Sri Lanka on Monday 18th
                 # December 2017" and "the 16th Meeting of States Parties ... held in Vienna
                 # from 18-21 December 2017"
-                key = _name_key(event.name).split()
+                words = key.split()
                 twin = next(
                     (
                         e
                         for e in events
                         if e.city is not None
                         and e.start == event.start
-                        and key
-                        and _same_opening(key, _name_key(e.name).split())
+                        and _same_opening(words, _name_key(e.name).split())
                     ),
                     None,
                 )
