@@ -785,3 +785,25 @@ def test_days_of_talks_and_a_city_named_by_its_country_or_kind_place_a_meeting()
     assert _events(capital, "2008-02-18") == [(None, "Wellington")]
     # a bare common noun with no determiner still names no meeting
     assert _events("States keep requesting talks to discuss it in Vienna.", "1997-02-13") == []
+
+
+def test_a_heading_gives_the_place_after_the_days_and_a_small_town_by_its_state() -> None:
+    # ICBL, intersessional standing committees, June 2011 (c71)
+    heading = (
+        "Intersessional Standing Committees Meetings, 20-24 June 2011, Geneva, Switzerland\n\n"
+        "The meetings are open to governments."
+    )
+    assert _events(heading, "2011-06-01") == [("2011-06-20", "Geneva")]
+    # Support unit of the CCM, June 2017 (c71): a village the gazetteer does not hold
+    town = (
+        "The workshop, held in Rakitje, Croatia, on 12-13 June 2017, was the initiative of "
+        "the German Presidency."
+    )
+    assert _events(town, "2017-06-20") == [("2017-06-12", "Rakitje")]
+    # a region before a state is no town, and no town is read without "held in"
+    assert _events("The workshop, held in Europe, Croatia, on 12-13 June 2017.", "2017-06-20") == [
+        ("2017-06-12", None)
+    ]
+    assert _events("The workshop in Rakitje, Croatia, on 12-13 June 2017.", "2017-06-20") == [
+        ("2017-06-12", None)
+    ]

@@ -575,6 +575,33 @@ def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, max(0, at)) + 1
 
 
+def _city_after_days(
+    text: str, at: int, end: int, mentions: list[dates.DateMention]
+) -> re.Match[str] | None:
+    """The place a heading gives after a name's days: "Intersessional Standing Committees
+    Meetings, 20-24 June 2011, Geneva, Switzerland"."""
+    first = next((d for d in mentions if d.start >= at), None)
+    if first is None or text[at : first.start].strip() != ",":
+        return None
+    return _COMMA_CITY.match(text, _range_end(text, mentions, first), end)
+
+
+_HELD_IN_TOWN = re.compile(r"\b(?:held|hosted|took\s+place)\s+in\s+$")
+
+
+def _town_of_state(text: str, place: re.Match[str], name: str) -> bool:
+    """A place the gazetteer does not hold, where the words say a meeting was held there
+    and name its state: "The workshop, held in Rakitje, Croatia, on 12-13 June 2017"."""
+    return (
+        name == place.group("city")
+        and registry.lookup(place.group("country") or "") is not None
+        and registry.lookup(name) is None
+        and name not in _REGION_WORDS
+        and _HELD_IN_TOWN.search(text, max(0, place.start("city") - 20), place.start("city"))
+        is not None
+    )
+
+
 def _city_country(parts: list[str]) -> tuple[str | None, str | None]:
     for i, part in enumerate(parts):
         if _city_not_state(part):
@@ -726,6 +753,7 @@ def _sentence_events(
             _COMMA_CITY.match(text, after, end)
             or _PAREN_CITY.match(text, after, end)
             or _CAPITALS_CITY.match(text, after, end)
+            or _city_after_days(text, after, end, day_mentions)
         )
         if titled:
             places_after.insert(0, titled)
@@ -753,7 +781,7 @@ def _sentence_events(
             if owner != candidate:
                 options = (owner,)
             for option in options:
-                if _city_not_state(option):
+                if _city_not_state(option) or _town_of_state(text, place, option):
                     break
             else:
                 continue
