@@ -1404,3 +1404,20 @@ def test_a_participle_after_a_possessive_is_no_verb_of_the_state() -> None:
     assert _said("Thailand confirmed its use of cluster munitions.", "2012-09-14") == [
         ("THA", None)
     ]
+
+
+def test_a_heading_in_title_case_names_the_state_after_the_office() -> None:
+    # Cambodia's opening statement to the 11MSP, 2011 (c69), its heading in title case
+    text = (
+        "Opening Statement By Hun Sen, Prime Minister Of The Kingdom Of Cambodia\n\n"
+        "Excellencies, distinguished delegates, the meeting is opened."
+    )
+    assert [s for s, _ in _said(text, "2011-11-28")] == ["KHM"]
+    austria = (
+        "Statement by Ana Lopez, Federal Minister of Foreign Affairs of the Republic of "
+        "Austria\n\nThank you, Mr. President."
+    )
+    assert [s for s, _ in _said(austria, "2008-12-03")] == ["AUT"]
+    # the office's words alone: a person with no state after the office stays a person
+    alone = "Opening Statement By Hun Sen, Prime Minister Of The Day\n\nThe meeting is opened."
+    assert [s for s, _ in _said(alone, "2011-11-28")] == ["person:Hun Sen"]

@@ -472,6 +472,8 @@ _DELEGATION_AFTER = re.compile(
 _OFFICE_WORDS = re.compile(
     r"[\s,]*(?:(?:Deputy|Vice|Prime|Foreign|Minister|Ministry|Ambassador|Permanent|"
     r"Representative|Head|Delegation|Defen[cs]e|Affairs|External|Relations|of|for|the|and"
+    # and as a heading in title case has them: "Prime Minister Of The Kingdom Of Cambodia"
+    r"|Of|For|The|And|Kingdom|Republic|Federal"
     # "Apostolic Nuncio, Permanent Observer of the Holy See", "Special Envoy of"
     r"|Observer|Apostolic|Nuncio|Special|Envoy)"
     # or a bare comma: "Mr. Asım Iftıkhar Ahmad, Pakistan Delegate"
