@@ -649,3 +649,23 @@ def test_a_second_state_and_its_day_after_a_dated_act_share_its_verb() -> None:
     # a state and a day that do not close the clause are no such act
     not_gapped = "Norway ratified on 3 December 2008 and Peru on the same day spoke."
     assert _acts(not_gapped, "2009-01-01") == {("NOR", "ratification", "2008-12-03")}
+
+
+def test_the_last_or_whole_of_a_states_stock_destroyed_in_the_passive_completes_it() -> None:
+    done = "stockpile-destruction-completed"
+    # ICRC, 19 December 2003 (c70): the day is the ceremony's, given before the mines
+    argentina = (
+        "The ICRC's regional delegate took part in a ceremony on 4 December at which the last "
+        "remaining Argentine anti-personnel mines were destroyed at Campo de Mayo."
+    )
+    assert _acts(argentina, "2003-12-19") == {("ARG", done, "2003-12-04")}
+    assert _acts("Japan's entire stockpile of cluster munitions has been destroyed.") == {
+        ("JPN", done, None)
+    }
+    assert _acts("The last of Chile's cluster munitions were destroyed on 5 May 2011.") == {
+        ("CHL", done, "2011-05-05")
+    }
+    # some of a stock, one still to be destroyed, or one meant to be, completes nothing
+    assert _acts("Peru's mines were destroyed in 2002.") == set()
+    assert _acts("The last Argentine mines will be destroyed on 4 December.", "2003-11-01") == set()
+    assert _acts("It plans to announce that the last of Chile's stocks were destroyed.") == set()

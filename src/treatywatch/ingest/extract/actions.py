@@ -412,6 +412,66 @@ def _passive_acts(
     return out
 
 
+def _stocks_destroyed(
+    text: str, states: list[StateMention], reference: dt.date | None, exact: bool
+) -> list[dict[str, Any]]:
+    """A state's whole stock said destroyed in the passive: "the last remaining Argentine
+    anti-personnel mines were destroyed", "Japan's entire stockpile has been destroyed".
+    Only the last or the whole of it: "Peru's mines were destroyed" may be some of them."""
+    out: list[dict[str, Any]] = []
+    for s in states:
+        # "Japan's entire stockpile", or the name as an adjective: "Argentine mines"
+        if text[s.end : s.end + 1] in ("'", "’"):
+            m = _OWN_STOCK_DESTROYED.match(text, s.end)
+        else:
+            m = _STOCK_DESTROYED.match(text, s.end)
+        if m is None:
+            continue
+        whole = _ALL_OF_BEFORE.search(text, max(0, s.start - 30), s.start)
+        if whole is None and m.group("whole") is None:
+            continue
+        head = text[textmod.sentence_start(text, s.start) : s.start]
+        if _INTENTION.search(head) or _PENDING.search(head):
+            continue
+        when = _date(text, m.end(), reference, exact)
+        if when is None:
+            # "a ceremony on 4 December at which the last remaining Argentine mines were
+            # destroyed": the one day the sentence gives before them
+            days = [
+                d
+                for d in dates.find_dates(text, textmod.sentence_start(text, s.start), s.start)
+                if d.day is not None and d.end_day is None
+            ]
+            if len(days) == 1 and _ON_DAY.search(text, max(0, days[0].start - 4), days[0].start):
+                day, _ = dates.resolve(days[0], reference, -1, exact)
+                when = day.isoformat() if day else None
+        out.append(
+            {
+                "state": s.iso3,
+                "action": "stockpile-destruction-completed",
+                "date": when,
+                "span": [(whole or m).start(), m.end()],
+            }
+        )
+    return out
+
+
+_STOCK = (
+    r"\s+(?:remaining\s+)?(?P<whole>(?:last|entire|whole)\s+)?(?:(?:remaining|own)\s+)?"
+    r"(?:(?:stockpiled|anti-?personnel|cluster|land)\s+){0,2}"
+    r"(?:stockpiles?|stocks?|(?:land)?mines|(?:cluster\s+)?munitions)"
+    r"(?:\s+of\s+(?:[\w\-]+\s+){0,2}?(?:(?:land)?mines|munitions))?"
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?destroyed\b"
+)
+_OWN_STOCK_DESTROYED = re.compile(r"['’]s?" + _STOCK)
+_STOCK_DESTROYED = re.compile(_STOCK)
+_ALL_OF_BEFORE = re.compile(
+    r"\b(?:[Tt]he\s+last\s+(?:remaining\s+)?(?:of\s+)?|[Aa]ll\s+(?:of\s+)?|[Tt]he\s+(?:entire|whole)\s+)"
+    r"(?:the\s+)?$"
+)
+_ON_DAY = re.compile(r"\bon\s+$")
+
+
 #: The most agents a passive's "by" is read for here; a longer run is a list.
 _AGENTS = 4
 # "Instruments of ratification were deposited on 10 May 2011 by Lebanon"
@@ -473,6 +533,7 @@ def _noun_acts(
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
     out: list[dict[str, Any]] = _passive_acts(text, named, reference, exact)
+    out += _stocks_destroyed(text, states, reference, exact)
     for s, kind, act_end in found:
         sentence_start = textmod.sentence_start(text, s.start)
         sentence_end = text.find(".", act_end)
