@@ -669,3 +669,29 @@ def test_the_last_or_whole_of_a_states_stock_destroyed_in_the_passive_completes_
     assert _acts("Peru's mines were destroyed in 2002.") == set()
     assert _acts("The last Argentine mines will be destroyed on 4 December.", "2003-11-01") == set()
     assert _acts("It plans to announce that the last of Chile's stocks were destroyed.") == set()
+
+
+def test_states_that_destroyed_their_stockpiles_and_a_list_joined_to_a_wider_set() -> None:
+    done = "stockpile-destruction-completed"
+    assert _acts("Denmark and Chile have destroyed their stockpiles.") == {
+        ("DNK", done, None),
+        ("CHL", done, None),
+    }
+    # Cluster Munition Coalition on Japan, February 2015 (c70)
+    joined = (
+        "With this important accomplishment, Japan joins the United Kingdom, Denmark, Chile, "
+        "The Netherlands, Belgium, Ecuador and many other countries that have destroyed their "
+        "entire stockpiles of cluster munitions."
+    )
+    assert {a[0] for a in _acts(joined, "2015-02-12") if a[1] == done} >= {
+        "GBR",
+        "DNK",
+        "CHL",
+        "NLD",
+        "BEL",
+        "ECU",
+    }
+    # what the wider set has not done, or will do, is no act of the list's
+    unsigned = "The UK, Denmark, Chile and many other countries that have not signed met."
+    assert _acts(unsigned) == set()
+    assert _acts("Denmark and Chile will have destroyed their stockpiles by 2015.") == set()

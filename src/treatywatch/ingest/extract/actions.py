@@ -46,10 +46,11 @@ _ACTS: list[tuple[str, str]] = [
      r"(?:\w+\s+){0,2}?(?:stocks?|cluster\s+munitions|(?:anti-?personnel\s+)?(?:land)?mines)\b"
      r"|ion\s+of\s+(?:its\s+|the\s+)?stockpile\s+destruction)"
      # "fully destroyed its own stocks of anti-personnel mines"
-     r"|destroyed\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks\b)"
+     r"|destroyed\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:stockpiles?|stocks\b)"
      # "destroyed the last of its cluster munitions"
      r"|destroyed\s+(?:the\s+)?last\s+(?:of\s+)?(?:its|their)\s+"
-     r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?its\s+(?:\w+\s+)?(?:stockpiles?|stocks?)"
+     r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?"
+     r"(?:stockpiles?|stocks?)"
      # "their stockpile destruction programs are complete", "declared their stockpile
      # destruction complete"
      r"|stockpile\s+destruction\s+(?:programs?\s+|programmes?\s+|process\s+)?(?:is\s+|are\s+"

@@ -159,7 +159,12 @@ def _own_day(text: str, at: int) -> str | None:
 # The act after the list: "8 African States (Angola, ..., and Uganda) have signed the
 # Convention", "Belize, Guyana, and Palestine also acceded".
 _BEFORE_ACT = re.compile(
-    r"\)?\s*(?:[—–]\s*|--\s*)?(?:(?:have|has|had|all|also|each|both|then|since|now|already)\s+){0,3}"
+    r"\)?\s*(?:[—–]\s*|--\s*)?"
+    # the list as members of a wider set: "Japan joins the United Kingdom, Denmark, ... and
+    # many other countries that have destroyed their entire stockpiles"
+    r"(?:,?\s*and\s+(?:many|several|some|a\s+number\s+of)\s+other\s+(?:countries|states|States"
+    r"|nations)(?:\s+[Pp]arties)?\s+(?:that|which|who)\s+)?"
+    r"(?:(?:have|has|had|all|also|each|both|then|since|now|already)\s+){0,3}"
 )
 
 
