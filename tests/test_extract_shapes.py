@@ -695,3 +695,21 @@ def test_states_that_destroyed_their_stockpiles_and_a_list_joined_to_a_wider_set
     unsigned = "The UK, Denmark, Chile and many other countries that have not signed met."
     assert _acts(unsigned) == set()
     assert _acts("Denmark and Chile will have destroyed their stockpiles by 2015.") == set()
+
+
+def test_states_it_is_uncertain_will_sign_are_no_list_of_signatories() -> None:
+    # CMC on the Sofia regional meeting, 18 September 2008 (c71)
+    text = (
+        "A total of 24 states from the Regional Cooperation Council adopted the Convention on "
+        "Cluster Munitions in May 2008. It is uncertain if the other RCC member states will "
+        "sign the Convention this December: Finland, Greece, Latvia, Poland, Romania, Turkey, "
+        "and the United States."
+    )
+    assert _lists(text) == []
+    # the same names, said to have signed, are one
+    signed = text.replace("It is uncertain if the other", "The other").replace(
+        "will sign", "signed"
+    )
+    assert [names for _, names in _lists(signed)] == [
+        ["FIN", "GRC", "LVA", "POL", "ROU", "TUR", "USA"]
+    ]

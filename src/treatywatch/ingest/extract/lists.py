@@ -111,6 +111,8 @@ _NOT_TAKING_PART = re.compile(
     # the nationalities of a campaign's members, not states taking part: "The Cluster
     # Munition Coalition (CMC) was represented by 80 campaigners from 26 countries, including:"
     r"|(?:campaigners|activists|survivors|NGOs|campaigns)\s+from"
+    # "It is uncertain if the other RCC member states will sign the Convention: Finland, ..."
+    r"|uncertain|unclear|doubtful"
     r"|would|weaken\w*|yet\s+to|(?<!signed\sbut\s)not\s+(?:yet\s+)?(?:to\s+)?(?:part\w*|attend\w*"
     r"|sign\w*|ratif\w*|join\w*"
     r"|acced\w*)|non-(?:signator|part)\w*)\b",
