@@ -807,3 +807,44 @@ def test_a_heading_gives_the_place_after_the_days_and_a_small_town_by_its_state(
     assert _events("The workshop in Rakitje, Croatia, on 12-13 June 2017.", "2017-06-20") == [
         ("2017-06-12", None)
     ]
+
+
+def test_a_calendar_of_stacked_cells_gives_each_meeting_its_days_and_place() -> None:
+    body = (
+        "Past meetings\n\n"
+        "Sixteenth Meeting of the States Parties\n\n18 - 21 December 2017\n\nVienna\n\n"
+        "Fifteenth Meeting of the States Parties\n\n28 November 2016 - 1 December 2016\n\n"
+        "Santiago\n\n"
+        "Eight Meeting of the States Parties\n\n18 September 2007 - 22 November 2007\n\n"
+        "Dead Sea, Jordan\n\n"
+        "Eighteenth Meeting of the States Parties\n\n16 - 20 November 2020\n\n"
+        "Virtual from Geneva\n"
+    )
+    assert _events(body) == [
+        ("2007-09-18", "Dead Sea"),
+        ("2016-11-28", "Santiago"),
+        ("2017-12-18", "Vienna"),
+        ("2020-11-16", "Geneva"),
+    ]
+    reference, exact = dates.reference_date(body, None)
+    found = events.find_events(body, reference, exact)
+    assert next(e["end"] for e in found if e["city"] == "Santiago") == "2016-12-01"
+
+
+def test_a_title_over_its_date_line_alone_is_no_calendar_entry() -> None:
+    # a release's title and its date: no place under them, so no meeting of that day
+    body = (
+        "Signing of the Total Ban Treaty on Anti-Personnel Mines\n\nDecember 4, 1997\n\n"
+        "1. The signing of the Convention was done by the Foreign Minister on December 3.\n"
+    )
+    assert ("1997-12-04", None) not in _events(body)
+
+
+def test_two_full_dates_of_a_year_joined_by_a_dash_are_one_range() -> None:
+    (one,) = dates.find_dates("28 November 2016 - 1 December 2016")
+    assert (one.day, one.month, one.end_day, one.end_month, one.year) == (28, 11, 1, 12, 2016)
+    (md,) = dates.find_dates("November 28, 2016 - December 1, 2016")
+    assert (md.day, md.end_day, md.end_month) == (28, 1, 12)
+    # "and" joins two days of acts, not a range; other years are two dates
+    assert len(dates.find_dates("signed on 3 December 2008 and 4 December 2008")) == 2
+    assert len(dates.find_dates("from 30 December 2016 - 2 January 2017")) == 2

@@ -206,7 +206,37 @@ def _scan_mentions(text: str) -> tuple[DateMention, ...]:
                     )  # fmt: skip
                     break
         out.append(mention)
-    return tuple(out)
+    return tuple(_joined_ranges(text, out))
+
+
+# Between the two full dates of one range: a dash or "to", never "and" (two days of acts).
+_FULL_RANGE_DASH = re.compile(r"\s*(?:–|-|—|to|until|through)\s*")
+
+
+def _joined_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Two full dates of one year joined by a dash are one range: "28 November 2016 -
+    1 December 2016", "18 September 2007 - 22 November 2007", as calendars write them."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.day is not None
+            and last.end_day is None
+            and last.year is not None
+            and mention.day is not None
+            and mention.end_day is None
+            and mention.year == last.year
+            and (mention.month, mention.day) > (last.month, last.day)
+            and _FULL_RANGE_DASH.fullmatch(text, last.end, mention.start)
+        ):
+            out[-1] = DateMention(
+                last.start, mention.end, last.day, last.month, last.year,
+                end_day=mention.day, end_month=mention.month,
+            )  # fmt: skip
+            continue
+        out.append(mention)
+    return out
 
 
 _RANGE_OPENING = re.compile(r"(?<!\d)(\d{1,2})[-–]$")

@@ -150,6 +150,7 @@ def find_events(text: str, reference: dt.date | None, exact: bool) -> list[dict[
             upcoming = True
         elif len(line) >= 80:
             upcoming = False
+    found.extend(_stacked_entries(text, all_lines, reference))
     taken = [e.span for e in found]
     blocks = textmod.sentences(text)
     # most sentences name no meeting: only those with an event noun get the costlier rules
@@ -569,6 +570,66 @@ def _agenda_line(
         name = above
     first, last = dates.resolve(mention, reference, 1 if upcoming else 0)
     return _Event(name, city, country, first, last, (start, end))
+
+
+# A cell that gives a meeting's place: "Geneva", "Zagreb, Croatia", "Virtual from Geneva"
+_PLACE_CELL = re.compile(
+    r"(?:[Vv]irtual(?:ly)?\s+from\s+)?(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
+    r"(?:,[ \t]*(?P<country>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,3}))?"
+)
+_CELL_MAX = 60
+
+
+def _stacked_entries(
+    text: str, lines: list[tuple[int, int]], reference: dt.date | None
+) -> list[_Event]:
+    """A calendar's entries as cells stacked one per line: the meeting's name on a line of
+    its own, and under it its days and its place, each alone on its line ("Sixth Meeting of
+    the States Parties" / "28 November 2005 - 2 December 2005" / "Zagreb, Croatia")."""
+    out: list[_Event] = []
+    filled = [(a, b) for a, b in lines if text[a:b].strip()]
+    for n, (start, end) in enumerate(filled):
+        if end - start > 120:
+            continue
+        line = text[start:end].strip()
+        name = _EVENT.fullmatch(line)
+        if name is None:
+            continue
+        when: dates.DateMention | None = None
+        city = country = None
+        stop = end
+        for cell_start, cell_end in filled[n + 1 : n + 3]:
+            cell = text[cell_start:cell_end].strip()
+            if len(cell) > _CELL_MAX or _EVENT.fullmatch(cell):
+                break
+            found = dates.find_dates(text, cell_start, cell_end)
+            if (
+                when is None
+                and len(found) == 1
+                and found[0].day is not None
+                and (text[found[0].start : found[0].end] == cell)
+            ):
+                when, stop = found[0], cell_end
+                continue
+            place = _PLACE_CELL.fullmatch(cell)
+            if city is None and place is not None:
+                named = registry.lookup(place.group("country") or "")
+                if _city_not_state(place.group("city")) or (
+                    named is not None and registry.lookup(place.group("city")) is None
+                ):
+                    city = places.canonical(place.group("city"))
+                    country = named or _country_of(city)
+                    stop = cell_end
+                    continue
+            break
+        if when is None or city is None:
+            # a name over its day alone is as likely a release's title over its date
+            # ("Signing of the Total Ban Treaty ..." / "December 4, 1997"), and over a place
+            # alone a heading
+            continue
+        first, last = dates.resolve(when, reference)
+        out.append(_Event(name.group("name"), city, country, first, last, (start, stop)))
+    return out
 
 
 def _line_start(text: str, at: int) -> int:
