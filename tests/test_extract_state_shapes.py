@@ -93,3 +93,13 @@ def test_languages_and_organisations_named_after_a_people_are_no_states() -> Non
     assert {
         s["iso3"] for s in extract_text("France and the Organization of American States")["states"]
     } == {"FRA"}
+
+
+def test_an_english_island_is_not_iceland_by_its_name_in_other_languages() -> None:
+    text = (
+        "Seven Pacific Island Forum members have signed the Convention, and another Pacific "
+        "Island state, Palau, has ratified."
+    )
+    assert [iso3 for iso3, _ in _named(text)] == ["PLW"]
+    # a list in German still names Iceland so
+    assert [iso3 for iso3, _ in _named("Irland, Island, Italien")] == ["IRL", "ISL", "ITA"]

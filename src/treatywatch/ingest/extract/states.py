@@ -187,11 +187,18 @@ def coordinated_from(
 
 
 # Places and things named after a state that are not it.
+_ISLAND_NAMES = (
+    "Pacific", "Rhode", "Solomon", "Christmas", "Norfolk", "Easter", "Edward", "Long",
+    "Baffin", "Ellis", "Robben", "Ascension", "Heard", "Bouvet",
+)  # fmt: skip
 _OTHER_PLACES = {
     "Georgia": ("South ",),
     "Mexico": ("New ",),
     "Guinea": ("New ",),
     # organisations named after a state or its people, not it
+    # "Island" names Iceland in the lists of other languages, and an island in English:
+    # "a Pacific Island state", "the Pacific Island Forum", "Rhode Island"
+    "Island": tuple(f"{w} " for w in _ISLAND_NAMES),
     "France": ("Agence ",),
     "American": ("Organization of ", "Organisation of "),
 }
