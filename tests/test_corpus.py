@@ -79,7 +79,7 @@ DEV_FLOORS = {
     "participant_lists": 0.73,
     "events": 0.72,
     "statements": 0.74,
-    "actions": 0.86,
+    "actions": 0.87,
 }
 
 

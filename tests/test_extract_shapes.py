@@ -713,3 +713,16 @@ def test_states_it_is_uncertain_will_sign_are_no_list_of_signatories() -> None:
     assert [names for _, names in _lists(signed)] == [
         ["FIN", "GRC", "LVA", "POL", "ROU", "TUR", "USA"]
     ]
+
+
+def test_the_states_in_brackets_after_the_acts_object_did_it() -> None:
+    text = (
+        "Six Pacific Island Forum members have signed the Convention (Australia, Cook "
+        "Islands, Fiji, Nauru, and Palau), while two have ratified."
+    )
+    assert {(s, a) for s, a, _ in _acts(text)} == {
+        ("AUS", "signature"), ("COK", "signature"), ("FJI", "signature"),
+        ("NRU", "signature"), ("PLW", "signature"),
+    }  # fmt: skip
+    # a bracket that is an aside, not the states of the act, still names no one's act
+    assert not _acts("The states have signed the Convention (see Annex: Australia, Fiji, Nauru).")

@@ -93,6 +93,10 @@ def _introduced(
         between = _COUNT_BRACKET.sub(":", between)
         between = _ASIDE_BEFORE_COLON.sub(":", between)
         reach = 100 if between.rstrip().endswith(":") or member else 45
+        if _TREATY_BRACKET.fullmatch(between) and text.startswith(")", run[-1].end):
+            # the states in brackets after the act's object: "Seven Pacific Island Forum
+            # members have signed the Convention (Australia, ..., Palau and Samoa)"
+            between = ""
         if len(between) > reach or re.search(r"[.;(]|\b(?:while|whereas|but)\b", between):
             continue
         if act_rules.INTENTION.search(lead[:verb_start] + " " + between):
@@ -268,6 +272,9 @@ _SET_MODIFIED = re.compile(
 )
 _MEMBERS = re.compile(r"\b(?:including|such\s+as|notably|among\s+them)\s*:?\s*$", re.I)
 _BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b")
+_TREATY_BRACKET = re.compile(
+    r"\s+(?:the\s+)?(?:[Cc]onvention|[Tt]reaty|CCM|Mine\s+Ban\s+Treaty|ban)\s*\(\s*"
+)
 # The perfect, in English and the languages of the treaty series and campaigns ("ont déjà
 # ratifié", "han firmado", "hebben ondertekend").
 _PERFECT = re.compile(
