@@ -726,3 +726,14 @@ def test_the_states_in_brackets_after_the_acts_object_did_it() -> None:
     }  # fmt: skip
     # a bracket that is an aside, not the states of the act, still names no one's act
     assert not _acts("The states have signed the Convention (see Annex: Australia, Fiji, Nauru).")
+
+
+def test_a_few_words_may_name_the_weapon_of_a_destroyed_stockpile() -> None:
+    text = (
+        "Sudan finished destroying its known antipersonnel landmine stockpile on 31 March "
+        "2008. Japan destroyed its entire anti-personnel mine stockpile on 8 February 2003."
+    )
+    assert _acts(text) == {
+        ("SDN", "stockpile-destruction-completed", "2008-03-31"),
+        ("JPN", "stockpile-destruction-completed", "2003-02-08"),
+    }

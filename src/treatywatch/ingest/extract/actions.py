@@ -46,10 +46,12 @@ _ACTS: list[tuple[str, str]] = [
      r"(?:\w+\s+){0,2}?(?:stocks?|cluster\s+munitions|(?:anti-?personnel\s+)?(?:land)?mines)\b"
      r"|ion\s+of\s+(?:its\s+|the\s+)?stockpile\s+destruction)"
      # "fully destroyed its own stocks of anti-personnel mines"
-     r"|destroyed\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:stockpiles?|stocks\b)"
+     # (or "its known antipersonnel landmine stockpile": a few words name the weapon)
+     r"|destroyed\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:[\w\-]+\s+){0,3}?"
+     r"(?:stockpiles?|stocks\b)"
      # "destroyed the last of its cluster munitions"
      r"|destroyed\s+(?:the\s+)?last\s+(?:of\s+)?(?:its|their)\s+"
-     r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?"
+     r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:[\w\-]+\s+){0,3}?"
      r"(?:stockpiles?|stocks?)"
      # "their stockpile destruction programs are complete", "declared their stockpile
      # destruction complete"
