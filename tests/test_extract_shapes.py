@@ -737,3 +737,23 @@ def test_a_few_words_may_name_the_weapon_of_a_destroyed_stockpile() -> None:
         ("SDN", "stockpile-destruction-completed", "2008-03-31"),
         ("JPN", "stockpile-destruction-completed", "2003-02-08"),
     }
+
+
+def test_states_congratulated_on_their_act_or_named_before_a_relative_clause_did_it() -> None:
+    assert _acts("We congratulate Cuba and Palestine on their accession to the Convention.") == {
+        ("CUB", "accession", None), ("PSE", "accession", None),
+    }  # fmt: skip
+    assert _acts("We welcome Fiji, Iceland and Mauritius which ratified the Convention.") == {
+        ("FJI", "ratification", None), ("ISL", "ratification", None),
+        ("MUS", "ratification", None),
+    }  # fmt: skip
+    # "its" is the last state's alone
+    assert _acts("We thank Chile and congratulate Peru on its ratification.") == {
+        ("PER", "ratification", None)
+    }
+
+
+def test_a_dateline_in_figures_dates_the_dispatchs_today() -> None:
+    assert _acts("GENEVA, 10/09/2012 - Norway deposited its instrument of ratification today.") == {
+        ("NOR", "ratification", "2012-09-10")
+    }

@@ -1421,3 +1421,42 @@ def test_a_heading_in_title_case_names_the_state_after_the_office() -> None:
     # the office's words alone: a person with no state after the office stays a person
     alone = "Opening Statement By Hun Sen, Prime Minister Of The Day\n\nThe meeting is opened."
     assert [s for s, _ in _said(alone, "2011-11-28")] == ["person:Hun Sen"]
+
+
+_BODY = (
+    "It is with deep regret that we acknowledge the decision by Lithuania to proceed with "
+    "its withdrawal from the Convention on Cluster Munitions, which took effect today. It "
+    "is an unprecedented decision that risks eroding the norms that prohibit the use of "
+    "these weapons, which have caused indiscriminate harm over the past decades.\n\n"
+    "Efforts were exerted by many to engage Lithuania to reconsider its decision, given the "
+    "Convention's role in humanitarian disarmament and the obligation to promote universal "
+    "adherence to it.\n\n"
+)
+
+
+def test_a_sign_off_names_the_speaker_of_the_text_above_it() -> None:
+    signed = (
+        "Statement of the 13MSP Presidency on Lithuania's withdrawal\n\nMarch 6, 2025\n\n"
+        + _BODY
+        + "Carlos D. Sorreta\n\nAmbassador and Permanent Representative\n\n"
+        "Philippine Mission to the United Nations and Other International Organizations\n\n"
+        "Geneva\n"
+    )
+    assert ("PHL", "2025-03-06") in _said(signed)
+    # by an organisation, dated in the sign-off itself
+    assert ("org:CMC", "2010-08-01") in _said(
+        _BODY + "Thomas Nash\nCoordinator, Cluster Munition Coalition\nLondon, 1 August 2010\n"
+    )
+
+
+def test_a_releases_contacts_or_a_short_page_are_no_sign_off() -> None:
+    assert not any(
+        s == "CAN"
+        for s, _ in _said(
+            _BODY + "Jane Doe\nMedia Relations Office\nDirector, Global Affairs Canada\n"
+            "Tel: 343-203-7700\n"
+        )
+    )
+    assert not _said(
+        "Carlos D. Sorreta\nAmbassador and Permanent Representative of the Philippines\n"
+    )

@@ -199,7 +199,8 @@ _REPORTED = re.compile(
 # short name in brackets ("The Lao People’s Democratic Republic (Lao PDR) signed") and a
 # relative clause on it ("I congratulate Colombia, which ratified during ...").
 _ALIAS = re.compile(r"\s*\([A-Z][\w.’'\- ]{0,30}\)")
-_RELATIVE = re.compile(r",\s*which\s+(?:(?:has|had|have)\s+)?(?:(?:also|now|just|recently)\s+)?")
+# (the comma may be left out: "We welcome Fiji, Iceland and Mauritius which ratified")
+_RELATIVE = re.compile(r",?\s*which\s+(?:(?:has|had|have)\s+)?(?:(?:also|now|just|recently)\s+)?")
 # The state is not the doer of a passive: "Poland joined NATO the same year the treaty was
 # ratified".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
@@ -369,7 +370,7 @@ _ACT_NOUN = prefiltered(
     )
 )
 _ON_ITS = re.compile(
-    r"\s+(?:on|for|upon)\s+(?:its|their)\s+(?:recent\s+|formal\s+)?"
+    r"\s+(?:on|for|upon)\s+(?P<own>its|their)\s+(?:recent\s+|formal\s+)?"
     r"(?P<noun>ratification|accession|signature)\b"
 )
 
@@ -529,7 +530,10 @@ def _noun_acts(
             # "congratulating Vanuatu for its accession to this Convention"
             own = _ON_ITS.match(text, s.end)
             if own is not None:
-                found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
+                # "We congratulate Cuba and Palestine on their accession": each state the
+                # plural owner names
+                owners = _joined_before(text, s, named) if own.group("own") == "their" else [s]
+                found.extend((o, _NOUN_ACTS[own.group("noun")], own.end()) for o in owners)
         else:
             # "with Belize announcing its accession to the treaty"
             own = _ANNOUNCING_ITS.match(text, s.end)
@@ -646,6 +650,22 @@ def _actors(
                             r"(?:by\s+)?(?:the\s+)?", joint):  # fmt: skip
             break
         chain.insert(0, mention)
+    return chain
+
+
+_JOINT = re.compile(
+    r"\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:earlier|also|later)\s+)?(?:by\s+)?(?:the\s+)?"
+)
+
+
+def _joined_before(text: str, last: StateMention, named: list[StateMention]) -> list[StateMention]:
+    """``last`` and the states joined to it before by commas and "and" ("Cuba and Palestine",
+    "Fiji, Iceland and Mauritius")."""
+    i = bisect.bisect_left([m.start for m in named], last.start)
+    chain = [last]
+    while i > 0 and _JOINT.fullmatch(text, named[i - 1].end, chain[0].start):
+        i -= 1
+        chain.insert(0, named[i])
     return chain
 
 

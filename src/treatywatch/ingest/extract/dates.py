@@ -359,8 +359,9 @@ _DATELINE = re.compile(
     # the city, and its country: "Vientiane, Lao PDR, July 31, 2024 -"
     rf"(?m)^[ \t]*(?:(?:(?:[A-Z][\w.'’\-]*\s?){{1,4}},\s*){{1,2}}|{_WEEKDAY},?\s+)?"
     rf"(?P<date>(?:{_DAY}\s+{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY},?\s+{_YEAR})"
-    # or in figures after a city: "Bern, 30.05.2008 - Switzerland is convinced"
-    r"|(?<=,\s)\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
+    # or in figures after a city: "Bern, 30.05.2008 - Switzerland is convinced", "GENEVA,
+    # 10/09/2012 -" (read by the publisher's order of day and month, as find_dates does)
+    r"|(?<=,\s)\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:19|20)\d{2})"
     # the agency may stand between the day and the dash: "Prague, 15 April 2004 (RFE/RL) --"
     # or a bar before the hour: "August 24, 2014 | 12:00 AM"
     r"(?:[ \t]*\([A-Za-z/.\- ]{2,24}\))?[ \t]*(?:[–—\-:|]|$)"

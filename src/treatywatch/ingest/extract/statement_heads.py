@@ -523,3 +523,81 @@ def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         else:
             out.append((start, end))
     return out
+
+
+# A statement or letter signed at its end: the signer's name on a line of its own, over the
+# office and the state or organisation it serves ("Carlos D. Sorreta" / "Ambassador and
+# Permanent Representative" / "Philippine Mission to the United Nations ..." / "Geneva").
+_SIGN_OFFICE = re.compile(
+    r"\b(?:Ambassador|Permanent\s+(?:Representative|Observer)|Minister|Secretary|"
+    r"Head\s+of\s+(?:the\s+)?Delegation|Representative|Charg[ée]\s+d['’]\s?[Aa]ffaires|Envoy|"
+    r"Coordinator|Director|Chair(?:person|man|woman)?|President)\b"
+)
+# a release's contacts are no signature: "Media contact: ...", "Tel: +41 ..."
+_CONTACTS = re.compile(r"(?i)\b(?:contacts?|media|press|tel|phone|e-?mail|fax)\b|@|\+\d")
+_SIGNER = re.compile(
+    r"(?:\(?[Ss]igned\)?:?\s*)?(?:H\.\s?E\.\s+)?(?:(?:Mr|Ms|Mrs|Dr|Hon)\.?\s+)?"
+    r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}"
+)
+# the demonym of a sign-off names its state by the office after it: "Philippine Mission"
+_DEMONYM_OFFICE = re.compile(r"\s+(?:Permanent\s+)?(?:Mission|Government|Delegation|Embassy)\b")
+_SIGN_LINES = 5
+_SIGN_LINE_MAX = 100
+_BODY_MIN = 300
+
+
+def signed_statement(
+    text: str, states: list[StateMention], reference: dt.date | None
+) -> Statement | None:
+    """The statement a text's sign-off attributes to its signer's state or organisation,
+    dated by the day the sign-off gives, or else the day on a line of its own above."""
+    block: list[tuple[int, int]] = []
+    for lo, hi in reversed(textmod.lines(text)):
+        line = text[lo:hi].strip()
+        if not line:
+            continue
+        prose = line.endswith((".", "!", "?", ":", ";", ",")) and len(line.split()) > 5
+        if len(line) > _SIGN_LINE_MAX or prose or len(block) == _SIGN_LINES:
+            break
+        block.insert(0, (lo, hi))
+    if len(block) < 2 or block[0][0] < _BODY_MIN:
+        return None  # no body above: a page of short lines, not a signed text
+    start, end = block[0][0], block[-1][1]
+    if not _SIGN_OFFICE.search(text, start, end) or _CONTACTS.search(text, start, end):
+        return None
+    first_line = text[block[0][0] : block[0][1]].strip()
+    named = [s for s in states if start <= s.start < end]
+    if not _SIGNER.fullmatch(first_line) or any(s.start < block[0][1] for s in named):
+        return None  # the signer's name opens the sign-off, on a line of its own
+    speaker = next(
+        (s.iso3 for s in named if not s.demonym or _DEMONYM_OFFICE.match(text, s.end)), None
+    )
+    if speaker is None:
+        orgs = find_organisations(text, block[0][1], end)
+        if not orgs:
+            return None
+        speaker = orgs[0].code
+    return Statement(speaker, start, end, _signed_day(text, start, end, reference), 0)
+
+
+def _signed_day(text: str, start: int, end: int, reference: dt.date | None) -> dt.date | None:
+    full = [
+        d
+        for d in dates.find_dates(text, start, end)
+        if d.day is not None and d.year is not None and d.end_day is None
+    ]
+    if len(full) == 1:
+        return dates.resolve(full[0], reference)[0]
+    day = None
+    for line in _DATE_LINE.finditer(text, 0, start):
+        found = dates.find_dates(text, line.start("date"), line.end("date"))
+        if (
+            len(found) == 1
+            and found[0].day is not None
+            and found[0].year is not None
+            and found[0].end_day is None
+            and found[0].start == line.start("date")
+            and found[0].end == line.end("date")
+        ):
+            day = dates.resolve(found[0], reference)[0]
+    return day

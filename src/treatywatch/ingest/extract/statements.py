@@ -35,6 +35,7 @@ from treatywatch.ingest.extract.statement_heads import (
     NOT_SPOKEN_YET,
     day_delivered,
     header_statement,
+    signed_statement,
 )
 from treatywatch.ingest.extract.statement_model import Statement
 from treatywatch.ingest.extract.states import JOINED, StateMention
@@ -192,6 +193,21 @@ _SPEAKING_NOUNS = re.compile(
 )
 
 
+def _add_signed(found: list[Statement], signed: Statement | None) -> None:
+    """The sign-off's statement is the text's own: it dates the undated statement of the
+    same speaker the head or the headline gave, or stands as one of its own."""
+    if signed is None:
+        return
+    same = [s for s in found if s.speaker == signed.speaker and not s.reference]
+    if any(s.date == signed.date for s in same):
+        return
+    undated = next((s for s in same if s.date is None), None)
+    if undated is not None:
+        undated.date = signed.date
+    else:
+        found.append(signed)
+
+
 def find_statements(
     text: str,
     states: list[StateMention],
@@ -285,6 +301,7 @@ def find_statements(
         found = [s for s in found if s is not header] + listed
         header = None
     found += _announced(text, states, quoted, {s.speaker for s in found})
+    _add_signed(found, signed_statement(text, states, reference))
     if header is not None and any(
         s is not header and s.speaker == header.speaker and s.start <= header.start < s.end
         for s in found
