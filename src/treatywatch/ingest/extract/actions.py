@@ -532,7 +532,9 @@ def _noun_acts(
             if own is not None:
                 # "We congratulate Cuba and Palestine on their accession": each state the
                 # plural owner names
-                owners = _joined_before(text, s, named) if own.group("own") == "their" else [s]
+                owners = (
+                    _joined_before(text, s, named, starts) if own.group("own") == "their" else [s]
+                )
                 found.extend((o, _NOUN_ACTS[own.group("noun")], own.end()) for o in owners)
         else:
             # "with Belize announcing its accession to the treaty"
@@ -615,6 +617,12 @@ def merge(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [a for a in unique if a["date"] is not None or (a["state"], a["action"]) not in dated]
 
 
+# What joins two states of one subject: "A, B and C", "A and earlier by B".
+_JOINT = re.compile(
+    r"\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:earlier|also|later)\s+)?(?:by\s+)?(?:the\s+)?"
+)
+
+
 def _actors(
     text: str, before: list[StateMention], verb_at: int, kind: str = ""
 ) -> list[StateMention]:
@@ -646,22 +654,18 @@ def _actors(
     for mention in reversed(before[:-1]):
         own = _own_day(text, mention.end)
         joint = text[own[0].end() if own else mention.end : chain[0].start]
-        if not re.fullmatch(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:earlier|also|later)\s+)?"
-                            r"(?:by\s+)?(?:the\s+)?", joint):  # fmt: skip
+        if not _JOINT.fullmatch(joint):
             break
         chain.insert(0, mention)
     return chain
 
 
-_JOINT = re.compile(
-    r"\s*(?:,|\band\b|,\s*and\b)\s*(?:(?:earlier|also|later)\s+)?(?:by\s+)?(?:the\s+)?"
-)
-
-
-def _joined_before(text: str, last: StateMention, named: list[StateMention]) -> list[StateMention]:
+def _joined_before(
+    text: str, last: StateMention, named: list[StateMention], starts: list[int]
+) -> list[StateMention]:
     """``last`` and the states joined to it before by commas and "and" ("Cuba and Palestine",
-    "Fiji, Iceland and Mauritius")."""
-    i = bisect.bisect_left([m.start for m in named], last.start)
+    "Fiji, Iceland and Mauritius"); ``starts``: the starts of ``named``."""
+    i = bisect.bisect_left(starts, last.start)
     chain = [last]
     while i > 0 and _JOINT.fullmatch(text, named[i - 1].end, chain[0].start):
         i -= 1

@@ -140,16 +140,24 @@ def _date_line_after(text: str, head_end: int, reference: dt.date | None) -> dt.
     """The day on a line of its own just under a statement's head, which a long heading
     pushes past the head's first lines ("Monday, 24 October 2022" under a two-line title)."""
     for line in _DATE_LINE.finditer(text, head_end, min(len(text), head_end + 200)):
-        found = dates.find_dates(text, line.start("date"), line.end("date"))
-        if (
-            len(found) == 1
-            and found[0].day is not None
-            and found[0].year is not None
-            and found[0].end_day is None
-            and found[0].start == line.start("date")
-            and found[0].end == line.end("date")
-        ):
-            return dates.resolve(found[0], reference)[0]
+        day = _day_of_line(text, line, reference)
+        if day is not None:
+            return day
+    return None
+
+
+def _day_of_line(text: str, line: re.Match[str], reference: dt.date | None) -> dt.date | None:
+    """The day a match of ``_DATE_LINE`` gives, if the line is one full day and nothing else."""
+    found = dates.find_dates(text, line.start("date"), line.end("date"))
+    if (
+        len(found) == 1
+        and found[0].day is not None
+        and found[0].year is not None
+        and found[0].end_day is None
+        and found[0].start == line.start("date")
+        and found[0].end == line.end("date")
+    ):
+        return dates.resolve(found[0], reference)[0]
     return None
 
 
@@ -588,16 +596,8 @@ def _signed_day(text: str, start: int, end: int, reference: dt.date | None) -> d
     ]
     if len(full) == 1:
         return dates.resolve(full[0], reference)[0]
+    # the last day on a line of its own above the body
     day = None
     for line in _DATE_LINE.finditer(text, 0, start):
-        found = dates.find_dates(text, line.start("date"), line.end("date"))
-        if (
-            len(found) == 1
-            and found[0].day is not None
-            and found[0].year is not None
-            and found[0].end_day is None
-            and found[0].start == line.start("date")
-            and found[0].end == line.end("date")
-        ):
-            day = dates.resolve(found[0], reference)[0]
+        day = _day_of_line(text, line, reference) or day
     return day
