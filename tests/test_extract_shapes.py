@@ -757,3 +757,18 @@ def test_a_dateline_in_figures_dates_the_dispatchs_today() -> None:
     assert _acts("GENEVA, 10/09/2012 - Norway deposited its instrument of ratification today.") == {
         ("NOR", "ratification", "2012-09-10")
     }
+
+
+def test_a_notice_of_withdrawal_to_the_depositary_is_the_withdrawal() -> None:
+    # the notice is the act the treaty's article on withdrawal names; a decision announced
+    # at home is not ("decided to withdraw" stays no act)
+    acts = _acts(
+        "In March 2025, Lithuania, Latvia and Estonia notified the United Nations of their "
+        "decision to withdraw from the Mine Ban Convention. Finland has decided to withdraw."
+    )
+    assert {(s, a) for s, a, _ in acts} == {
+        ("LTU", "withdrawal"), ("LVA", "withdrawal"), ("EST", "withdrawal"),
+    }  # fmt: skip
+    assert _acts(
+        "Poland notifies the Secretary-General of its withdrawal from the Convention."
+    ) == {("POL", "withdrawal", None)}

@@ -1460,3 +1460,18 @@ def test_a_releases_contacts_or_a_short_page_are_no_sign_off() -> None:
     assert not _said(
         "Carlos D. Sorreta\nAmbassador and Permanent Representative of the Philippines\n"
     )
+
+
+def test_a_record_kept_by_day_dates_what_is_said_under_each_days_heading() -> None:
+    record = (
+        "Stockpile Destruction\n\nMonday 25 MAY\n\n1. Opening of the meeting\n\n"
+        "Updates were given. Belarus said that it had destroyed a further 300,000 mines.\n\n"
+        "Tuesday 26 MAY\n\nGreece stated that its destruction programme was under way.\n"
+    )
+    assert _said(record, date="2009-05-26") == [("BLR", "2009-05-25"), ("GRC", "2009-05-26")]
+    # a post's own date line is no such heading: what it reports may be of any day
+    post = (
+        "Disarmament Insight\n\nWednesday, 30 May 2007\n\nThe Road from Lima\n\n"
+        "Others, such as the Netherlands, questioned this threshold.\n"
+    )
+    assert _said(post) == [("NLD", None)]

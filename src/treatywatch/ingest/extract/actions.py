@@ -88,7 +88,11 @@ _ACTS: list[tuple[str, str]] = [
     # campaigns use; a state "adopting" a plan or a law is no such act.
     ("adoption", r"joined\s+(?:in\s+)?the\s+consensus\s+(?:\w+\s+){0,3}?adopt\w*"
      r"|adopt(?:ed|s|ing)\s+the\s+(?:text\s+of\s+the\s+)?(?:Convention|treaty|CCM)\b(?![’'])"),
-    ("withdrawal", r"withdr(?:ew|awn|awal)\b|withdraws\b"),
+    ("withdrawal", r"withdr(?:ew|awn|awal)\b|withdraws\b"
+     # the notice is the act (Article 20): "notified the United Nations of their decision
+     # to withdraw", "notifies the Secretary-General of its withdrawal"
+     r"|notif(?:ied|ies)\s+(?:[\w\-]+\s+){1,5}?of\s+(?:its|their)\s+(?:formal\s+)?"
+     r"(?:decision\s+to\s+withdraw|withdrawal)\b"),
     ("moratorium", r"moratori(?:ums?|a)\b"),
     ("renounced", r"renounc(?:e|ed|es|ing)\b"),
 ]  # fmt: skip
@@ -96,7 +100,8 @@ _ACTS: list[tuple[str, str]] = [
 # scan's own filter, is kept so that the matches stay as they were.
 _ACT = prefiltered(
     re.compile(
-        r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm|[lL]odg(?:ed|ing)\b)"
+        r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm"
+        r"|[lL]odg(?:ed|ing)\b|[nN]otif)"
         r"(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS)) + ")",
         re.IGNORECASE,
     )

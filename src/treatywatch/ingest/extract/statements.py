@@ -311,6 +311,7 @@ def find_statements(
     found = [s for s in found if not s.echo or s.speaker not in own_words]
     spoken = {(s.speaker, s.named_topic) for s in found if not s.reference}
     _date_by_report(text, found, reference, exact)
+    _date_by_day_heading(text, found, reference)
     if exact and reference is not None:
         _date_by_headline(text, found, reference)
         _date_by_lead(text, found, reference)
@@ -384,6 +385,44 @@ def _date_by_report(
             # "the Foreign Minister said today", "During today's discussions ..., Australia
             # announced": a dated release or dispatch dates its "today"
             s.date = reference
+
+
+#: The hour a programme puts after a day heading: "Tuesday, 17 June 2025- 10:00".
+_HEADING_HOUR = re.compile(r"\s*[-–,]?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*$", re.I)
+_YEAR_IN = re.compile(r"\b\d{4}\b")
+_WEEKDAY_FIRST = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+
+
+def _date_by_day_heading(text: str, found: list[Statement], reference: dt.date | None) -> None:
+    """A record kept day by day ("Monday 25 MAY" over the morning's updates) dates what was
+    said under each day's heading by it. A record's heading names the weekday, and the
+    record is no dated page: its headings name more than one day, or a day without its year
+    or with its hour, as a programme does (a post's date line over its text, "Wednesday, 30
+    May 2007", names one day with its year, and the words under it may be of any day; a
+    list of results, "12 Feb", dates the items, not what they report)."""
+    if not any(s.date is None for s in found):
+        return
+    headings: list[tuple[int, dt.date]] = []
+    programme = False
+    for line_start, line_end in textmod.lines(text):
+        if line_end - line_start > 60:
+            continue
+        line = text[line_start:line_end].strip()
+        hour = _HEADING_HOUR.search(line)
+        if hour is not None:
+            line = line[: hour.start()]
+        day = statement_lists.day_heading(line, reference)
+        if day is not None and _WEEKDAY_FIRST.match(line):
+            headings.append((line_start, day))
+            programme = programme or hour is not None or not _YEAR_IN.search(line)
+    if not programme and len({day for _, day in headings}) < 2:
+        return
+    starts = [at for at, _ in headings]
+    for s in found:
+        if s.date is None and not s.reference and not s.earlier:
+            n = bisect.bisect_right(starts, s.start)
+            if n:
+                s.date = headings[n - 1][1]
 
 
 def _clause_start(text: str, s: Statement) -> int:
