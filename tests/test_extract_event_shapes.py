@@ -848,3 +848,16 @@ def test_two_full_dates_of_a_year_joined_by_a_dash_are_one_range() -> None:
     # "and" joins two days of acts, not a range; other years are two dates
     assert len(dates.find_dates("signed on 3 December 2008 and 4 December 2008")) == 2
     assert len(dates.find_dates("from 30 December 2016 - 2 January 2017")) == 2
+
+
+def test_a_heading_spaced_out_line_by_line_gives_the_meetings_place_below_its_title() -> None:
+    # the title wraps over blank lines, the speech's day and the place follow on lines of
+    # their own: the place is the meeting's (the single day is the speech's, not its start)
+    body = (
+        "Statement by\n\nH.E. Priyanee Wijesekara, Ambassador for Sri Lanka to Austria\n\n"
+        "16th Meeting of the States Parties to the Convention\n\n"
+        "on the Prohibition of the use, Stockpiling, Production and Transfer\n\n"
+        "of Anti–Personnel Mines and on their Destruction\n\n \n\n18 December 2017\n\n"
+        "Vienna, Austria\n\n \n\nMr.  President,\n"
+    )
+    assert _events(body) == [(None, "Vienna")]

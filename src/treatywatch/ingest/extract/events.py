@@ -1002,7 +1002,8 @@ def _more_cities(text: str, at: int, end: int) -> list[str]:
 
 
 _TREATY_TITLE_REST = re.compile(
-    r",\s*Stockpiling,\s*Production\s+and\s+Transfer\s+of\s+Anti-?\s?[Pp]ersonnel\s+(?:Land)?"
+    # (the name's capitals may stop short of it: "... on the Prohibition of the use, ...")
+    r"(?:\s+use)?,\s*Stockpiling,\s*Production\s+and\s+Transfer\s+of\s+Anti[-–]?\s?[Pp]ersonnel\s+(?:Land)?"
     r"[Mm]ines\s+and\s+on\s+[Tt]heir\s+Destruction"
 )
 _CITY_HOSTS = re.compile(
@@ -1094,16 +1095,25 @@ _ACRONYM = re.compile(r"\s*\([A-Z0-9][A-Za-z0-9]{1,9}\)")
 _ON_DATE = re.compile(r",?\s+(?:(?:a|an|the)\s+)?")
 
 
-_PLACE_LINE = re.compile(
-    r"[ \t]*\n[ \t]*(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
+_PLACE = (
+    r"(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,2})"
     r"(?:,[ \t]*(?P<country>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,3}))?"
-    # and the days after a bar or a comma: "Bali, Indonesia | 16 - 17 November 2009"
-    r"[ \t]*(?=\n|$|[|,][ \t]*\d)"
 )
+_PLACE_LINE = re.compile(
+    r"[ \t]*\n[ \t]*"
+    + _PLACE
+    # and the days after a bar or a comma: "Bali, Indonesia | 16 - 17 November 2009"
+    + r"[ \t]*(?=\n|$|[|,][ \t]*\d)"
+)
+# the next line past a few blank ones, as a heading spaced out line by line has it: the
+# place alone on its line ("Vienna, Austria"), not a dispatch's dateline opening a lead
+_NEXT_LINE = r"[ \t]*(?:\n[ \t]*){1,4}"
+_PLACE_LINE_APART = re.compile(_NEXT_LINE + _PLACE + r"[ \t]*(?=\n|$)")
 
 
+_TITLE_GOES_ON = re.compile(_NEXT_LINE + r"(?:of|on|and|to|for|the)\s[^\n]{0,100}(?=\n)")
 _DAY_LINE = re.compile(
-    r"[ \t]*\n[ \t]*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})[ \t]*(?=\n)"
+    _NEXT_LINE + r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})[ \t]*(?=\n)"
 )
 
 
@@ -1113,13 +1123,22 @@ def _city_on_next_line(text: str, name_end: int) -> tuple[str | None, str | None
     line_end = text.find("\n", name_end)
     if line_end < 0 or line_end - name_end > 60:
         return None, None
-    m = _PLACE_LINE.match(text, line_end)
+    # the name's own lines first, a heading's title wrapped line by line ("16th Meeting of
+    # the States Parties to the Convention" / "on the Prohibition of the use, ...")
+    for _ in range(3):
+        more = _TITLE_GOES_ON.match(text, line_end)
+        if more is None:
+            break
+        line_end = more.end()
+    m = _PLACE_LINE.match(text, line_end) or _PLACE_LINE_APART.match(text, line_end)
     if m is None:
         # the day on a line of its own between: "... Meeting of States Parties" / "18
         # December 2017" / "Vienna, Austria"
         day_line = _DAY_LINE.match(text, line_end)
         if day_line is not None:
-            m = _PLACE_LINE.match(text, day_line.end())
+            m = _PLACE_LINE.match(text, day_line.end()) or _PLACE_LINE_APART.match(
+                text, day_line.end()
+            )
     if m is None or not _city_not_state(m.group("city")):
         return None, None
     named = m.group("country")
