@@ -861,3 +861,12 @@ def test_a_heading_spaced_out_line_by_line_gives_the_meetings_place_below_its_ti
         "Vienna, Austria\n\n \n\nMr.  President,\n"
     )
     assert _events(body) == [(None, "Vienna")]
+
+
+def test_a_meeting_held_at_a_building_is_in_the_city_named_after_it() -> None:
+    body = (
+        "The First Preparatory Meeting took place on 29 June 2020 at the Palais des Nations, "
+        "Geneva. The 2025 Intersessional Meeting took place 17-20 June 2025 at the Centre "
+        "International de Conférences Genève (CICG), Geneva, with 400 delegates."
+    )
+    assert _events(body) == [("2020-06-29", "Geneva"), ("2025-06-17", "Geneva")]

@@ -772,3 +772,43 @@ def test_a_notice_of_withdrawal_to_the_depositary_is_the_withdrawal() -> None:
     assert _acts(
         "Poland notifies the Secretary-General of its withdrawal from the Convention."
     ) == {("POL", "withdrawal", None)}
+
+
+def test_acts_dated_respectively_give_each_subject_its_own_day() -> None:
+    acts = _acts(
+        "The Holy See, Ireland, Norway and Sierra Leone ratified the Convention during the "
+        "Oslo Signing Conference on 3 December 2008, then Lao PDR and Austria ratified on "
+        "18 March and 2 April 2009 respectively."
+    )
+    assert acts == {
+        ("VAT", "ratification", "2008-12-03"), ("IRL", "ratification", "2008-12-03"),
+        ("NOR", "ratification", "2008-12-03"), ("SLE", "ratification", "2008-12-03"),
+        ("LAO", "ratification", "2009-03-18"), ("AUT", "ratification", "2009-04-02"),
+    }  # fmt: skip
+    # three days for three subjects, in their order
+    assert _acts(
+        "Chile, Peru and Ecuador ratified on 10 September 2001, 17 June 1998 and 29 April "
+        "1999 respectively."
+    ) == {
+        ("CHL", "ratification", "2001-09-10"), ("PER", "ratification", "1998-06-17"),
+        ("ECU", "ratification", "1999-04-29"),
+    }  # fmt: skip
+    # without "respectively" two days joined by "and" are no one subject's each
+    assert ("LAO", "ratification", "2009-03-18") not in _acts(
+        "Lao PDR and Austria ratified on 18 March and 2 April 2009."
+    )
+
+
+def test_the_nth_state_to_act_and_acts_named_as_a_plural_then_listed() -> None:
+    assert _acts("Mexico has become the seventh country to formally ratify the treaty.") == {
+        ("MEX", "ratification", None)
+    }
+    assert {(s, a) for s, a, _ in _acts(
+        "Recent ratifications include Argentina, Cambodia, Chad, Czech Republic, Tajikistan "
+        "and Tunisia."
+    )} == {
+        ("ARG", "ratification"), ("KHM", "ratification"), ("TCD", "ratification"),
+        ("CZE", "ratification"), ("TJK", "ratification"), ("TUN", "ratification"),
+    }  # fmt: skip
+    # ratifications still wanted are none
+    assert not _acts("Ratifications needed include Chile, Peru and Ecuador.")

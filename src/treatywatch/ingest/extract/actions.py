@@ -10,7 +10,9 @@ the one doing it: close before the verb, with no quotation or "that"-clause in b
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -30,8 +32,10 @@ _DEPOSITED = (
 # "Australia ... was one of the first countries to sign the Convention on 3 December 2008"
 # "Norway was the first to sign", "Angola was among the first to sign up"
 _NTH = (
-    r"(?:became|was|were)\s+(?:one\s+of\s+|among\s+)?the\s+\w+\s+(?:(?:\w+\s+)?"
-    r"(?:country|countries|state|states|nations?|States?)\s+)?to\s+"
+    r"(?:became|(?:has|have)\s+become|was|were|is|are)\s+(?:one\s+of\s+|among\s+)?the\s+\w+\s+"
+    r"(?:(?:\w+\s+)?(?:country|countries|state|states|nations?|States?)\s+)?to\s+"
+    # "the seventh country to formally ratify"
+    r"(?:formally\s+|officially\s+)?"
 )
 # action -> the words that report it
 _ACTS: list[tuple[str, str]] = [
@@ -101,7 +105,7 @@ _ACTS: list[tuple[str, str]] = [
 _ACT = prefiltered(
     re.compile(
         r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm"
-        r"|[lL]odg(?:ed|ing)\b|[nN]otif)"
+        r"|[lL]odg(?:ed|ing)\b|[nN]otif|ha(?:s|ve)\s+become\b|is\b)"
         r"(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS)) + ")",
         re.IGNORECASE,
     )
@@ -176,7 +180,8 @@ _OBJECT = (
     r"|(?:19|20)\d\d\s+|headquarters\s+"
     # "Lithuania's withdrawal from the Convention took effect on 6 March 2025"
     r"|took\s+effect\s+|became\s+effective\s+|came\s+into\s+(?:force|effect)\s+){0,12}?"
-    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
+    # "... during the Oslo Signing Conference on 3 December 2008"
+    r"(?:(?:in|at|during)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},?\s+){0,2})"
 )
 _ACT_NOUN_IN = re.compile(r"\b(?:accession|ratification|signature|withdrawal)\b", re.I)
 # Signing something else than a treaty: "Zelensky signed a decree on ..."
@@ -324,6 +329,7 @@ def find_actions(
             or _opening_date(text, sentence_start, actors[0].start, reference, exact)
         )
         followers, joined = _followed_by(text, m.end(), states, starts)
+        respective = respective_days(text, m.end(), len(actors), reference, exact)
         if when is not None:
             # "Tonga acceded on 25 June 2025 and the Marshall Islands on 12 March": the verb
             # left out, each later state on its own day
@@ -337,6 +343,8 @@ def find_actions(
         for actor in [*actors, *followers]:
             # those a state "joined" acted before it, on days of their own
             day = None if joined and actor in followers else when
+            if respective is not None and actor in actors:
+                day = respective[actors.index(actor)]
             own = _own_day(text, actor.end) if actor in actors else None
             if own is not None:
                 first, _ = dates.resolve(own[1], reference)
@@ -714,6 +722,55 @@ def _gapped(
         first, _ = dates.resolve(days[0], reference, -1, exact)
         if first is not None:
             out.append((state, first.isoformat()))
+    return out
+
+
+_RESPECTIVE_ON = re.compile(r"\s+(?:the\s+(?:Convention|treaty)\s+)?on\s+")
+_RESPECTIVE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_RESPECTIVELY = re.compile(r",?\s+respectively\b")
+
+
+def respective_days(
+    text: str, at: int, n: int, reference: dt.date | None, exact: bool
+) -> list[str | None] | None:
+    """One day for each of ``n`` coordinated subjects, in their order, where the verb gives
+    as many and says so: "Lao PDR and Austria ratified on 18 March and 2 April 2009
+    respectively" (a day without its year takes the last one's)."""
+    on = _RESPECTIVE_ON.match(text, at) if n > 1 else None
+    if on is None:
+        return None
+    found = dates.find_dates(text, on.end(), min(len(text), on.end() + 40 * n))
+    if not found or found[0].start != on.end() or any(d.day is None for d in found[:n]):
+        return None
+    first = found[0]
+    if n == 2 and first.end_day is not None:
+        # the reader takes "18 March and 2 April 2009" for a meeting's two days: here they
+        # are the two subjects' own
+        days = [
+            dataclasses.replace(first, end_day=None, end_month=None),
+            dataclasses.replace(
+                first, day=first.end_day, month=first.end_month or first.month,
+                end_day=None, end_month=None,
+            ),
+        ]  # fmt: skip
+        last_end = first.end
+    else:
+        days = found[:n]
+        if len(days) != n or any(d.end_day is not None for d in days):
+            return None
+        for a, b in itertools.pairwise(days):
+            if not _RESPECTIVE_JOIN.fullmatch(text, a.end, b.start):
+                return None
+        last_end = days[-1].end
+    if not _RESPECTIVELY.match(text, last_end):
+        return None
+    year = days[-1].year
+    out: list[str | None] = []
+    for d in days:
+        if d.year is None and year is not None:
+            d = dataclasses.replace(d, year=year)
+        day, _ = dates.resolve(d, reference, -1, exact)
+        out.append(day.isoformat() if day is not None else None)
     return out
 
 

@@ -69,6 +69,10 @@ def _introduced(
         if signatories is not None:
             out.extend(_each(text, run, "signature", None))
             continue
+        named = _ACTS_INCLUDE.search(lead)
+        if named is not None and not act_rules.INTENTION.search(lead):
+            out.extend(_each(text, run, _PLURAL_KINDS[named.group("noun").lower()], None))
+            continue
         verbs = [(m.start(), m.end(), act_rules.kind_of(m)) for m in act_rules.ACT.finditer(lead)]
         if not verbs:
             verbs = tables.lead_acts(lead)  # "ont déjà ratifié le traité :"
@@ -196,6 +200,15 @@ def _after_list(
     clause = lead[contrast.end() :] if contrast else lead
     if act_rules.INTENTION.search(clause):
         return None
+    respective = act_rules.respective_days(text, verb.end(), len(run), reference, exact)
+    if respective is not None:
+        # "Chile, Peru and Ecuador ratified on 10 September 2001, 17 June 1998 and 29 April
+        # 1999 respectively"
+        return [
+            act
+            for m, day in zip(run, respective, strict=True)
+            for act in _each(text, [m], kind, day)
+        ]
     when = act_rules.date_after(text, verb.end(), reference, exact)
     return _each(text, run, kind, when)
 
@@ -212,6 +225,13 @@ _SIGNATORIES = re.compile(
     r"|\bsigned\s+but\s+not\s+(?:yet\s+)?ratified\s+(?:\w+\s+){0,2}?(?:include[sd]?|are|were)\s*:?\s*$",
     re.IGNORECASE,
 )
+# "Recent ratifications include Argentina, Cambodia, ...": the acts named, then whose
+_ACTS_INCLUDE = re.compile(
+    r"\b(?P<noun>ratifications|accessions)\s+(?:\w+\s+){0,3}?(?:include[sd]?|are|were)"
+    r"\s*:?(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_PLURAL_KINDS = {"ratifications": "ratification", "accessions": "accession"}
 # "... have signed or acceded ..., including 13 since the Ottawa signing conference. Those
 # 13 are: Zambia, ...": the list names the states the sentence before counted
 _THOSE = re.compile(

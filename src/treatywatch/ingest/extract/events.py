@@ -69,7 +69,11 @@ _IN_CITY = re.compile(
     r"|(?:scheduled|slated|set)\s+for)\s+"
     # "in the Norwegian capital, Oslo", "in the city of Geneva"
     # and "in the New Zealand capital, Wellington", "in the Swiss city of Geneva"
-    r"(?:the\s+(?:\w+\s+){1,2}capital,?\s+|the\s+(?:\w+\s+)?city\s+of\s+)?" + _CITY + _COUNTRY
+    r"(?:the\s+(?:\w+\s+){1,2}capital,?\s+|the\s+(?:\w+\s+)?city\s+of\s+"
+    # the building, then its city: "at the Palais des Nations, Geneva", "at the Centre
+    # International de Conférences Genève (CICG), Geneva"
+    r"|the\s+[A-Z][\w'’\-]*(?:\s+(?:(?:des|de|du|of|for|the)\s+)?[A-Z][\w'’\-]*){0,5}"
+    r"(?:\s+\([A-Z]{2,8}\))?,\s+)?" + _CITY + _COUNTRY
 )
 # The whole-text scan is tried where a noun's word opens (prefilter.py); the look-ahead,
 # written when it was the scan's own filter, is kept so that the matches stay as they were.
