@@ -1475,3 +1475,24 @@ def test_a_record_kept_by_day_dates_what_is_said_under_each_days_heading() -> No
         "Others, such as the Netherlands, questioned this threshold.\n"
     )
     assert _said(post) == [("NLD", None)]
+
+
+def test_a_person_with_the_state_they_hold_office_for_speaks_for_it() -> None:
+    # the state after a comma closing a heading's line
+    heading = (
+        "Statement by Ambassador Wolfgang Petritsch, Austria\n\n"
+        "Thank you, Mr. President. We support a ban on cluster munitions.\n"
+    )
+    assert [s for s, _ in _said(heading)] == ["AUT"]
+    # the state's office in a heading's capitals, after a long name
+    title = (
+        "Opening Statement By Samdech Akka Moha Sena Padei Techo Hun Sen, Prime Minister Of "
+        "The Kingdom Of Cambodia\n\nExcellencies, we are committed to a mine-free world.\n"
+    )
+    assert [s for s, _ in _said(title)] == ["KHM"]
+    # the state's possessive before the office
+    sentence = (
+        "At the meeting, Mr. Danilo Rueda, Colombia's High Commissioner for Peace, said that "
+        "the country would finish clearance by 2025."
+    )
+    assert [s for s, _ in _said(sentence)] == ["COL"]

@@ -1756,16 +1756,26 @@ def _outermost(candidates: list[Speaker]) -> list[Speaker]:
 
 
 _REPRESENTS = re.compile(
-    r",?\s*(?:(?:the\s+)?(?:Permanent\s+Representative|Ambassador|Minister(?:\s+of\s+[A-Z]\w+"
-    r"(?:\s+(?:and\s+)?[A-Z]\w+)*)?|representative|delegate|head\s+of\s+(?:the\s+)?delegation)"
-    r"\s+)?of\s+(?:the\s+)?$"
+    # (the rest of a long name the person reader cut: "Samdech ... Techo Hun Sen, ...")
+    r"(?:\s+[A-Z][\w\-]*){0,4}"
+    r",?\s*(?:(?:the\s+)?(?:Permanent\s+Representative|Ambassador|(?:Prime\s+|Foreign\s+)?"
+    r"Minister(?:\s+of\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)*)?|representative|delegate"
+    r"|head\s+of\s+(?:the\s+)?delegation)\s+)?[Oo]f\s+(?:[Tt]he\s+)?"
+    # a heading's capitals: "Prime Minister Of The Kingdom Of Cambodia"
+    r"(?:(?:Kingdom|Republic|State|Principality|Federation)\s+[Oo]f\s+(?:[Tt]he\s+)?)?$"
 )
+# a heading's person and, after a comma, the state alone closing the line: "Statement by
+# Ambassador Wolfgang Petritsch, Austria"
+_COMMA_STATE_LINE = re.compile(r",[ \t]*")
+_LINE_CLOSES = re.compile(r"[ \t]*(?:\n|$)")
 
 
 _APPOSITION_START = re.compile(r",\s*(?:the\s+)?")
 _POSSESSIVE_OFFICE = re.compile(
     r"[’']s\s+(?:\w+\s+){0,2}?(?:Permanent\s+Representative|Ambassador|[Mm]inister|"
-    r"representative|delegate|envoy|Foreign\s+Minister)\b"
+    r"representative|delegate|envoy|Foreign\s+Minister"
+    # "Danilo Rueda, Colombia’s High Commissioner for Peace"
+    r"|Commissioner|President|Secretary|Director|[Ss]pokes(?:man|woman|person))\b"
 )
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
@@ -1789,6 +1799,13 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
             not mention.demonym
             and _APPOSITION_START.fullmatch(between)
             and _POSSESSIVE_OFFICE.match(text, mention.end)
+        ):
+            return mention.iso3
+        if (
+            not mention.demonym
+            and _COMMA_STATE_LINE.fullmatch(between)
+            and _LINE_CLOSES.match(text, mention.end)
+            and text.rfind("\n", 0, speaker.start) >= text.rfind(".", 0, speaker.start)
         ):
             return mention.iso3
         # "Robert Fowler (Canada) said": a UN record names a delegate's state in brackets
