@@ -870,3 +870,16 @@ def test_a_meeting_held_at_a_building_is_in_the_city_named_after_it() -> None:
         "International de Conférences Genève (CICG), Geneva, with 400 delegates."
     )
     assert _events(body) == [("2020-06-29", "Geneva"), ("2025-06-17", "Geneva")]
+
+
+def test_states_meeting_in_a_city_on_given_days_are_a_meeting_there() -> None:
+    body = (
+        "States parties are meeting in Geneva this week, from 2 to 4 December 2024, for the "
+        "Fifth Review Conference."
+    )
+    reference, exact = dates.reference_date(body, None)
+    found = events.find_events(body, reference, exact)
+    # one meeting: the days the gathering gives, the name the sentence gives
+    assert [(e["name"], e["city"], e["start"], e["end"]) for e in found] == [
+        ("Fifth Review Conference", "Geneva", "2024-12-02", "2024-12-04")
+    ]

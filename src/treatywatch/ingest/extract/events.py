@@ -458,9 +458,14 @@ def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]
 # A meeting the text reports by its participants' verb and gives no name: "Signatory States
 # ... met in Kampala, Uganda, on 29-30 May 2017 to discuss", "delegates gathered in Geneva
 # from 2 to 4 June"
-_GATHER_VERBS = ("met", "gathered", "convened", "assembled")
+_GATHER_VERBS = ("met", "gathered", "convened", "assembled", "meeting", "gathering")
 _GATHERED = re.compile(
-    r"(?<![\w\-])(?:met|gathered|convened|assembled)\s+(?:again\s+)?in\s+" + _CITY + _COUNTRY
+    r"(?<![\w\-])(?:met|gathered|convened|assembled|(?<=are\s)meeting|(?<=are\s)gathering)"
+    r"\s+(?:again\s+)?in\s+"
+    + _CITY
+    + _COUNTRY
+    # "States parties are meeting in Geneva this week, from 2 to 4 December"
+    + r"(?:,?\s+(?:this|next)\s+week)?"
 )
 
 
@@ -1254,9 +1259,11 @@ def _merge(events: list[_Event]) -> list[_Event]:
     intersessional meetings" and "the Thirteenth Meeting of States Parties", stay two)."""
     _pair_place_and_day(events)
     dated_years: dict[str, set[int]] = {}
+    dated: dict[str, list[_Event]] = {}
     for e in events:
         if e.city and e.start:
             dated_years.setdefault(e.city.casefold(), set()).add(e.start.year)
+            dated.setdefault(e.city.casefold(), []).append(e)
     out: dict[tuple[str | None, dt.date | None, _Signature], _Event] = {}
     for event in events:
         city = event.city.casefold() if event.city else None
@@ -1265,6 +1272,15 @@ def _merge(events: list[_Event]) -> list[_Event]:
             and city in dated_years
             and (event.year is None or event.year in dated_years[city])
         ):
+            # "are meeting in Geneva ..., from 2 to 4 December 2024, for the Fifth Review
+            # Conference": the meeting a gathering's days date has the name the text gives
+            same_city = dated[city]
+            if (
+                len(same_city) == 1
+                and same_city[0].name.startswith("meeting in ")
+                and _proper(event.name)
+            ):
+                same_city[0].name = event.name
             continue
         name = _signature(event.name) if event.start is None and _proper(event.name) else _ANY
         same = next((k for k in out if k[:2] == (city, event.start) and _agree(k[2], name)), None)
