@@ -1496,3 +1496,11 @@ def test_a_person_with_the_state_they_hold_office_for_speaks_for_it() -> None:
         "the country would finish clearance by 2025."
     )
     assert [s for s, _ in _said(sentence)] == ["COL"]
+
+
+def test_a_state_with_a_word_of_description_still_closes_a_run_of_subjects() -> None:
+    text = (
+        "Malaysia, Gabon, Kiribati, Tajikistan, and newly independent South Sudan all "
+        "indicated that they plan to accede to the convention."
+    )
+    assert [s for s, _ in _said(text)] == ["GAB", "KIR", "MYS", "SSD", "TJK"]

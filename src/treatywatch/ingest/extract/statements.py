@@ -1694,6 +1694,8 @@ _COORDINATOR = re.compile(
     r"(?:\s*\([^()]{0,160}\))?"
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|joined\s+by\s+|together\s+with\s+)?|\s+and\s*,?\s+|"
     r"\s+as\s+well\s+as\s+|\s*[(\[]?\s*joined\s+by\s+)(?:the\s+)?"
+    # "Malaysia, Gabon, Kiribati, Tajikistan, and newly independent South Sudan"
+    r"(?:(?:newly\s+independent|neighbouring|neighboring|fellow)\s+)?"
 )
 _POSSESSIVE = re.compile(r"[’'`]s\b")
 #: Between the last subject and its verb: a few words ("also", "have all"), no clause.
