@@ -1504,3 +1504,11 @@ def test_a_state_with_a_word_of_description_still_closes_a_run_of_subjects() -> 
         "indicated that they plan to accede to the convention."
     )
     assert [s for s, _ in _said(text)] == ["GAB", "KIR", "MYS", "SSD", "TJK"]
+
+
+def test_an_agency_named_in_either_spelling_is_itself_not_the_un() -> None:
+    text = (
+        "Helen Clark, Administrator of the United Nations Development Program (UNDP), said "
+        "the meeting was to celebrate progress to date."
+    )
+    assert [s for s, _ in _said(text)] == ["org:UNDP"]
