@@ -883,3 +883,13 @@ def test_states_meeting_in_a_city_on_given_days_are_a_meeting_there() -> None:
     assert [(e["name"], e["city"], e["start"], e["end"]) for e in found] == [
         ("Fifth Review Conference", "Geneva", "2024-12-02", "2024-12-04")
     ]
+
+
+def test_a_bare_plural_of_meetings_with_its_place_is_an_occasion_there() -> None:
+    body = (
+        "The group of states, meeting after the failure of arms talks in Geneva last year, "
+        "agreed to a declaration."
+    )
+    assert _events(body) == [(None, "Geneva")]
+    # with no place it names no occasion: "requesting meetings to discuss"
+    assert _events("They keep requesting meetings to discuss the text.") == []

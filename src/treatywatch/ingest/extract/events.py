@@ -794,6 +794,13 @@ def _sentence_events(
             and name[:1].islower()
             and not determined
             and not _DETERMINER.search(text, max(start, m.start() - 30), m.start())
+            # "after arms talks in Geneva last November", "follow up meetings ... in Lima":
+            # the place names the occasion
+            and not (
+                _BARE_NOUN_PLACE.match(text, m.end())
+                # (not the verb: "States parties are meeting in Geneva")
+                and not _AUXILIARY_BEFORE.search(text, max(start, m.start() - 8), m.start())
+            )
         ):
             continue
         city = _city_in_name(name)
@@ -1059,6 +1066,8 @@ def _year_after(text: str, at: int, end: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_AUXILIARY_BEFORE = re.compile(r"\b(?:are|is|were|was|be|been)\s+$")
+_BARE_NOUN_PLACE = re.compile(r"\s+(?:held\s+)?in\s+(?P<city>[A-Z][\w'’\-]+)\b")
 _DETERMINER = re.compile(
     # and a possessive: "Last week's conference on cluster munitions in Beirut"
     r"(?:\b(?:the|a|an|this|that|its|their|our|these|those|further|subsequent|several)|[’']s"
