@@ -372,6 +372,8 @@ _PLURAL_NOUN_ACTS = {
     "ratifications": "ratification", "accessions": "accession", "signatures": "signature",
     "withdrawals": "withdrawal",
 }  # fmt: skip
+#: The plural nouns of acts and the act each names, shared with the enumerations.
+PLURAL_NOUN_ACTS = _PLURAL_NOUN_ACTS
 _ACT_NOUN = prefiltered(
     re.compile(
         # "Ratification by Ethiopia" opening a bullet too

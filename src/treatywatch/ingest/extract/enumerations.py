@@ -71,7 +71,8 @@ def _introduced(
             continue
         named = _ACTS_INCLUDE.search(lead)
         if named is not None and not act_rules.INTENTION.search(lead):
-            out.extend(_each(text, run, _PLURAL_KINDS[named.group("noun").lower()], None))
+            kind = act_rules.PLURAL_NOUN_ACTS[named.group("noun").lower()]
+            out.extend(_each(text, run, kind, None))
             continue
         verbs = [(m.start(), m.end(), act_rules.kind_of(m)) for m in act_rules.ACT.finditer(lead)]
         if not verbs:
@@ -231,7 +232,6 @@ _ACTS_INCLUDE = re.compile(
     r"\s*:?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
-_PLURAL_KINDS = {"ratifications": "ratification", "accessions": "accession"}
 # "... have signed or acceded ..., including 13 since the Ottawa signing conference. Those
 # 13 are: Zambia, ...": the list names the states the sentence before counted
 _THOSE = re.compile(

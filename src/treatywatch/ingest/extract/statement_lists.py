@@ -244,6 +244,10 @@ def _item_speaker(
     return person.code if person is not None else None
 
 
+#: A weekday's name opening a line: "Monday 25 MAY".
+WEEKDAY_FIRST = re.compile(_WEEKDAY + r"\b", re.IGNORECASE)
+
+
 def day_heading(line: str, reference: dt.date | None) -> dt.date | None:
     """The day a heading line names ("MONDAY 11 SEPTEMBER 2023"), else None."""
     return _day_heading(line, reference)

@@ -390,7 +390,6 @@ def _date_by_report(
 #: The hour a programme puts after a day heading: "Tuesday, 17 June 2025- 10:00".
 _HEADING_HOUR = re.compile(r"\s*[-–,]?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*$", re.I)
 _YEAR_IN = re.compile(r"\b\d{4}\b")
-_WEEKDAY_FIRST = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
 
 
 def _date_by_day_heading(text: str, found: list[Statement], reference: dt.date | None) -> None:
@@ -412,7 +411,7 @@ def _date_by_day_heading(text: str, found: list[Statement], reference: dt.date |
         if hour is not None:
             line = line[: hour.start()]
         day = statement_lists.day_heading(line, reference)
-        if day is not None and _WEEKDAY_FIRST.match(line):
+        if day is not None and statement_lists.WEEKDAY_FIRST.match(line):
             headings.append((line_start, day))
             programme = programme or hour is not None or not _YEAR_IN.search(line)
     if not programme and len({day for _, day in headings}) < 2:
@@ -1807,7 +1806,8 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
             not mention.demonym
             and _COMMA_STATE_LINE.fullmatch(between)
             and _LINE_CLOSES.match(text, mention.end)
-            and text.rfind("\n", 0, speaker.start) >= text.rfind(".", 0, speaker.start)
+            # (no full stop between the line's start and the person: a heading's line)
+            and text.find(".", text.rfind("\n", 0, speaker.start) + 1, speaker.start) < 0
         ):
             return mention.iso3
         # "Robert Fowler (Canada) said": a UN record names a delegate's state in brackets
