@@ -812,3 +812,18 @@ def test_the_nth_state_to_act_and_acts_named_as_a_plural_then_listed() -> None:
     }  # fmt: skip
     # ratifications still wanted are none
     assert not _acts("Ratifications needed include Chile, Peru and Ecuador.")
+
+
+def test_a_reported_act_with_its_day_and_a_relative_clause_before_the_verb() -> None:
+    # "on Thursday" is the day of the announcement, not the topic of a withdrawal
+    assert _acts(
+        "Lithuania announced on Thursday that it has withdrawn from an international "
+        "convention banning the use of cluster bombs."
+    ) == {("LTU", "withdrawal", None)}
+    # a relative clause set off by commas leaves the state the subject
+    assert _acts(
+        "Afghanistan, which has about 150 to 300 injured or killed by mines every month, "
+        "became the latest country to complete accession to the treaty."
+    ) == {("AFG", "accession", None)}
+    # a topic is still no act: "decisions by Russia on withdrawal"
+    assert not _acts("Russia commented on withdrawal from the treaty.")

@@ -1512,3 +1512,45 @@ def test_an_agency_named_in_either_spelling_is_itself_not_the_un() -> None:
         "the meeting was to celebrate progress to date."
     )
     assert [s for s, _ in _said(text)] == ["org:UNDP"]
+
+
+def test_a_person_whose_words_open_on_a_state_speaks_for_it() -> None:
+    said = _said(
+        "Lusaka. PRESIDENT Michael Sata says Zambia has demonstrated its resolve and "
+        "political will to domesticate the convention on cluster munitions."
+    )
+    assert said == [("ZMB", None)]
+    said = _said(
+        "At the meeting, Mr. Chomyaeng Phengthongsawat, Director General of the NRA, "
+        "emphasized that Laos is committed to improving risk reduction activities."
+    )
+    assert said == [("LAO", None)]
+    # a correspondent's or a campaigner's words are their own
+    assert _said("The BBC's defence correspondent Rob Watson says Russia is unlikely to join.") == [
+        ("person:Rob Watson", None)
+    ]
+    assert _said(
+        "Mary Wareham, a campaigner with the coalition, said that Russia has used them."
+    ) == [("person:Mary Wareham", None)]
+
+
+def test_a_second_speaker_with_a_verb_of_its_own_after_and() -> None:
+    said = _said(
+        "In addition, Haiti announced that it had completed its internal ratification "
+        "procedure and Palau indicated that it will accede to the Convention in coming months."
+    )
+    assert said == [("HTI", None), ("PLW", None)]
+    # coordinated subjects of one verb are still one clause
+    assert _said("Norway and the United Kingdom stated that they support the text.") == [
+        ("GBR", None), ("NOR", None),
+    ]  # fmt: skip
+
+
+def test_a_states_unnamed_minister_in_a_profile_speaks_for_it() -> None:
+    text = (
+        "ANDORRA, Landmine Monitor Report 1999\n\nAndorra signed the Mine Ban Treaty on 3 "
+        "December 1997 and ratified it on 29 June 1998. At the treaty signing ceremony, the "
+        "Minister of Foreign Relations pledged Andorra’s support for United Nations demining "
+        "efforts. Andorra did not participate in the Ottawa Process meetings."
+    )
+    assert [s for s, _ in _said(text)] == ["AND"]

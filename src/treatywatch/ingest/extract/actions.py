@@ -75,8 +75,9 @@ _ACTS: list[tuple[str, str]] = [
     # and "deposited their instruments of withdrawal", as the news call a notice of one
     ("instrument", _DEPOSITED + r"(?:accession|ratification|acceptance|approval|withdrawal)\b"),
     # "Canada was the first to deposit its ratification"
-    ("nth", _NTH + r"(?:accede|ratify|sign|deposit\s+(?:its|their)\s+(?:instruments?\s+of\s+)?"
-     r"(?:ratification|accession))\b(?:\s+up\b)?"),
+    # "became the latest country to complete accession to the treaty"
+    ("nth", _NTH + r"(?:accede|ratify|sign|(?:deposit|complete|finali[sz]e)\s+(?:its\s+|their\s+)?"
+     r"(?:instruments?\s+of\s+)?(?:ratification|accession))\b(?:\s+up\b)?"),
     # "Canada today became a signatory of the Convention"
     ("signature", r"became\s+(?:a|the\s+\w+)\s+signatory\b"),
     # and the French and Spanish verbs of the depositary's and the ICRC's pages in those
@@ -211,6 +212,9 @@ _REPORTED = re.compile(
 _ALIAS = re.compile(r"\s*\([A-Z][\w.’'\- ]{0,30}\)")
 # (the comma may be left out: "We welcome Fiji, Iceland and Mauritius which ratified")
 _RELATIVE = re.compile(r",?\s*which\s+(?:(?:has|had|have)\s+)?(?:(?:also|now|just|recently)\s+)?")
+# a relative clause set off by commas: "Afghanistan, which has about 150 to 300 injured or
+# killed by mines every month, became the latest country to complete accession"
+_RELATIVE_CLAUSE = re.compile(r",\s*which\s+[^,;.:()“”\"]{1,90},\s*")
 # The state is not the doer of a passive: "Poland joined NATO the same year the treaty was
 # ratified".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
@@ -647,7 +651,7 @@ def _actors(
         return []
     last = before[-1]
     gap = text[last.end : verb_at]
-    alias = _ALIAS.match(gap) or _RELATIVE.match(gap)
+    alias = _ALIAS.match(gap) or _RELATIVE_CLAUSE.match(gap) or _RELATIVE.match(gap)
     own = _own_day(text, last.end)
     if alias is not None:
         gap = gap[alias.end() :]
@@ -657,9 +661,11 @@ def _actors(
         gap = gap[1:]  # the short name in brackets is a name of the state: "(Lao PDR) signed"
     if len(gap) <= _COORDINATED_MAX and _COORDINATED.fullmatch(gap):
         gap = ""  # the subject of the act before it
-    if len(gap) > _WINDOW or (_BARRIER.search(gap) and not _REPORTED.fullmatch(gap)):
+    reported = _REPORTED.fullmatch(gap) is not None
+    if len(gap) > _WINDOW or (_BARRIER.search(gap) and not reported):
         return []
-    if _PASSIVE.search(gap) or (kind in _NOUN_KINDS and _TOPIC.search(gap)):
+    # ("Lithuania announced on Thursday that it has withdrawn": a day, not a topic)
+    if _PASSIVE.search(gap) or (kind in _NOUN_KINDS and not reported and _TOPIC.search(gap)):
         return []
     if _ACT.search(gap) or _ACT_NOUN_IN.search(gap):
         # "Palestine also acceded ..., while five signatories ratified"; "With South Sudan's

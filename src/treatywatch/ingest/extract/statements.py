@@ -114,6 +114,15 @@ _CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|but)\s+$")
 _CLAUSE = re.compile(
     r";\s*|(?:,|\s+[–—-]{1,2})\s*(?:while|whereas|but)\s+|[.!?][”\"]?\s*\[\d{1,3}\]\s+"
 )
+# "Haiti announced that ... and Palau indicated that ...": a second subject with a verb of
+# speech of its own opens a clause of its own, where the first has had its verb (not "Norway
+# and the United Kingdom stated")
+_AND_CLAUSE = re.compile(
+    r",?\s+and\s+(?=(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}\s+(?:also\s+)?"
+    r"(?:said|stated|noted|indicated|announced|reported|informed|confirmed|expressed|"
+    r"highlighted|stressed|underlined|emphasi[sz]ed|welcomed|called|urged|added|told|"
+    r"described|explained|referred|reaffirmed|declared)\b)"
+)
 #: The speaker a pronoun stands for, resolved by the caller to the one heard last.
 _ANAPHOR = "\x00it"
 _IT_SUBJECT = re.compile(
@@ -128,6 +137,10 @@ _PERSON_PRONOUN = re.compile(r"(?:^|(?<=[\s,;(\[\]—–-]))(?:he|He|she|She)\s+
 _GOVERNMENT_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,;(\[\]—–-]))(?:(?:[Tt]he|[Ii]ts)\s+(?:(?:national|federal|new)\s+)?"
     r"(?:[Gg]overnment|authorities)"
+    # its unnamed minister or ministry: "the Minister of Foreign Relations pledged", "In his
+    # remarks, the Minister highlighted", "The Foreign Ministry then said"
+    r"|(?:[Tt]he|[Ii]ts)\s+(?:(?:Foreign|Prime|Defen[cs]e|Deputy)\s+)?Minist(?:er|ry)"
+    r"(?:\s+(?:of|for)\s+[A-Z]\w*(?:\s+(?:and\s+)?[A-Z]\w*){0,3})?"
     # a profile's unnamed officials: "a government representative said", "another official
     # said", "officials told the Monitor"
     r"|(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Ii]ts)\s+(?:(?:senior|government|ministry|military"
@@ -1048,6 +1061,12 @@ def _block_statements(
     # noted ..." reports three. A sentence of prose has a few; past a dozen it is no prose
     # (and each verb's subjects cost a pass over the sentence's names).
     clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
+    verb_starts = [v.start() for v in verbs]
+    for m in _AND_CLAUSE.finditer(text, start, end):
+        at = bisect.bisect_right(clauses, m.start())
+        opened = clauses[at - 1] if at else start
+        if bisect.bisect_left(verb_starts, opened) < bisect.bisect_left(verb_starts, m.start()):
+            clauses.insert(at, m.end())
     spoken_in: int | None = None  # the clause whose speaker was found
     heard_at: dict[str, set[tuple[int, int] | None]] = {}  # the times each was heard at
     for verb in verbs[:_VERBS_PER_SENTENCE]:
@@ -1214,6 +1233,52 @@ def _holds_state_office(text: str, start: int, speaker: Speaker) -> bool:
     return bool(_STATE_OFFICE_BEFORE.search(before) or _STATE_OFFICE_AFTER.match(text, speaker.end))
 
 
+# A person the text gives no state or body for, whose reported words open on a state as
+# their subject, speaks for it: "President Michael Sata says Zambia has demonstrated its
+# resolve", "Mr. X, Director General of the NRA, emphasized that Laos is committed".
+_REPORTED_OPENING = re.compile(
+    r"(?:,[^.;:\n\"“”]{0,120}?,)?\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|stated|states|noted|notes|"
+    r"confirmed|confirms|announced|announces|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|"
+    r"affirmed|affirms|reaffirmed|reaffirms|declared|declares|underlined|underlines|"
+    r"explained|explains|added|adds|told\s+[^.;:\n]{1,60}?)\s+(?:that\s+)?(?:the\s+)?$"
+)
+_REPORTED_PREDICATE = re.compile(
+    r"(?:\s+(?:is|was|has|had|have|will|would|does|did|remains|remained|can|could|shall|must|"
+    r"fully|also|now|continues|continued|stands|wants)\b|,\s+which\b)"
+)
+
+
+# (not one who reports or campaigns: "The BBC's defence correspondent Rob Watson says Russia
+# is unlikely to join" is the correspondent's view)
+_OWN_VOICE = re.compile(
+    r"\b(?:correspondent|analyst|researcher|expert|professor|journalist|reporter|editor|"
+    r"campaigner|activist|advocate|survivor|author|writer|scholar|lawyer|coordinator|member|"
+    r"founder|Coalition|Campaign|Watch|Amnesty|Red\s+Cross|NGO|Foundation|Institute|"
+    r"University)\b",
+    re.IGNORECASE,
+)
+
+
+def _reported_state(
+    text: str, speaker: Speaker, end: int, states: list[StateMention]
+) -> str | None:
+    line_start = text.rfind("\n", 0, speaker.start) + 1
+    if _OWN_VOICE.search(text, max(line_start, speaker.start - 60), speaker.start):
+        return None
+    at = bisect.bisect_left([m.start for m in states], speaker.end)
+    if at >= len(states):
+        return None
+    mention = states[at]
+    if mention.demonym or mention.start >= end or mention.start - speaker.end > 200:
+        return None
+    opening = _REPORTED_OPENING.fullmatch(text, speaker.end, mention.start)
+    if opening is None or _OWN_VOICE.search(opening.group()):
+        return None
+    if not _REPORTED_PREDICATE.match(text, mention.end):
+        return None
+    return mention.iso3
+
+
 @dataclass
 class _Voices:
     """Whom the people a document names speak for, learnt as it is read."""
@@ -1239,6 +1304,8 @@ class _Voices:
         )
         if code is None:
             code = _organisation_of(text, speaker, end)
+        if code is None:
+            code = _reported_state(text, speaker, end, states)
         official = self.own or self.subject or self.home
         if code is None and official is not None and _holds_state_office(text, start, speaker):
             # a state's office with no state named: the government whose release it is, or
