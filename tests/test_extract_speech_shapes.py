@@ -1554,3 +1554,24 @@ def test_a_states_unnamed_minister_in_a_profile_speaks_for_it() -> None:
         "efforts. Andorra did not participate in the Ottawa Process meetings."
     )
     assert [s for s, _ in _said(text)] == ["AND"]
+
+
+def test_a_body_introduced_with_its_acronym_speaks_as_itself_or_its_state() -> None:
+    # a campaign's long name holding a known body's is its own body, not that one
+    said = _said(
+        "Samoa’s ratification should spur others to join the ban, the Aotearoa New Zealand "
+        "Cluster Munition Coalition (ANZCMC) said today."
+    )
+    assert said == [("org:ANZCMC", None)]
+    # the body's office before the person: the body speaks
+    said = _said(
+        "The campaign is led by the Suva-based Pacific Concerns Resource Center (PCRC). "
+        "PCRC’s disarmament campaigner Ema Tagicakibau said that it is our responsibility."
+    )
+    assert said == [("org:PCRC", None)]
+    # a state's own authority, named with the state, is the state
+    said = _said(
+        "The Cambodian Mine Action and Victim Assistance Authority (CMAA) has undertaken "
+        "work. The remarks were made by CMAA first vice-president Ly Thuch during the opening."
+    )
+    assert said == [("KHM", None)]

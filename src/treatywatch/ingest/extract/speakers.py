@@ -200,6 +200,9 @@ def find_organisations(text: str, start: int, end: int) -> list[Speaker]:
     named = _named_bodies(text)
     if not named:
         return known
+    # a body the list knows inside a longer name is the longer one: "the Aotearoa New
+    # Zealand Cluster Munition Coalition (ANZCMC)" is no CMC
+    known = [o for o in known if not any(a < o.start and o.end <= b for _, a, b in named)]
     taken = merged([(o.start, o.end) for o in known])
     extra = [
         Speaker(code, a, b)
@@ -215,7 +218,11 @@ def find_organisations(text: str, start: int, end: int) -> list[Speaker]:
 # ("the National Regulatory Authority (NRA)") speaks for its state.
 _NAMED_BODY = re.compile(
     r"\b(?:[A-Z][\w\-’']*\s+(?:(?:of|for|to|on|and|the)\s+)*){0,6}?"
-    r"(?:Campaign|Coalition|Network|Foundation|Association|Society|Institute|Alliance)"
+    r"(?:Campaign|Coalition|Network|Foundation|Association|Society|Institute|Alliance"
+    # a body of the state's, which speaks for it where its name names the state: "the
+    # Cambodian Mine Action and Victim Assistance Authority (CMAA)"; else one of civil
+    # society's ("the Suva-based Pacific Concerns Resource Center (PCRC)")
+    r"|(?P<office>Authority|Centre|Center|Agency|Commission|Committee|Office))"
     r"(?:\s+(?:(?:of|for|to|on|and|the|against)\s+)*[A-Z][\w\-’']*){0,5}\s+\Z"
 )
 # the acronyms in brackets first: a scan for them runs in C, the name before each is tried
@@ -235,6 +242,14 @@ def _named_bodies(text: str) -> tuple[tuple[str, int, int], ...]:
         if name is None:
             continue
         code = f"org:{acronym}"
+        if name.group("office"):
+            from treatywatch.ingest.extract.states import find_states
+
+            owners = {m.iso3 for m in find_states(text, name.start(), name.end())}
+            if len(owners) == 1:
+                code = next(iter(owners))  # the state's own body
+            elif owners or re.search(r"\bNational\b", name.group()):
+                continue  # a national body of no one state named: its state is the text's
         out.append((code, name.start(), bracket.end()))
         for later in re.finditer(rf"(?<![\w\-]){acronym}(?![\w\-])", text[bracket.end() :]):
             out.append((code, bracket.end() + later.start(), bracket.end() + later.end()))

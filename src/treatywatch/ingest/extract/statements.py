@@ -1187,6 +1187,14 @@ _STATE_OFFICE_AFTER = re.compile(
 _ORG_OFFICE_BEFORE = re.compile(
     r"(?:Secretary[- ]General|High\s+Representative|Director|President|Chair(?:person)?)\s+$"
 )
+# the body's office before the person: "PCRC’s disarmament campaigner Ema Tagicakibau",
+# "CMAA first vice-president Ly Thuch"
+_BODYS_OFFICE = re.compile(
+    r"(?:[’']s)?\s+(?:[\w\-]+\s+){0,3}?(?:campaigner|director|coordinator|spokes(?:man|woman|"
+    r"person)|(?:vice[- ])?president|chair(?:man|woman|person)?|head|manager|officer|advis[eo]r|"
+    r"representative|secretary[- ]general|minister)\s+",
+    re.IGNORECASE,
+)
 _APPOSITION = re.compile(
     # "Mary Wareham, one of the Monitor's editors who is also an advocacy director with
     # Human Rights Watch", "Mary Wareham, deputy crisis, conflict and arms director at"
@@ -1211,6 +1219,10 @@ def _organisation_of(text: str, speaker: Speaker, end: int) -> str | None:
             ):
                 return org.code
             break
+    for org in reversed(find_organisations(text, max(0, speaker.start - 60), speaker.start)):
+        if _BODYS_OFFICE.fullmatch(text, org.end, speaker.start):
+            return org.code
+        break
     before = text[max(0, speaker.start - 40) : speaker.start]
     if _ORG_OFFICE_BEFORE.search(before):
         orgs = find_organisations(text, max(0, speaker.start - 40), speaker.start)
