@@ -893,3 +893,18 @@ def test_a_bare_plural_of_meetings_with_its_place_is_an_occasion_there() -> None
     assert _events(body) == [(None, "Geneva")]
     # with no place it names no occasion: "requesting meetings to discuss"
     assert _events("They keep requesting meetings to discuss the text.") == []
+
+
+def test_where_a_treaty_was_negotiated_or_signed_and_a_ceremony_its_place_names() -> None:
+    assert _events("The treaty was negotiated in Dublin in May 2008. It must be ratified.") == [
+        (None, "Dublin")
+    ]
+    # a headline's participle, the city alone on its line
+    assert (None, "Oslo") in _events(
+        "Arms: Landmark cluster bomb treaty signed in Oslo\n\nNinety two states signed it."
+    )
+    assert _events(
+        "A total of 5,970 mines were destroyed at a ceremony in Djelfa, southeast Algeria."
+    ) == [(None, "Djelfa")]
+    # a ceremony with no place is none
+    assert _events("The ceremony declared the province free of mines.") == []

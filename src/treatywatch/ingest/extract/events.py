@@ -28,6 +28,8 @@ _NOUN = (
     # a treaty's ceremonies, not any ("a ceremony declaring the province free of mines")
     r"(?<=[Ss]igning\s)[Cc]eremony|(?<=[Hh]and-over\s)ceremony|(?<=[Hh]andover\s)ceremony|"
     r"(?<=[Oo]pening\s)[Cc]eremony|(?<=[Cc]losing\s)[Cc]eremony|"
+    # or one its place names: "destroyed at a ceremony in Djelfa", "during a ceremony in Oslo"
+    r"ceremony(?=\s+(?:held\s+)?in\s+[A-Z])|"
     r"[Hh]and-?over(?=\s+of\s+the\s+(?:treaty|[Cc]onvention))|"
     # the General Assembly's main committees meet in sessions: "the First Committee"
     r"(?<=First\s)Committee|(?<=Fourth\s)Committee|"
@@ -420,13 +422,21 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
 # A treaty "to be signed in Oslo on December 3", "opened for signature in Ottawa": the
 # signing conference, named by the passive (a state that "signed in Oslo" is an act, not it)
 _SIGNED_IN = re.compile(
-    r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?signed"
+    r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?"
+    # and the negotiations that made it: "The treaty was negotiated in Dublin in May 2008"
+    r"(?P<verb>signed|negotiated)"
     # "... and signed by 122 states in Ottawa"
     r"(?:\s+by\s+(?:\d{1,3}|[a-z\-]+)\s+(?:states|countries|nations))?|"
     r"\bopen(?:ed|s)?\s+for\s+signature"
+    # a headline's participle: "Landmark cluster bomb treaty signed in Oslo"
+    r"|\b(?:[Tt]reaty|[Cc]onvention|[Bb]an)\s+(?P<headline>signed)(?=\s+in\s)"
 )
 # "in Oslo", "at Oslo", "in the Norwegian capital, Oslo"
-_SIGNED_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+\w+\s+capital,?\s+)?" + _CITY + _COUNTRY)
+# (the city's words on one line: a headline's "signed in Oslo" ends its line)
+_SIGNED_PLACE = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+\w+\s+capital,?\s+)?"
+    r"(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+)?)" + _COUNTRY
+)
 
 
 def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]:
@@ -451,7 +461,8 @@ def _signings(text: str, reference: dt.date | None, exact: bool) -> list[_Event]
             sentence = text[textmod.sentence_start(text, m.start()) : place.end()]
             direction = 1 if _FUTURE.search(sentence) or "to be" in sentence else -1
             first, last = dates.resolve(when[0], reference, direction, exact)
-        out.append(_Event("signing", city, country, first, last, (m.start(), place.end())))
+        name = "negotiations" if m.group("verb") == "negotiated" else "signing"
+        out.append(_Event(name, city, country, first, last, (m.start(), place.end())))
     return out
 
 
