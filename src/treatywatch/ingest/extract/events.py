@@ -29,7 +29,8 @@ _NOUN = (
     r"(?<=[Ss]igning\s)[Cc]eremony|(?<=[Hh]and-over\s)ceremony|(?<=[Hh]andover\s)ceremony|"
     r"(?<=[Oo]pening\s)[Cc]eremony|(?<=[Cc]losing\s)[Cc]eremony|"
     # or one its place names: "destroyed at a ceremony in Djelfa", "during a ceremony in Oslo"
-    r"ceremony(?=\s+(?:held\s+)?in\s+[A-Z])|"
+    # (a town, not a district: "at a ceremony held in Boane district" is a province's)
+    r"ceremony(?=\s+(?:held\s+)?in\s+[A-Z][\w'’\-]*\b(?!\s+(?:district|province|region)))|"
     r"[Hh]and-?over(?=\s+of\s+the\s+(?:treaty|[Cc]onvention))|"
     # the General Assembly's main committees meet in sessions: "the First Committee"
     r"(?<=First\s)Committee|(?<=Fourth\s)Committee|"
