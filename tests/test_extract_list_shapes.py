@@ -953,3 +953,20 @@ def test_a_part_of_a_counted_whole_is_the_count_of_the_list() -> None:
     (found,) = _lists(text)
     assert found["stated_count"] == 4
     assert found["states"] == ["JOR", "QAT", "YEM", "TUN"]
+
+
+def test_two_states_a_count_and_a_colon_introduce_are_a_list_and_act() -> None:
+    found = extract_text(
+        "Five Pacific Islands Forum members have signed the Convention (Australia, Cook "
+        "Islands, Fiji, Nauru, and Palau), while two have now ratified: Samoa and New "
+        "Zealand (22 December\n2009)."
+    )
+    assert {"stated_count": 2, "states": ["WSM", "NZL"]} in [
+        {"stated_count": x["stated_count"], "states": x["states"]}
+        for x in found["participant_lists"]
+    ]
+    acts = {(a["state"], a["action"], a["date"]) for a in found["actions"]}
+    assert ("NZL", "ratification", "2009-12-22") in acts
+    # two named for what they did that is no taking part
+    found = extract_text("The report confirms use by only two states: Myanmar and Russia.")
+    assert found["participant_lists"] == []

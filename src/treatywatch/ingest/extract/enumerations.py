@@ -53,7 +53,8 @@ def _introduced(
     text: str, mentions: list[StateMention], reference: dt.date | None, exact: bool
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for run in lists.runs(text, [m for m in mentions if not m.demonym]):
+    names = [m for m in mentions if not m.demonym]
+    for run in [*lists.runs(text, names), *lists.counted_pairs(text, names)]:
         first = run[0]
         lead_start = textmod.sentence_start(text, first.start, colon=False)
         if not text[lead_start : first.start].strip(lists.BULLETS):
@@ -150,7 +151,7 @@ def _each(text: str, run: list[StateMention], kind: str, when: str | None) -> li
     return out
 
 
-_OWN_DAY = re.compile(r"[ \t]*\(([^()\n]{6,25})\)")
+_OWN_DAY = re.compile(r"[ \t]*\(([^()]{6,25})\)")  # (the day may wrap: "(22 December\n2009)")
 
 
 def _own_day(text: str, at: int) -> str | None:

@@ -213,16 +213,36 @@ _PAIR_COUNT = re.compile(
 )
 
 
-def _counted_pairs(text: str, named: list[StateMention]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+#: Or after a colon: "..., while two have now ratified: Samoa and New Zealand (22 December
+#: 2009)."
+_PAIR_COUNT_COLON = re.compile(r"\b(?:2|two|both)\b[^.;:()\n]{0,50}:\s*$", re.IGNORECASE)
+_PAIR_COLON_END = re.compile(r"\s*(?:\([^()]{4,30}\)\s*)?(?:[.;\n]|$)")
+
+
+def counted_pairs(text: str, named: list[StateMention]) -> list[list[StateMention]]:
+    """Two states a count introduces ("2 States not Party (A and B)", "two have now
+    ratified: A and B."), which are a list though runs need three names."""
+    out: list[list[StateMention]] = []
     for a, b in itertools.pairwise(named):
         if a.iso3 == b.iso3 or not re.fullmatch(r",?\s+and\s+(?:the\s+)?", text[a.end : b.start]):
             continue
-        if not re.match(r"\s*\)", text[b.end : b.end + 3]):
-            continue
         head = text[max(0, a.start - 60) : a.start]
-        if not _PAIR_COUNT.search(head):
-            continue
+        bracketed = re.match(r"\s*\)", text[b.end : b.end + 3]) and _PAIR_COUNT.search(head)
+        # (what the two did says they took part: not "use by only two states: A and B")
+        colon = (
+            _PAIR_COUNT_COLON.search(head)
+            and _CUE.search(head)
+            and _PAIR_COLON_END.match(text, b.end)
+        )
+        if bracketed or colon:
+            out.append([a, b])
+    return out
+
+
+def _counted_pairs(text: str, named: list[StateMention]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for a, b in counted_pairs(text, named):
+        head = text[max(0, a.start - 60) : a.start]
         clause = re.split(r"[.;)]", head)[-1]
         barred = _NOT_TAKING_PART.search(clause)
         if barred and not _a_status(barred, text[max(0, a.start - 200) : a.start]):
