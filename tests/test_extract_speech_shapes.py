@@ -1575,3 +1575,13 @@ def test_a_body_introduced_with_its_acronym_speaks_as_itself_or_its_state() -> N
         "work. The remarks were made by CMAA first vice-president Ly Thuch during the opening."
     )
     assert said == [("KHM", None)]
+
+
+def test_a_sentence_opening_on_its_day_dates_its_words_wherever_it_stands() -> None:
+    # the sentence is not the text's first: its own "On 14 March 2007" still dates it
+    said = _said(
+        "Cambodia did not attend the initial meeting in February 2007. On 14 March 2007, "
+        "the Deputy Prime Minister of Cambodia, Sok An, announced Cambodia’s decision to "
+        "join the Oslo Process."
+    )
+    assert said == [("KHM", "2007-03-14")]

@@ -95,7 +95,7 @@ _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s+$")
 _PASSIVE_AUX = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+)?(?:\w+\s+)?$")
 _PRONOUN_START = re.compile(
-    r"^[\s•\-–“\"]*(?:She|He|It|They|We|The\s+delegation|The\s+(?:Foreign\s+)?Minister"
+    r"[\s•\-–“\"]*(?:She|He|It|They|We|The\s+delegation|The\s+(?:Foreign\s+)?Minister"
     r"|The\s+Ambassador)\b"
 )
 #: A title standing for the one who spoke last, as a pronoun would: "..., said the Minister".
@@ -2090,7 +2090,12 @@ def _statement_day(
             continue
         # "On 2 March, during a pledging conference ..., the Ambassador announced"
         # and "In a press release issued on 5 May 2010, the Ministry ... stated"
-        opening = _OPENING_DAY.search(text, max(start, mention.start - 12), mention.start) or (
+        # ("^" of a search from a later position is no start of the sentence: the
+        # sentence's own opening "On" is tested on its own)
+        opening = (
+            _OPENING_DAY.search(text, max(start, mention.start - 12), mention.start)
+            or text[start : mention.start].strip(" \t\n•-–") == "On"
+        ) or (
             _ISSUED_ON.search(text, max(start, mention.start - 30), mention.start)
             and _OPENING_PHRASE.match(text, start)
         )
