@@ -422,15 +422,17 @@ def _place_by_dateline(text: str, found: list[_Event], day: dt.date | None) -> N
 
 # A treaty "to be signed in Oslo on December 3", "opened for signature in Ottawa": the
 # signing conference, named by the passive (a state that "signed in Oslo" is an act, not it)
-_SIGNED_IN = re.compile(
-    r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?"
-    # and the negotiations that made it: "The treaty was negotiated in Dublin in May 2008"
-    r"(?P<verb>signed|negotiated)"
-    # "... and signed by 122 states in Ottawa"
-    r"(?:\s+by\s+(?:\d{1,3}|[a-z\-]+)\s+(?:states|countries|nations))?|"
-    r"\bopen(?:ed|s)?\s+for\s+signature"
-    # a headline's participle: "Landmark cluster bomb treaty signed in Oslo"
-    r"|\b(?:[Tt]reaty|[Cc]onvention|[Bb]an)\s+(?P<headline>signed)(?=\s+in\s)"
+_SIGNED_IN = prefiltered(
+    re.compile(
+        r"\b(?:be|been|is|was|were|being|and)\s+(?:formally\s+|officially\s+)?"
+        # and the negotiations that made it: "The treaty was negotiated in Dublin in May 2008"
+        r"(?P<verb>signed|negotiated)"
+        # "... and signed by 122 states in Ottawa"
+        r"(?:\s+by\s+(?:\d{1,3}|[a-z\-]+)\s+(?:states|countries|nations))?|"
+        r"\bopen(?:ed|s)?\s+for\s+signature"
+        # a headline's participle: "Landmark cluster bomb treaty signed in Oslo"
+        r"|\b(?:[Tt]reaty|[Cc]onvention|[Bb]an)\s+(?P<headline>signed)(?=\s+in\s)"
+    )
 )
 # "in Oslo", "at Oslo", "in the Norwegian capital, Oslo"
 # (the city's words on one line: a headline's "signed in Oslo" ends its line)

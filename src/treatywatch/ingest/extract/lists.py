@@ -216,6 +216,8 @@ _PAIR_COUNT = re.compile(
 #: Or after a colon: "..., while two have now ratified: Samoa and New Zealand (22 December
 #: 2009)."
 _PAIR_COUNT_COLON = re.compile(r"\b(?:2|two|both)\b[^.;:()\n]{0,50}:\s*$", re.IGNORECASE)
+_PAIR_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
+_PAIR_CLOSE = re.compile(r"\s*\)")
 _PAIR_COLON_END = re.compile(r"\s*(?:\([^()]{4,30}\)\s*)?(?:[.;\n]|$)")
 
 
@@ -224,10 +226,14 @@ def counted_pairs(text: str, named: list[StateMention]) -> list[list[StateMentio
     ratified: A and B."), which are a list though runs need three names."""
     out: list[list[StateMention]] = []
     for a, b in itertools.pairwise(named):
-        if a.iso3 == b.iso3 or not re.fullmatch(r",?\s+and\s+(?:the\s+)?", text[a.end : b.start]):
+        if (
+            b.start - a.end > 12
+            or a.iso3 == b.iso3
+            or not _PAIR_AND.fullmatch(text, a.end, b.start)
+        ):
             continue
         head = text[max(0, a.start - 60) : a.start]
-        bracketed = re.match(r"\s*\)", text[b.end : b.end + 3]) and _PAIR_COUNT.search(head)
+        bracketed = _PAIR_CLOSE.match(text, b.end) and _PAIR_COUNT.search(head)
         # (what the two did says they took part: not "use by only two states: A and B")
         colon = (
             _PAIR_COUNT_COLON.search(head)

@@ -1061,8 +1061,9 @@ def _block_statements(
     # noted ..." reports three. A sentence of prose has a few; past a dozen it is no prose
     # (and each verb's subjects cost a pass over the sentence's names).
     clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
-    verb_starts = [v.start() for v in verbs]
-    for m in _AND_CLAUSE.finditer(text, start, end):
+    # (a clause of its own needs a verb of its own: two verbs at least)
+    verb_starts = [v.start() for v in verbs] if len(verbs) > 1 else []
+    for m in _AND_CLAUSE.finditer(text, start, end) if verb_starts else ():
         at = bisect.bisect_right(clauses, m.start())
         opened = clauses[at - 1] if at else start
         if bisect.bisect_left(verb_starts, opened) < bisect.bisect_left(verb_starts, m.start()):
