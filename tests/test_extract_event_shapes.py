@@ -908,3 +908,13 @@ def test_where_a_treaty_was_negotiated_or_signed_and_a_ceremony_its_place_names(
     ) == [(None, "Djelfa")]
     # a ceremony with no place is none
     assert _events("The ceremony declared the province free of mines.") == []
+
+
+def test_days_that_open_another_meetings_name_are_that_meetings() -> None:
+    found = _events(
+        "On 20 June 2024, delegations convened for their first preparatory meeting in "
+        "advance of the Convention's 25-29 November 2024 Siem Reap Angkor Fifth Review "
+        "Conference. The First Preparatory Meeting took place in Geneva."
+    )
+    assert ("2024-06-20", "Geneva") in found
+    assert ("2024-11-25", "Geneva") not in found

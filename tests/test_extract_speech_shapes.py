@@ -1585,3 +1585,11 @@ def test_a_sentence_opening_on_its_day_dates_its_words_wherever_it_stands() -> N
         "join the Oslo Process."
     )
     assert said == [("KHM", "2007-03-14")]
+
+
+def test_a_report_of_a_meeting_on_one_day_dates_the_updates_given_at_it() -> None:
+    said = _said(
+        "On 20 June 2024, delegations convened for their first preparatory meeting. The "
+        "meeting was held in Geneva.\nCambodia provided an update on logistical matters."
+    )
+    assert said == [("KHM", "2024-06-20")]

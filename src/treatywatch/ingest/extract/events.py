@@ -1223,6 +1223,11 @@ def _time_between(text: str, start: int, stop: int) -> bool:
     )
 
 
+_NAME_AFTER_DAYS = re.compile(
+    r"[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){1,6}?(?:Review\s+Conference|Conference|Meeting|Summit)\b"
+)
+
+
 def _date_for(
     text: str,
     sentence_start: int,
@@ -1250,6 +1255,11 @@ def _date_for(
             # weekday or "today" given first is its time, the later day another act's (but
             # "on Friday 30 May 2008" is one day)
             if _time_between(text, end, mention.start):
+                break
+            # "... their first preparatory meeting in advance of the Convention's 25-29
+            # November 2024 Siem Reap Angkor Fifth Review Conference": days that open another
+            # meeting's name are that meeting's
+            if _NAME_AFTER_DAYS.match(text, mention.end):
                 break
             if len(gap) <= 70 and (
                 not re.search(r"[(;:]|\.\s", gap)

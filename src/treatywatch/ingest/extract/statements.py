@@ -502,16 +502,29 @@ def _date_by_lead(text: str, found: list[Statement], day: dt.date) -> None:
 _HELD_ON = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held|convened)\s+on\s+")
 
 
+# or the day first: "On 20 June 2024, delegations convened for their first preparatory
+# meeting"
+_ON_DAY_MET = re.compile(
+    r"(?:^|(?<=\n)|(?<=\.\s))On\s+(?P<day>[^,.\n]{5,25}),\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:convened|met|gathered|assembled)\b"
+)
+
+
 def _one_days_meeting(text: str, reference: dt.date | None) -> dt.date | None:
-    if "place on" not in text and "held on" not in text and "convened on" not in text:
-        return None  # a test in C first: most documents report no such meeting
-    held = list(_HELD_ON.finditer(text))
-    if len(held) != 1:
+    held = (
+        list(_HELD_ON.finditer(text))
+        if "place on" in text or "held on" in text or "convened on" in text
+        else []  # a test in C first: most documents report no such meeting
+    )
+    starts = [m.end() for m in held]
+    if "On " in text:
+        starts += [m.start("day") for m in _ON_DAY_MET.finditer(text)]
+    if len(starts) != 1:
         return None
-    found = dates.find_dates(text, held[0].end(), min(len(text), held[0].end() + 30))
+    found = dates.find_dates(text, starts[0], min(len(text), starts[0] + 30))
     if (
         not found
-        or found[0].start != held[0].end()
+        or found[0].start != starts[0]
         or found[0].day is None
         or found[0].end_day is not None
         or found[0].year is None
