@@ -827,3 +827,16 @@ def test_a_reported_act_with_its_day_and_a_relative_clause_before_the_verb() -> 
     ) == {("AFG", "accession", None)}
     # a topic is still no act: "decisions by Russia on withdrawal"
     assert not _acts("Russia commented on withdrawal from the treaty.")
+
+
+def test_a_state_announcing_its_own_act_both_acts_and_speaks() -> None:
+    found = extract_text(
+        "Britain announced last week it had destroyed all the army's two million "
+        "anti-personnel mines."
+    )
+    assert {(a["state"], a["action"]) for a in found["actions"]} == {
+        ("GBR", "stockpile-destruction-completed")
+    }
+    assert [s["speaker"] for s in found["statements"]] == ["GBR"]
+    # the act alone is no statement
+    assert extract_text("Britain ratified the treaty in 1998.")["statements"] == []

@@ -53,6 +53,9 @@ _ACTS: list[tuple[str, str]] = [
      # (or "its known antipersonnel landmine stockpile": a few words name the weapon)
      r"|destroyed\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:[\w\-]+\s+){0,3}?"
      r"(?:stockpiles?|stocks\b)"
+     # "destroyed all the army's two million anti-personnel mines"
+     r"|destroyed\s+all\s+(?:of\s+)?(?:its|their|the)\s+(?:[\w’'\-]+\s+){0,4}?"
+     r"(?:anti-?personnel\s+(?:land)?mines|cluster\s+munitions)\b"
      # "destroyed the last of its cluster munitions"
      r"|destroyed\s+(?:the\s+)?last\s+(?:of\s+)?(?:its|their)\s+"
      r"|finished\s+destroying\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+(?:[\w\-]+\s+){0,3}?"
@@ -204,7 +207,8 @@ _REPORTED = re.compile(
     r"|declaration|said|stated"
     # "announced on Tuesday that it had destroyed", "said last week that it had"
     r"|informed\s+\w+)(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?"
-    r"\s+that\s+it\s+(?:(?:had|has)\s+)?(?:\w+\s+)?"
+    # (or with no "that": "Britain announced last week it had destroyed")
+    r"\s+(?:that\s+)?it\s+(?:(?:had|has)\s+)?(?:\w+\s+)?"
 )
 # What may stand between the state and its verb and still leave the state the subject: its
 # short name in brackets ("The Lao People’s Democratic Republic (Lao PDR) signed") and a

@@ -1159,7 +1159,10 @@ def _block_statements(
         named = vocabulary.topics(named_in.group(1)) if named_in else []
         for speaker in speakers:
             code = voices.resolve(text, start, end, speaker, sentence_states)
-            if _is_action(code, start, end, acts):
+            if _is_action(code, start, end, acts) and not (
+                _ANNOUNCES_OWN_ACT.fullmatch(text, speaker.end, verb.end())
+                and _ITS_OWN_CLAUSE.match(text, verb.end())
+            ):
                 continue
             out.append(
                 Statement(code, speaker.start, end, day, block.paragraph,
@@ -2188,6 +2191,19 @@ _OPENING_DAY = re.compile(r"(?:^|[.\-–—]\s*|\n\s*)On\s+$")
 _COMMA_AFTER = re.compile(r"(?:,?\s+\d{4})?\s*,")
 _ISSUED_ON = re.compile(r"\b(?:issued|released|published|dated|delivered|made|given)\s+on\s+$")
 _OPENING_PHRASE = re.compile(r"\s*(?:In|At|Through|With)\s+(?:a|an|its|the|his|her)\b")
+
+
+# A state that announces its own act in words of its own speaks as well as acts: "Britain
+# announced last week it had destroyed all ...", "Japan announced that it had completed ..."
+# (not "The United Kingdom announced completion of its stockpile destruction, as did
+# Denmark", which reports the act, nor "Britain ratified the treaty, officials said")
+_ANNOUNCES_OWN_ACT = re.compile(
+    r"\s+(?:(?:has|had|also|then|officially|formally)\s+){0,2}"
+    r"(?:announced|declared|confirmed|reported|informed)"
+)
+_ITS_OWN_CLAUSE = re.compile(
+    r"(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?\s+(?:that\s+)?it\s+"
+)
 
 
 def _is_action(code: str, start: int, end: int, acts: dict[str, list[int]]) -> bool:
