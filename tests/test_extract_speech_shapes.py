@@ -1593,3 +1593,14 @@ def test_a_report_of_a_meeting_on_one_day_dates_the_updates_given_at_it() -> Non
         "meeting was held in Geneva.\nCambodia provided an update on logistical matters."
     )
     assert said == [("KHM", "2024-06-20")]
+
+
+def test_a_capital_for_its_government_and_a_source_named_by_its_organ() -> None:
+    assert _said("Kyiv has said it will leave the convention.") == [("UKR", None)]
+    assert _said("Officials in Vilnius said the vote was historic.") == [("LTU", None)]
+    assert _said("According to the government of Finland, the decision was final.") == [
+        ("FIN", None)
+    ]
+    # a city that is no capital, or one that is not the subject, speaks for no state
+    assert _said("Delegates met in Geneva and said the talks were good.") == []
+    assert _said("The meeting in Oslo heard that the talks were good, delegates said.") == []

@@ -1150,6 +1150,10 @@ def _block_statements(
             spoken_in = clause
             continue
         if not speakers:
+            capital = _capital_subject(text, clause, verb.start())
+            if capital is not None:
+                speakers = [capital]
+        if not speakers:
             continue
         heard.update(sp.code for sp in speakers)
         for sp in speakers:
@@ -1653,6 +1657,13 @@ def _message_author(
     return before[-1] if before else None
 
 
+# "according to the ICBL", "according to the government of Finland"
+_SOURCE_GAP = re.compile(
+    r"\s*(?:the\s+)?(?:(?:[Gg]overnment|[Mm]inistry(?:\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?|"
+    r"[Aa]uthorities|[Pp]resident|[Pp]rime\s+[Mm]inister)\s+of\s+(?:the\s+)?)?"
+)
+
+
 def _after(
     text: str,
     at: int,
@@ -1670,7 +1681,7 @@ def _after(
     for option in sorted([*options, *orgs, *people], key=lambda o: o.start):
         if option.start >= at:
             gap = text[at : option.start]
-            return [option] if re.fullmatch(r"\s*(?:the\s+)?", gap) else []
+            return [option] if _SOURCE_GAP.fullmatch(gap) else []
     return []
 
 
@@ -2204,6 +2215,27 @@ _ANNOUNCES_OWN_ACT = re.compile(
 _ITS_OWN_CLAUSE = re.compile(
     r"(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?\s+(?:that\s+)?it\s+"
 )
+
+
+# A capital for its government, as the news write: "Kyiv has said it will leave", "Moscow
+# says the treaty is flawed", "Officials in Vilnius said" -- the city the subject, straight
+# before the verb.
+_CAPITAL_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,;(“\"]))(?:[Oo]fficials\s+in\s+)?(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)"
+    r"\s+(?:(?:has|have|had|also|now|again|then|reportedly)\s+){0,2}$"
+)
+
+
+def _capital_subject(text: str, clause: int, verb_at: int) -> Speaker | None:
+    from treatywatch.ingest.extract import places
+
+    m = _CAPITAL_SUBJECT.search(text, max(clause, verb_at - 60), verb_at)
+    if m is None:
+        return None
+    found = places.city(m.group("city"))
+    if found is None or not found.iso3 or places.capital_of(found.iso3) != found.name:
+        return None
+    return Speaker(found.iso3, m.start("city"), m.end("city"))
 
 
 def _is_action(code: str, start: int, end: int, acts: dict[str, list[int]]) -> bool:
