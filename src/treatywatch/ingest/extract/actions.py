@@ -200,15 +200,17 @@ _ENDORSED_AIMS = re.compile(
 )
 _BARRIER = re.compile(r"[“”\"():;]|\bthat\b|\bwho\b|\bwhich\b")
 _WINDOW = 70
+#: The clause a state reports its own act in, after the verb that reports it: "announced on
+#: Tuesday that it ...", "said last week that it ...", and with no "that": "announced last
+#: week it ..." (statements.py reads the same clause as the state's own words).
+REPORTED_CLAUSE = r"(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?\s+(?:that\s+)?it\s+"
 # "Norway announced that it had completed ...": the state reports its own act
 _REPORTED = re.compile(
     # "Poland’s announcement that it had completed the destruction"
     r"(?:['’]s)?\s+(?:\w+\s+)?(?:announced|announcement|confirmed|confirmation|reported|declared"
     r"|declaration|said|stated"
     # "announced on Tuesday that it had destroyed", "said last week that it had"
-    r"|informed\s+\w+)(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?"
-    # (or with no "that": "Britain announced last week it had destroyed")
-    r"\s+(?:that\s+)?it\s+(?:(?:had|has)\s+)?(?:\w+\s+)?"
+    r"|informed\s+\w+)" + REPORTED_CLAUSE + r"(?:(?:had|has)\s+)?(?:\w+\s+)?"
 )
 # What may stand between the state and its verb and still leave the state the subject: its
 # short name in brackets ("The Lao People’s Democratic Republic (Lao PDR) signed") and a

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from treatywatch.ingest.extract import actions as act_rules
 from treatywatch.ingest.extract import dates, numbers, places, statement_lists, vocabulary
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.prefilter import prefiltered
@@ -1270,8 +1271,8 @@ def _holds_state_office(text: str, start: int, speaker: Speaker) -> bool:
 # their subject, speaks for it: "President Michael Sata says Zambia has demonstrated its
 # resolve", "Mr. X, Director General of the NRA, emphasized that Laos is committed".
 _REPORTED_OPENING = re.compile(
-    r"(?:,[^.;:\n\"“”]{0,120}?,)?\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|stated|states|noted|notes|"
-    r"confirmed|confirms|announced|announces|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|"
+    r"(?:,[^.;:\n\"“”]{0,120}?,)?\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:said|says|stated|states|noted|notes|confirmed|confirms|announced|announces|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|"
     r"affirmed|affirms|reaffirmed|reaffirms|declared|declares|underlined|underlines|"
     r"explained|explains|added|adds|told\s+[^.;:\n]{1,60}?)\s+(?:that\s+)?(?:the\s+)?$"
 )
@@ -1298,11 +1299,10 @@ def _reported_state(
     line_start = text.rfind("\n", 0, speaker.start) + 1
     if _OWN_VOICE.search(text, max(line_start, speaker.start - 60), speaker.start):
         return None
-    at = bisect.bisect_left([m.start for m in states], speaker.end)
-    if at >= len(states):
+    mention = next((m for m in states if m.start >= speaker.end), None)
+    if mention is None or mention.demonym:
         return None
-    mention = states[at]
-    if mention.demonym or mention.start >= end or mention.start - speaker.end > 200:
+    if mention.start >= end or mention.start - speaker.end > 200:
         return None
     opening = _REPORTED_OPENING.fullmatch(text, speaker.end, mention.start)
     if opening is None or _OWN_VOICE.search(opening.group()):
@@ -2118,8 +2118,6 @@ def _statement_day(
             continue
         # "On 2 March, during a pledging conference ..., the Ambassador announced"
         # and "In a press release issued on 5 May 2010, the Ministry ... stated"
-        # ("^" of a search from a later position is no start of the sentence: the
-        # sentence's own opening "On" is tested on its own)
         opening = (
             _OPENING_DAY.search(text, max(start, mention.start - 12), mention.start)
             or text[start : mention.start].strip(" \t\n•-–") == "On"
@@ -2198,7 +2196,9 @@ def _weekday_back(
     return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
 
 
-_OPENING_DAY = re.compile(r"(?:^|[.\-–—]\s*|\n\s*)On\s+$")
+# (a sentence's own opening "On" is tested apart: "^" of a search from inside the text
+# matches no sentence's start)
+_OPENING_DAY = re.compile(r"(?:[.\-–—]\s*|\n\s*)On\s+$")
 _COMMA_AFTER = re.compile(r"(?:,?\s+\d{4})?\s*,")
 _ISSUED_ON = re.compile(r"\b(?:issued|released|published|dated|delivered|made|given)\s+on\s+$")
 _OPENING_PHRASE = re.compile(r"\s*(?:In|At|Through|With)\s+(?:a|an|its|the|his|her)\b")
@@ -2212,9 +2212,7 @@ _ANNOUNCES_OWN_ACT = re.compile(
     r"\s+(?:(?:has|had|also|then|officially|formally)\s+){0,2}"
     r"(?:announced|declared|confirmed|reported|informed)"
 )
-_ITS_OWN_CLAUSE = re.compile(
-    r"(?:\s+(?:on\s+\w+|today|yesterday|(?:last|this)\s+\w+))?\s+(?:that\s+)?it\s+"
-)
+_ITS_OWN_CLAUSE = re.compile(act_rules.REPORTED_CLAUSE)
 
 
 # A capital for its government, as the news write: "Kyiv has said it will leave", "Moscow
@@ -2227,8 +2225,6 @@ _CAPITAL_SUBJECT = re.compile(
 
 
 def _capital_subject(text: str, clause: int, verb_at: int) -> Speaker | None:
-    from treatywatch.ingest.extract import places
-
     m = _CAPITAL_SUBJECT.search(text, max(clause, verb_at - 60), verb_at)
     if m is None:
         return None
