@@ -918,3 +918,13 @@ def test_days_that_open_another_meetings_name_are_that_meetings() -> None:
     )
     assert ("2024-06-20", "Geneva") in found
     assert ("2024-11-25", "Geneva") not in found
+
+
+def test_a_meeting_opened_on_a_weekday_in_a_dated_dispatch_opened_that_week() -> None:
+    body = (
+        "PHNOM PENH, Nov. 27, 2011 (Xinhua) -- The 11th Meeting of the States Parties "
+        "kicked off here on Sunday evening with more than 1,000 participants."
+    )
+    # the dispatch is of a Sunday: its own day, not the Sunday a week before
+    assert _events(body) == [("2011-11-27", "Phnom Penh")]
+    assert _events(body.replace("Nov. 27", "Nov. 29")) == [("2011-11-27", "Phnom Penh")]

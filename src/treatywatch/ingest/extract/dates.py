@@ -112,6 +112,11 @@ def _month(token: str | None) -> int | None:
     return _MONTH_NAMES.get(token.rstrip(".").lower())
 
 
+def weekday_number(name: str) -> int:
+    """Monday 0 to Sunday 6, as ``datetime.date.weekday`` counts."""
+    return _WEEKDAYS[name.lower()]
+
+
 def month_number(token: str) -> int | None:
     """The month a name or abbreviation names ("Dec", "Sept.", "December"), or None."""
     return _month(token)

@@ -305,6 +305,11 @@ _OPENED_NOW = re.compile(
     r"[^.;]*?\b(?:(?:has|have)\s+(?:\w+\s+)?(?:opened|begun|started|kicked\s+off|convened)"
     r"|opens|begins|kicks\s+off|gets\s+under\s+way)\b"
 )
+_OPENED_ON_WEEKDAY = re.compile(
+    r"[^.;]{0,140}?\b(?:opened|began|kicked\s+off|got\s+under\s+way|started|commenced|convened)"
+    r"\s+(?:here\s+|in\s+[A-Z][\w'’\-]+\s+)?on\s+"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 # The same before the meeting's name: "Colombia ... has kicked off the International
 # Humanitarian Demining Seminar"
 _OPENED_NOW_BEFORE = re.compile(
@@ -988,6 +993,13 @@ def _sentence_events(
             )
         ):
             first_day = reference
+        if first_day is None and exact and reference is not None:
+            # "PHNOM PENH, Nov. 27 (Xinhua) -- The 11th Meeting ... kicked off here on Sunday
+            # evening": the weekday of its opening, in the week the dispatch was written
+            opening = _OPENED_ON_WEEKDAY.match(text, m.end(), min(end, m.end() + 200))
+            if opening is not None:
+                weekday = dates.weekday_number(opening.group("weekday"))
+                first_day = reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
         if first_day is None and reference is not None:
             # "a three-day meeting in Vienna that concludes today (Friday, 7 December)",
             # "the intersessional meeting ... closed after two days": its days, counted back
