@@ -1604,3 +1604,47 @@ def test_a_capital_for_its_government_and_a_source_named_by_its_organ() -> None:
     # a city that is no capital, or one that is not the subject, speaks for no state
     assert _said("Delegates met in Geneva and said the talks were good.") == []
     assert _said("The meeting in Oslo heard that the talks were good, delegates said.") == []
+
+
+def test_a_report_of_one_occasion_dates_what_was_said_at_it() -> None:
+    dispatch = (
+        "PHNOM PENH, Nov. 27 (Xinhua) -- The 11th Meeting of the States Parties (11MSP) of "
+        "the Ottawa Convention kicked off here on Sunday evening.\n"
+        "Speaking at the opening of the 11MSP at Phnom Penh’s Peace Palace, the Prime "
+        "Minister of Cambodia Hun Sen said it was a great honor to host such an event."
+    )
+    assert _said(dispatch, date="2011-11-27") == [("KHM", "2011-11-27")]
+    # of a meeting of several days, only its opening has a day
+    week = (
+        "Geneva, 17 September 2002. The Fourth Meeting of States Parties was held in Geneva "
+        "from 16 to 20 September 2002.\nNorway said the treaty was working."
+    )
+    assert _said(week, date="2002-09-17") == [("NOR", None)]
+    # a treaty's history recalled years later is no occasion of the text's
+    history = (
+        "San José, 10 March 2014. The convention was signed in Oslo on 3 December 2008.\n"
+        "Costa Rica said it would host the meeting."
+    )
+    assert _said(history, date="2014-03-10") == [("CRI", None)]
+    # nor where the text guesses its own date from the first day it names
+    assert _said(history.split(". ", 1)[1]) == [("CRI", None)]
+
+
+def test_the_plural_say_has_a_named_subject_only_where_the_name_touches_it() -> None:
+    assert _said("The United States and Russia say the weapons are useful.") == [
+        ("RUS", None),
+        ("USA", None),
+    ]
+    assert _said("Some countries, such as Britain and the US, say the bombs are legal.") == [
+        ("GBR", None),
+        ("USA", None),
+    ]
+    # "campaigners say": the name before them is no speaker, nor is a modal's "can say"
+    assert (
+        _said(
+            "A bell outside London's Westminster Cathedral rang, though campaigners "
+            "against landmines say it should be heard as a warning."
+        )
+        == []
+    )
+    assert _said("Having heard from President Michel Suleiman, I can say no more.") == []

@@ -73,8 +73,10 @@ def extract_text(
         },
         "states": [{"iso3": iso3, "spans": spans[iso3]} for iso3 in sorted(spans)],
         "participant_lists": lists.find_lists(text, mentions, reference, found_tables),
-        "events": events.find_events(text, reference, exact),
-        "statements": statements.find_statements(text, mentions, reference, exact, action_spans),
+        "events": (found_events := events.find_events(text, reference, exact)),
+        "statements": statements.find_statements(
+            text, mentions, reference, exact, action_spans, found_events
+        ),
         "actions": found_actions,
         "claims": claims.find_claims(text),
     }

@@ -42,7 +42,10 @@ from treatywatch.ingest.extract.statement_model import Statement
 from treatywatch.ingest.extract.states import JOINED, StateMention
 
 _VERBS = (
-    r"[Aa]ccording\s+to|ACCORDING\s+to|said|says|stated|re-?stated|states(?=\s+that\b)|noted|notes|announced|announces|announcing|explained|expressed|"
+    r"[Aa]ccording\s+to|ACCORDING\s+to|said|says|"
+    # the plural present of a report: "the US and Russia say the weapons are useful" (not
+    # the infinitive or a modal's "to say", "would say")
+    r"(?<!\bto\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmight\s)say(?=\s+(?:that\b|[a-z]))|stated|re-?stated|states(?=\s+that\b)|noted|notes|announced|announces|announcing|explained|expressed|"
     r"expressing|reported|recogni[sz]ed|confirmed|added|mentioned|suggested|supported|"
     r"supports|questioned|pushed\s+for|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urged|"
     # "welcomed the adoption", not a host's "welcomed representatives of 150 countries"
@@ -86,6 +89,7 @@ _VERBS = (
     r"statements?)|delivered\s+(?:\w+\s+){0,2}(?:statements?|remarks|address|speech|messages?)"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_BARE_SAY = re.compile(r"say\b")
 _PASSIVE = prefiltered(
     re.compile(r"\b(?:delivered|made|given|presented|read|introduced|expressed)\s+by\s+")
 )
@@ -228,7 +232,10 @@ def find_statements(
     reference: dt.date | None,
     exact: bool,
     action_spans: list[tuple[str, int, int]],
+    occasions: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
+    """The statements of a text; ``occasions`` are the events read from it, whose day
+    dates what a report of one of them says was said there."""
     quoted = _quoted_ranges(text)
     # Indexes built once, so that each sentence looks up its own states and a speaker's
     # acts by bisection instead of scanning the whole document's (quadratic in its size).
@@ -329,7 +336,47 @@ def find_statements(
     if exact and reference is not None:
         _date_by_headline(text, found, reference)
         _date_by_lead(text, found, reference)
+    if occasions and exact and reference is not None:
+        _date_by_occasion(text, found, occasions, reference)
     return [_as_dict(text, s) for s in found if not _drop_reference(s, spoken)]
+
+
+#: The days a report of an occasion follows it by, at most: a report of its own day or week.
+_REPORTED_WITHIN = 7
+#: What is said at a meeting's opening was said on its first day.
+_OPENING = re.compile(r"\bopen(?:ing|ed|s)\b|\binaugura\w+|\bkick(?:ed|s)?\s+off\b", re.I)
+
+
+def _date_by_occasion(
+    text: str, found: list[Statement], occasions: list[dict[str, Any]], reference: dt.date
+) -> None:
+    """A report of one occasion, held on one day, dates what it says was said: "Speaking
+    at the event, Deputy Foreign Minister Banze said" in the account of a ceremony "on
+    Friday". Only where the text names no other day an event began (a second meeting's
+    day would leave each statement's occasion open), not counting meetings still to come,
+    and only for words whose sentence names no time of its own; of a meeting of several
+    days, only what was said at its opening. The text must be dated within a week of the
+    occasion (by its own date, not one guessed from the first day it names): a report of
+    it, not a history that recalls it."""
+    latest = reference.isoformat()
+    held = [e for e in occasions if e.get("start") and e["start"] <= latest]
+    if len({e["start"] for e in held}) != 1:
+        return
+    day: str = held[0]["start"]
+    if (reference - dt.date.fromisoformat(day)).days > _REPORTED_WITHIN:
+        return  # a treaty's history in passing ("signed in Oslo on 3 December 2008")
+    one_day = all(e.get("end") in (None, day) for e in held)
+    for s in found:
+        if s.date is not None or s.reference or s.earlier:
+            continue
+        sentence = text[textmod.sentence_start(text, s.start) : min(s.end, s.start + 300)]
+        if dates.find_dates(sentence) or _YEAR_IN.search(sentence):
+            continue
+        if _STANDING.search(sentence) and not _SPOKEN.search(sentence):
+            continue
+        if not one_day and not _OPENING.search(sentence):
+            continue
+        s.date = dt.date.fromisoformat(day)
 
 
 _TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|tonight)\b", re.IGNORECASE)
@@ -1712,6 +1759,10 @@ def _subjects(
     candidates += [o for o in orgs if o.end <= verb_at and not _DATELINE_AGENCY.match(text, o.end)]
     candidates += [p for p in people if p.end <= verb_at]
     candidates = _outermost(candidates)
+    if _BARE_SAY.match(text, verb_at):
+        # the plural "say" has many an unnamed subject ("campaigners say"): a name is its
+        # subject only where the name (or a list ending in it) touches the verb
+        candidates = [c for c in candidates if c.end >= verb_at - 3] and candidates
     if not candidates:
         return []
     # A verb's subject stands in its own clause: "...; France referred to ..., while Belgium
