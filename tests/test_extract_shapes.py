@@ -840,3 +840,23 @@ def test_a_state_announcing_its_own_act_both_acts_and_speaks() -> None:
     assert [s["speaker"] for s in found["statements"]] == ["GBR"]
     # the act alone is no statement
     assert extract_text("Britain ratified the treaty in 1998.")["statements"] == []
+
+
+def test_a_paper_signed_in_the_passive_is_no_signature_of_the_treaty() -> None:
+    # a letter signed by ministers: no act on the treaty, whoever the agents are
+    assert not _acts(
+        "The Lithuanian Ministry of Defense has published a copy of a letter signed by its "
+        "defense minister and those of, Poland, Latvia and Estonia calling for their "
+        "withdrawal from the Ottawa Convention."
+    )
+    assert not _acts("A joint letter signed by the ministers of Poland and Latvia was read.")
+    # a declaration so signed is endorsed; the treaty so signed is signed
+    assert _acts("The declaration was signed by Poland, Latvia and Estonia.") == {
+        ("POL", "endorsement", None),
+        ("LVA", "endorsement", None),
+        ("EST", "endorsement", None),
+    }
+    assert _acts("The Convention was signed by Norway and Laos on 3 December 2008.") == {
+        ("NOR", "signature", "2008-12-03"),
+        ("LAO", "signature", "2008-12-03"),
+    }

@@ -195,6 +195,26 @@ _SIGNED_OTHER = re.compile(
     re.IGNORECASE,
 )
 _SIGNED_DECLARATION = re.compile(r"\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?[Dd]eclaration\b")
+#: The same in the passive, the paper before its verb: "a letter signed by its defence
+#: minister and those of Poland, Latvia and Estonia" (a declaration so signed is endorsed)
+PAPER_SIGNED = re.compile(
+    r"\b(?P<paper>decree|law|bill|memorandum|contract|letter|deal|agreement|petition|order"
+    r"|appeal|declaration)s?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def signed_paper(text: str, verb_start: int) -> str | None:
+    """What the paper signed just before a passive "signed" makes of the act: None where
+    it is the treaty (or not said), "endorsement" for a declaration, "" for any other paper,
+    which is no act on a treaty."""
+    m = PAPER_SIGNED.search(text, max(0, verb_start - 40), verb_start)
+    if m is None:
+        return None
+    return "endorsement" if m.group("paper").lower() == "declaration" else ""
+
+
 _ENDORSED_AIMS = re.compile(
     r"\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:purposes?|objectives?|aims?|goals?|spirit|principles?)\b"
 )
@@ -424,6 +444,12 @@ def _passive_acts(
         if _INTENTION.search(head) or _PENDING.search(head):
             continue
         verb = passive.group("verb")
+        kind = _PASSIVE_KINDS.get(verb) or _NOUN_ACTS[verb.lower()]
+        if verb == "signed":
+            paper = signed_paper(text, passive.start("verb"))
+            if paper == "":
+                continue
+            kind = paper or kind
         # "instruments of accession were deposited on 2 April 2019 by ...": the day may
         # stand before the agents
         when = _date(text, chain[-1].end, reference, exact)
@@ -433,7 +459,7 @@ def _passive_acts(
             out.append(
                 {
                     "state": agent.iso3,
-                    "action": _PASSIVE_KINDS.get(verb) or _NOUN_ACTS[verb.lower()],
+                    "action": kind,
                     "date": when,
                     "span": [passive.start(), agent.end],
                 }

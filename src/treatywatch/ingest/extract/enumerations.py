@@ -84,6 +84,11 @@ def _introduced(
                 out.extend(_each(text, run, back, None))
             continue
         verb_start, verb_end, kind = verbs[-1]
+        if kind == "signature":
+            paper = act_rules.signed_paper(lead, verb_start)
+            if paper == "":
+                continue  # "a letter signed by the ministers of A, B and C"
+            kind = paper or kind
         # The verb introduces the list only if nothing but a few words stands between them
         # ("ratified by these countries:", "have signed, including").
         between = lead[verb_end:]
