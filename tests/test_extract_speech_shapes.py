@@ -1648,3 +1648,18 @@ def test_the_plural_say_has_a_named_subject_only_where_the_name_touches_it() -> 
         == []
     )
     assert _said("Having heard from President Michel Suleiman, I can say no more.") == []
+
+
+def test_a_relative_clause_of_office_makes_the_person_speak_for_the_state() -> None:
+    said = _said(
+        '"They look like bottles of perfume," said Gebran Soufan, who heads Lebanon\'s '
+        "diplomatic mission in Geneva."
+    )
+    assert said == [("LBN", None)]
+    assert _said("Ms Ana Ruiz, who leads the Chilean delegation, said the text was weak.") == [
+        ("CHL", None)
+    ]
+    # a relative clause about something else gives the person no state
+    assert _said("Jody Williams, who visited Lebanon's south, said the bombs kill.") == [
+        ("person:Jody Williams", None)
+    ]

@@ -1936,6 +1936,15 @@ _POSSESSIVE_OFFICE = re.compile(
     # "Danilo Rueda, Colombia’s High Commissioner for Peace"
     r"|Commissioner|President|Secretary|Director|[Ss]pokes(?:man|woman|person))\b"
 )
+# a relative clause that gives the office: "Gebran Soufan, who heads Lebanon's diplomatic
+# mission in Geneva", "who leads the Lebanese delegation", "who represents Chile"
+_WHO_HOLDS = re.compile(
+    r",\s*who\s+(?P<verb>heads|headed|leads|led|is|was|represents|represented)\s+(?:the\s+)?"
+)
+_POSSESSIVE_MISSION = re.compile(
+    r"[’']s\s+(?:\w+\s+){0,2}?(?:delegation|mission|embassy|government)\b"
+)
+_DEMONYM_MISSION = re.compile(r"\s+(?:\w+\s+)?(?:delegation|mission|embassy|government)\b")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 
@@ -1952,6 +1961,18 @@ def _represents(text: str, speaker: Speaker, end: int) -> str | None:
         between = text[speaker.end : mention.start]
         if not mention.demonym and _REPRESENTS.search(between):
             return mention.iso3
+        who = _WHO_HOLDS.fullmatch(between)
+        if who is not None:
+            if mention.demonym:
+                office = _DEMONYM_MISSION.match(text, mention.end)
+            elif who.group("verb").startswith("represent"):
+                return mention.iso3
+            else:
+                office = _POSSESSIVE_MISSION.match(text, mention.end) or _POSSESSIVE_OFFICE.match(
+                    text, mention.end
+                )
+            if office is not None:
+                return mention.iso3
         # "Ambassador X, Oman’s Permanent Representative to the United Nations": the state
         # whose office it is, not the body the office is at
         if (
