@@ -860,3 +860,17 @@ def test_a_paper_signed_in_the_passive_is_no_signature_of_the_treaty() -> None:
         ("NOR", "signature", "2008-12-03"),
         ("LAO", "signature", "2008-12-03"),
     }
+
+
+def test_a_dispatchs_dateline_is_its_day_over_a_page_date_above_it() -> None:
+    text = (
+        "Vanuatu Becomes the 112th State Party to the Convention on Cluster Munitions\n\n"
+        "News\nAugust 24, 2025\n\n"
+        "Geneva, 5 September 2025 – The Republic of Vanuatu today deposited its instrument of "
+        "accession to the 2008 Convention on Cluster Munitions."
+    )
+    assert _acts(text) == {("VUT", "accession", "2025-09-05")}
+    # a page date alone is still the page's day
+    assert _acts(text.replace("Geneva, 5 September 2025 – ", "")) == {
+        ("VUT", "accession", "2025-08-24")
+    }

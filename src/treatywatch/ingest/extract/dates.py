@@ -495,12 +495,21 @@ def reference_date(text: str, doc_date: str | None) -> tuple[dt.date | None, boo
             pass
     # A news dateline ("Oslo, 3 December 2008 – ...") or a line that is only a date
     # ("Wednesday, 30 May 2007") gives the day the text was written.
+    # A dispatch's own dateline, a city and a dash, outranks a page's date line above it
+    # ("News / August 24, 2025" over "Geneva, 5 September 2025 – ... today deposited"):
+    # the day its "today" is.
+    days: list[tuple[bool, dt.date]] = []
     for line in _DATELINE.finditer(text, 0, min(len(text), 1500)):
         found = [m for m in find_dates(text, line.start("date"), line.end("date")) if m.day]
         if len(found) == 1 and found[0].year is not None and found[0].end_day is None:
             day, _ = resolve(found[0], None)
             if day is not None:
-                return day, True
+                dispatch = "," in text[line.start() : line.start("date")] and line.group().rstrip(
+                    " \t"
+                ).endswith(("–", "—", "-"))
+                days.append((dispatch, day))
+    if days:
+        return next((day for dispatch, day in days if dispatch), days[0][1]), True
     labelled = _own_date(text)
     if labelled is not None:
         return labelled, True
