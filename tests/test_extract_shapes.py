@@ -874,3 +874,24 @@ def test_a_dispatchs_dateline_is_its_day_over_a_page_date_above_it() -> None:
     assert _acts(text.replace("Geneva, 5 September 2025 – ", "")) == {
         ("VUT", "accession", "2025-08-24")
     }
+
+
+def test_a_state_that_became_party_did_the_act_the_depositary_record_gives() -> None:
+    # how it joined is the record's (data/actions): Oman and Cuba acceded, Namibia ratified
+    assert _acts(
+        "Oman becomes the 162nd State Party to the Anti-Personnel Mine Ban Convention"
+    ) == {("OMN", "accession", None)}
+    assert _acts("Cuba Joins Convention on Cluster Munitions") == {("CUB", "accession", None)}
+    assert _acts(
+        "Namibia became the 104th State Party to the Convention on Cluster Munitions."
+    ) == {("NAM", "ratification", None)}
+    # the day a treaty bound it is not the day it acted: only the act's own day is kept
+    assert _acts(
+        "Angola ratified the Mine Ban Treaty on 5 July 2002 and became a State Party on 1 "
+        "January 2003."
+    ) == {("AGO", "ratification", "2002-07-05")}
+    assert _acts("On 2 January 2015, Palestine became the 89th State Party to the CCM.") == {
+        ("PSE", "accession", "2015-01-02")
+    }
+    # a state the record has not joined to the treaty the sentence names did no act
+    assert not _acts("Once the United States becomes a State Party to the Mine Ban Treaty.")

@@ -16,7 +16,7 @@ import itertools
 import re
 from typing import Any
 
-from treatywatch.ingest.extract import dates
+from treatywatch.ingest.extract import dates, joining
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.ingest.extract.states import StateMention, coordinated_from
@@ -81,6 +81,11 @@ _ACTS: list[tuple[str, str]] = [
     # "became the latest country to complete accession to the treaty"
     ("nth", _NTH + r"(?:accede|ratify|sign|(?:deposit|complete|finali[sz]e)\s+(?:its\s+|their\s+)?"
      r"(?:instruments?\s+of\s+)?(?:ratification|accession))\b(?:\s+up\b)?"),
+    # "Palestine became the eighty-ninth State Party", "Cuba Joins Convention on Cluster
+    # Munitions": it joined, and the record says by which act (joining.py)
+    ("party", r"(?:became|becomes|has\s+become)\s+(?:the\s+|a\s+)?(?:[\w\-]+\s+)?(?:full\s+)?"
+     r"State\s+Party\b"
+     r"|joins\s+(?:the\s+)?(?:Convention|CCM|Mine\s+Ban|Ottawa|[Tt]reaty|[Cc]luster)"),
     # "Canada today became a signatory of the Convention"
     ("signature", r"became\s+(?:a|the\s+\w+)\s+signatory\b"),
     # and the French and Spanish verbs of the depositary's and the ICRC's pages in those
@@ -108,7 +113,7 @@ _ACTS: list[tuple[str, str]] = [
 # scan's own filter, is kept so that the matches stay as they were.
 _ACT = prefiltered(
     re.compile(
-        r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[fF]inished\b|[fF]irm"
+        r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[bB]ecomes\b|[fF]inished\b|[fF]irm"
         r"|[lL]odg(?:ed|ing)\b|[nN]otif|ha(?:s|ve)\s+become\b|is\b)"
         r"(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS)) + ")",
         re.IGNORECASE,
@@ -370,21 +375,34 @@ def find_actions(
                         {"state": other.iso3, "action": kind, "date": its_day,
                          "span": [other.start, other.end]}
                     )  # fmt: skip
+        treaty = None
+        if kind == "party":
+            stop = text.find(".", m.end(), m.end() + 300)
+            treaty = joining.treaty_of(text, sentence_start, stop if stop >= 0 else m.end() + 300)
         for actor in [*actors, *followers]:
             # those a state "joined" acted before it, on days of their own
             day = None if joined and actor in followers else when
+            act = kind
+            if kind == "party":
+                joined_by = joining.joining_act(actor.iso3, treaty)
+                if joined_by is None:
+                    continue
+                act = joined_by[0]
+                # the text's day only where it is the act's ("became a State Party on 1
+                # January 2003" is the day the treaty bound it)
+                day = day if day == joined_by[1] else None
             if respective is not None and actor in actors:
                 day = respective[actors.index(actor)]
             own = _own_day(text, actor.end) if actor in actors else None
             if own is not None:
                 first, _ = dates.resolve(own[1], reference)
                 day = first.isoformat() if first is not None else day
-            key = (actor.iso3, kind, day)
+            key = (actor.iso3, act, day)
             if key in seen:
                 continue
             seen.add(key)
             out.append(
-                {"state": actor.iso3, "action": kind, "date": day, "span": [actor.start, m.end()]}
+                {"state": actor.iso3, "action": act, "date": day, "span": [actor.start, m.end()]}
             )
     out.extend(_noun_acts(text, states, reference, exact))
     return merge(out)
@@ -699,7 +717,9 @@ def _actors(
     # ("Lithuania announced on Thursday that it has withdrawn": a day, not a topic)
     if _PASSIVE.search(gap) or (kind in _NOUN_KINDS and not reported and _TOPIC.search(gap)):
         return []
-    if _ACT.search(gap) or _ACT_NOUN_IN.search(gap):
+    # (becoming a State Party is the act after it told again: "has become the 100th State
+    # Party ... after depositing its instrument of ratification")
+    if any(kind_of(g) != "party" for g in _ACT.finditer(gap)) or _ACT_NOUN_IN.search(gap):
         # "Palestine also acceded ..., while five signatories ratified"; "With South Sudan's
         # accession, 36 of 54 African States have ratified"
         return []
