@@ -928,3 +928,14 @@ def test_a_meeting_opened_on_a_weekday_in_a_dated_dispatch_opened_that_week() ->
     # the dispatch is of a Sunday: its own day, not the Sunday a week before
     assert _events(body) == [("2011-11-27", "Phnom Penh")]
     assert _events(body.replace("Nov. 27", "Nov. 29")) == [("2011-11-27", "Phnom Penh")]
+
+
+def test_a_briefing_event_a_dispatch_reports_is_a_meeting_of_its_day() -> None:
+    body = (
+        "(Managua, 26 February 2009) - During a briefing event on the Convention on Cluster "
+        "Munitions that took place in Managua, Nicaragua, on 26 February, Nicaragua said it "
+        "would ratify."
+    )
+    assert _events(body) == [("2009-02-26", "Managua")]
+    # a briefing that is no occasion ("the briefing notes") is no event
+    assert _events("Geneva, 3 May 2010 - The briefing notes were sent to delegations.") == []

@@ -32,6 +32,8 @@ _NOUN = (
     # (a town, not a district: "at a ceremony held in Boane district" is a province's)
     r"ceremony(?=\s+(?:held\s+)?in\s+[A-Z][\w'’\-]*\b(?!\s+(?:district|province|region)))|"
     r"[Hh]and-?over(?=\s+of\s+the\s+(?:treaty|[Cc]onvention))|"
+    # "During a briefing event on the Convention", "a briefing session for diplomats"
+    r"[Bb]riefing\s+(?:event|session)|"
     # the General Assembly's main committees meet in sessions: "the First Committee"
     r"(?<=First\s)Committee|(?<=Fourth\s)Committee|"
     # "the formal signing of the treaty in Ottawa"
@@ -81,7 +83,7 @@ _IN_CITY = re.compile(
 # The whole-text scan is tried where a noun's word opens (prefilter.py); the look-ahead,
 # written when it was the scan's own filter, is kept so that the matches stay as they were.
 _NOUN_ONLY = prefiltered(
-    re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy]|\d{1,2}[MRC][SC]P?\b)" + _NOUN)
+    re.compile(r"(?=[CDFHMRSTWcefhmnrstw][aeiouvy]|[Bb]riefing\b|\d{1,2}[MRC][SC]P?\b)" + _NOUN)
 )
 # "Intersessional Meetings (Geneva, 21 June 2010)": the place and day in brackets after it
 _PAREN_CITY = re.compile(
