@@ -895,3 +895,15 @@ def test_a_state_that_became_party_did_the_act_the_depositary_record_gives() -> 
     }
     # a state the record has not joined to the treaty the sentence names did no act
     assert not _acts("Once the United States becomes a State Party to the Mine Ban Treaty.")
+
+
+def test_the_country_of_a_city_before_a_verb_is_a_place_not_its_doer() -> None:
+    # c79: the treaty's history, whose "Dublin, Ireland and signed" Ireland did not sign
+    assert not _acts(
+        "Adopted on 30 May 2008 in Dublin, Ireland and signed on 3-4 December 2008 in Oslo, "
+        "Norway, the Convention on Cluster Munitions entered into force in 2010."
+    )
+    # another state after the city's comma is the doer
+    assert {
+        (s, a) for s, a, _ in _acts("On 30 May 2008 in Dublin, Palau adopted the Convention.")
+    } == {("PLW", "adoption")}

@@ -16,7 +16,7 @@ import itertools
 import re
 from typing import Any
 
-from treatywatch.ingest.extract import dates, joining
+from treatywatch.ingest.extract import dates, joining, places
 from treatywatch.ingest.extract import text as textmod
 from treatywatch.ingest.extract.prefilter import prefiltered
 from treatywatch.ingest.extract.states import StateMention, coordinated_from
@@ -334,6 +334,7 @@ def find_actions(
                 text.startswith(",", actors[0].end)
                 and _CITY_OF.search(text, max(0, actors[0].start - 40), actors[0].start)
             )
+            or _country_of_city_before(text, actors[0])
         ):
             # "the French military stationed in Djibouti destroyed its stockpile": a place
             continue
@@ -858,6 +859,20 @@ _PLACE = re.compile(
 # "met in Kampala, Uganda, on 29-30 May 2017 to discuss ... ratifying": the city's state, in
 # the commas of an apposition (not "On 30 May 2008 in Dublin, Palau adopted")
 _CITY_OF = re.compile(r"\b(?:in|at|from|near)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+$")
+_CITY_BEFORE = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?),\s+$")
+
+
+def _country_of_city_before(text: str, state: StateMention) -> bool:
+    """Whether the state is named as the country of the city before it: "Adopted on 30
+    May 2008 in Dublin, Ireland and signed on 3-4 December 2008 in Oslo" (but "On 30 May
+    2008 in Dublin, Palau adopted the Convention" names Palau as the doer)."""
+    m = _CITY_BEFORE.search(text, max(0, state.start - 40), state.start)
+    if m is None:
+        return False
+    known = places.city(m.group("city"))
+    return known is not None and known.iso3 == state.iso3
+
+
 # A decision still to be carried out: "it was approved that Sri Lanka accedes", "the
 # parliament approved the proposal on Finland's withdrawal", "signed a decree on Ukraine's
 # withdrawal".
