@@ -939,3 +939,13 @@ def test_a_briefing_event_a_dispatch_reports_is_a_meeting_of_its_day() -> None:
     assert _events(body) == [("2009-02-26", "Managua")]
     # a briefing that is no occasion ("the briefing notes") is no event
     assert _events("Geneva, 3 May 2010 - The briefing notes were sent to delegations.") == []
+
+
+def test_a_bracketed_day_and_place_heading_an_update_places_its_meeting() -> None:
+    body = (
+        "Author/Origin: ICBL media@icbl.org (Tuesday 18 September 2001 Managua - Nicaragua) "
+        "Opening day of Third Meeting of States Parties, 18 September 2001\n"
+    )
+    assert _events(body) == [("2001-09-18", "Managua")]
+    # a bracket whose words after the day are no city places nothing
+    assert _events(body.replace("Managua - Nicaragua", "Update One")) == [("2001-09-18", None)]

@@ -240,11 +240,20 @@ _DAY_PLACE = re.compile(
 )
 
 
+# the same in a bracket, as the ICBL's updates head them: "(Tuesday 18 September 2001
+# Managua - Nicaragua) Opening day of Third Meeting of States Parties"
+_BRACKET_DAY_PLACE = re.compile(
+    r"\((?P<date>[^()\n]{4,30}?\d{4})[ \t]+(?P<city>[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+)?)"
+    r"[ \t]*(?:[-–—,][ \t]*[A-Z][\w'’\-]+(?:[ ][A-Z][\w'’\-]+){0,3}[ \t]*)?\)"
+)
+
+
 def _day_then_place(text: str, window: int) -> tuple[int, int, str] | None:
-    for m in _DAY_PLACE.finditer(text, 0, window):
-        day = dates.find_dates(text, m.start("date"), m.end("date"))
-        if day and _city_not_state(m.group("city")):
-            return (m.start(), m.end(), places.canonical(m.group("city")))
+    for pattern in (_DAY_PLACE, _BRACKET_DAY_PLACE):
+        for m in pattern.finditer(text, 0, window):
+            day = dates.find_dates(text, m.start("date"), m.end("date"))
+            if day and places.is_city(m.group("city")) and _city_not_state(m.group("city")):
+                return (m.start(), m.end(), places.canonical(m.group("city")))
     return None
 
 
