@@ -1663,3 +1663,22 @@ def test_a_relative_clause_of_office_makes_the_person_speak_for_the_state() -> N
     assert _said("Jody Williams, who visited Lebanon's south, said the bombs kill.") == [
         ("person:Jody Williams", None)
     ]
+
+
+def test_a_un_release_of_the_secretary_generals_text_is_the_uns_on_its_dateline_day() -> None:
+    release = (
+        "SG/SM/7961\n19 September 2001\n\n"
+        'SECRETARY-GENERAL, IN MESSAGE TO MINE-BAN CONVENTION PARTIES, EVOKES "ENORMOUS" '
+        "CHALLENGES STILL AHEAD\n\n"
+        "NEW YORK, 18 September (UN Headquarters) -- Following is the text of the message "
+        "from Secretary-General Kofi Annan to the Third Meeting of the States Parties to the "
+        "Mine-Ban Convention, delivered in Managua today:\n\n"
+        "I am pleased to convey my greetings to all the participants."
+    )
+    assert _said(release) == [("org:UN", "2001-09-18")]
+    heading = (
+        "New York\n\n29 September 2015\n\n"
+        "Secretary-General's Message to Ministerial-Level Reception on Mine Action\n\n"
+        "Welcome to this important event, co-hosted with the United Nations."
+    )
+    assert _said(heading) == [("org:UN", "2015-09-29")]

@@ -98,7 +98,17 @@ def header_statement(
         day = _date_line_after(text, head_end, reference)
     if day is None:
         day = day_delivered(text, reference)
+    if _FOLLOWING_TEXT.search(text, 0, min(len(text), 1500)):
+        # "NEW YORK, 28 November (UN Headquarters) -- Following is the text of ... message
+        # ..., delivered ... today": the release's dateline is the day it was delivered,
+        # not the day printed over the release
+        day = dates.report_day(text, reference) or day
     return Statement(speaker[0], speaker[1], len(text), day, 0)
+
+
+_FOLLOWING_TEXT = re.compile(
+    r"\((?:UN|United\s+Nations)\b[^()\n]{0,30}\)\s*[-–—]+\s*Following\s+is\s+the\s+text\b"
+)
 
 
 #: A numbered paragraph of a statement's body: "  1. On February 16 (New York time), ...".
@@ -328,7 +338,13 @@ _TOPIC_AFTER = re.compile(r",?\s+on\s+(?:the\s+)?(?=[A-Z])|\s+\(")
 
 
 _MESSAGE_HEAD = re.compile(
-    r"\bSecretary[- ]General[’']s\s+(?:message|statement|remarks)\b|\bmessage\s+(?:of|from|by)"
+    r"\bSecretary[- ]General[’']s\s+(?:[Mm]essage|[Ss]tatement|[Rr]emarks|[Aa]ddress)\b"
+    # a UN release of the text: "Following is the text of Secretary-General Kofi Annan's
+    # address", "... of the message from Secretary-General Kofi Annan to the Third Meeting"
+    r"|\bFollowing\s+is\s+the\s+text\s+of\s+(?:the\s+)?(?:(?:message|address|statement|remarks)"
+    r"\s+(?:from|by|of)\s+)?(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Secretary[- ]General\b"
+    r"|\bSECRETARY-GENERAL,\s+IN\s+(?:MESSAGE|ADDRESS|STATEMENT)\b"
+    r"|\bmessage\s+(?:of|from|by)"
     r"\s+the\s+(?:UN\s+|United\s+Nations\s+)?Secretary[- ]General\b|\bstatement\s+by\s+(?:the\s+)?"
     r"(?:UN|United\s+Nations)\s+Secretary[- ]General\b|\bSECRETARY-GENERAL\s+SAYS\b|"
     r"\bSays\s+Secretary-General\b",
