@@ -970,3 +970,20 @@ def test_two_states_a_count_and_a_colon_introduce_are_a_list_and_act() -> None:
     # two named for what they did that is no taking part
     found = extract_text("The report confirms use by only two states: Myanmar and Russia.")
     assert found["participant_lists"] == []
+
+
+def test_the_states_that_launched_a_process_or_sent_representatives_are_a_list() -> None:
+    found = _lists(
+        "Talks on the convention, first launched by Austria, Ireland, Mexico, New Zealand, "
+        "Norway, Peru and the Vatican, began in Oslo."
+    )
+    assert [sorted(f["states"]) for f in found] == [
+        sorted(["AUT", "IRL", "MEX", "NZL", "NOR", "PER", "VAT"])
+    ]
+    found = _lists("The panel heard representatives of Afghanistan, Mozambique and New Zealand.")
+    assert [sorted(f["states"]) for f in found] == [["AFG", "MOZ", "NZL"]]
+    # the seeds' reading: delegates who say what their states plan are speakers, no list
+    assert not _lists(
+        "Delegates from Malaysia, Gabon, Kiribati, Tajikistan and South Sudan indicated "
+        "they plan to accede to the Convention."
+    )

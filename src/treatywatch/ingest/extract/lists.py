@@ -58,7 +58,11 @@ _CUE = re.compile(
     r"|States?\s+Part(?:y|ies)|adopt\w*|attend\w*|present|list\w*|following|support\w*|welcom\w*"
     r"|members?|joined|observers?|delegations?|on\s+behalf\s+of"
     r"|(?:co-?)?(?:host\w*|convened|organi[sz]\w*|sponsor\w*)|represented|brought\s+together"
-    r"|took\s+part)\b",
+    r"|took\s+part"
+    # the floor of a meeting, as its reports list it: "representatives from A, B and C",
+    # "States ... provided updates: A, B, C", "a 'core group' of countries (A, B, C)"
+    r"|representatives?|delegates|launched|core\s+group"
+    r"|provided\s+(?:an?\s+)?updates?|shared\s+(?:their\s+)?(?:views|experiences?))\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -94,7 +98,11 @@ _INTRODUCED = re.compile(
     # together government officials from"
     r"|(?:includ(?:ed|es|e)|attended\s+by|joined\s+by|brought\s+together)\s+(?:\w+\s+)?"
     r"(?:representatives|delegations|delegates|officials|ministers|participants|experts)"
-    r"\s+(?:of|from)|attended\s+by)\s*:?(?:\s+the)?\s*$",
+    r"\s+(?:of|from)|attended\s+by"
+    # the floor's speakers: "presentations by representatives from A, B and C", "delegates
+    # from the foreign ministries of A, B and C", "first launched by A, B and C"
+    r"|representatives\s+(?:from|of)(?:\s+the\s+[\w\s]{3,30}?\s+of)?"
+    r"|launched\s+by|core\s+group\s+of\s+(?:countries|states)\s*\()\s*:?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 # States named for something else than taking part, endorsing or signing: speaking,
