@@ -1682,3 +1682,18 @@ def test_a_un_release_of_the_secretary_generals_text_is_the_uns_on_its_dateline_
         "Welcome to this important event, co-hosted with the United Nations."
     )
     assert _said(heading) == [("org:UN", "2015-09-29")]
+
+
+def test_a_parliaments_vote_is_its_states_position() -> None:
+    assert _said("Lithuania’s parliament backs pullout from Convention on Cluster Munitions") == [
+        ("LTU", None)
+    ]
+    assert _said("Latvian parliament adopts bill on country’s withdrawal from the treaty") == [
+        ("LVA", None)
+    ]
+    assert _said(
+        "Between April and June 2025, the Parliaments of Estonia, Latvia and Lithuania each "
+        "voted to approve their country’s exit from the 1997 Convention."
+    ) == [("EST", None), ("LTU", None), ("LVA", None)]
+    # a house that only sits, or a state named after it, says nothing
+    assert _said("The Latvian parliament will debate the treaty next week.") == []

@@ -39,7 +39,7 @@ from treatywatch.ingest.extract.statement_heads import (
     signed_statement,
 )
 from treatywatch.ingest.extract.statement_model import Statement
-from treatywatch.ingest.extract.states import JOINED, StateMention
+from treatywatch.ingest.extract.states import JOINED, StateMention, coordinated_from
 
 _VERBS = (
     r"[Aa]ccording\s+to|ACCORDING\s+to|said|says|"
@@ -322,6 +322,7 @@ def find_statements(
         found = [s for s in found if s is not header] + listed
         header = None
     found += _announced(text, states, quoted, {s.speaker for s in found})
+    found += _parliament_votes(text, states, {s.speaker for s in found})
     _add_signed(found, signed_statement(text, states, reference))
     if header is not None and any(
         s is not header and s.speaker == header.speaker and s.start <= header.start < s.end
@@ -664,6 +665,52 @@ def _announced(
         end = text.find(".", m.end)
         out.append(Statement(m.iso3, m.start, end if end > 0 else len(text), None, -1))
         heard.add(m.iso3)
+    return out
+
+
+# A parliament's vote is its state's stated position (the gold reads "Lithuania's
+# parliament backs pullout" as Lithuania's): the house after the state's name or demonym,
+# or "the Parliaments of A, B and C", then a verb of deciding.
+_HOUSE = (
+    r"(?:[Pp]arliaments?|[Ll]egislatures?|[Ll]awmakers|MPs|Seimas|Saeima|Riigikogu|Eduskunta"
+    r"|Sejm|Diet|(?:Verkhovna\s+)?Rada|National\s+Assembly|[Ss]enate)"
+)
+_DECIDES = (
+    r"\s+(?:(?:has|have|had|each|also|then|overwhelmingly|unanimously|formally|officially|on"
+    r"\s+\w+)\s+){0,3}(?:voted|votes|vote|approved|approves|approve|adopted|adopts|backed|backs"
+    r"|passed|passes|endorsed|endorses|supported|supports|decided|decides)\b"
+)
+_HOUSE_OF_STATE = re.compile(r"[’']s\s+(?:\w+\s+)?" + _HOUSE + _DECIDES)
+_DEMONYM_HOUSE = re.compile(r"\s+(?:\w+\s+)?" + _HOUSE + _DECIDES)
+_MEMBERS_DECIDE = re.compile(r"\s*,?" + _DECIDES)
+_HOUSE_OF = re.compile(r"\b(?:the\s+)?" + _HOUSE + r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?$")
+
+
+def _parliament_votes(text: str, states: list[StateMention], heard: set[str]) -> list[Statement]:
+    """A state's parliament that votes, approves or backs: the state's position, for states
+    not heard otherwise ("Latvian parliament adopts bill on country's withdrawal", "the
+    Parliaments of Estonia, Latvia and Lithuania each voted to approve their country's
+    exit")."""
+    out: list[Statement] = []
+    starts = [m.start for m in states]
+    for m in states:
+        if m.iso3 in heard:
+            continue
+        decided = (_DEMONYM_HOUSE if m.demonym else _HOUSE_OF_STATE).match(text, m.end)
+        members = [m]
+        if decided is None and not m.demonym:
+            house = _HOUSE_OF.search(text, max(0, m.start - 40), m.start)
+            if house is None:
+                continue
+            members = coordinated_from(text, m.start, states, starts) or [m]
+            decided = _MEMBERS_DECIDE.match(text, members[-1].end)
+        if decided is None:
+            continue
+        end = text.find(".", decided.end())
+        for member in members:
+            if member.iso3 not in heard:
+                out.append(Statement(member.iso3, m.start, end if end > 0 else len(text), None, -1))
+                heard.add(member.iso3)
     return out
 
 
