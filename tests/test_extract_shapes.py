@@ -907,3 +907,15 @@ def test_the_country_of_a_city_before_a_verb_is_a_place_not_its_doer() -> None:
     assert {
         (s, a) for s, a, _ in _acts("On 30 May 2008 in Dublin, Palau adopted the Convention.")
     } == {("PLW", "adoption")}
+
+
+def test_a_headline_that_a_state_got_rid_of_its_stock_completes_its_destruction() -> None:
+    assert _acts("Algeria says last stock of land mines destroyed") == {
+        ("DZA", "stockpile-destruction-completed", None)
+    }
+    assert _acts("Japan Gets Rid of All Cluster Munitions") == {
+        ("JPN", "stockpile-destruction-completed", None)
+    }
+    # getting rid of something else, or of some of the stock, completes nothing
+    assert not _acts("Japan gets rid of red tape for demining charities")
+    assert not _acts("Peru got rid of 2,000 of its mines last year")

@@ -64,6 +64,13 @@ _ACTS: list[tuple[str, str]] = [
      # destruction complete"
      r"|stockpile\s+destruction\s+(?:programs?\s+|programmes?\s+|process\s+)?(?:is\s+|are\s+"
      r"|was\s+|were\s+)?(?:now\s+)?complete(?:d)?\b(?!\s+(?:by|in|within)\b)"),
+    # a headline's "Japan Gets Rid of All Cluster Munitions", "Algeria says last stock of
+    # land mines destroyed"
+    ("stockpile-destruction-completed",
+     r"g(?:ets|ot)\s+rid\s+of\s+(?:all\s+(?:of\s+)?(?:its\s+|their\s+)?|(?:its|their)\s+(?:last\s+|entire\s+)?)"
+     r"(?:[\w\-]+\s+){0,2}?(?:cluster\s+munitions|(?:land\s?)?mines|stockpiles?|stocks?)\b"
+     r"|last\s+(?:stock|stockpile)s?\s+of\s+(?:[\w\-]+\s+){0,3}?(?:cluster\s+munitions|(?:land\s?)?mines)"
+     r"\s+(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?destroyed\b"),
     ("stockpile-destruction-started",
      r"(?:began|begun|started|commenced|initiated)\s+(?:the\s+|its\s+)?(?:destruction\s+of|"
      r"destroying|to\s+destroy|stockpile\s+destruction)"
@@ -114,6 +121,7 @@ _ACTS: list[tuple[str, str]] = [
 _ACT = prefiltered(
     re.compile(
         r"(?<![\w])(?=[acdejmrswACDEJMRSW]|[bB]ecame\b|[bB]ecomes\b|[fF]inished\b|[fF]irm"
+        r"|[gG](?:ets|ot)\s+rid\b|[lL]ast\s+stock"
         r"|[lL]odg(?:ed|ing)\b|[nN]otif|ha(?:s|ve)\s+become\b|is\b)"
         r"(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTS)) + ")",
         re.IGNORECASE,
