@@ -919,3 +919,14 @@ def test_a_headline_that_a_state_got_rid_of_its_stock_completes_its_destruction(
     # getting rid of something else, or of some of the stock, completes nothing
     assert not _acts("Japan gets rid of red tape for demining charities")
     assert not _acts("Peru got rid of 2,000 of its mines last year")
+
+
+def test_a_state_praised_in_the_passive_for_its_act_did_it() -> None:
+    assert _acts(
+        "BEIRUT: Lebanon was congratulated Tuesday for its ratification of the Convention."
+    ) == {("LBN", "ratification", None)}
+    assert _acts("Costa Rica was praised for its accession to the Convention.") == {
+        ("CRI", "accession", None)
+    }
+    # praised for something else: no act
+    assert not _acts("Lebanon was praised for its clearance of the south.")

@@ -442,6 +442,9 @@ _ACT_NOUN = prefiltered(
     )
 )
 _ON_ITS = re.compile(
+    # and the praise in the passive: "Lebanon was congratulated Tuesday for its ratification"
+    r"(?:,?\s+(?:was|were|has\s+been|have\s+been)\s+(?:congratulated|praised|commended|thanked"
+    r"|applauded|lauded|hailed)(?:\s+[A-Z]?[a-z]+day)?)?"
     r"\s+(?:on|for|upon)\s+(?P<own>its|their)\s+(?:recent\s+|formal\s+)?"
     r"(?P<noun>ratification|accession|signature)\b"
 )
@@ -603,7 +606,7 @@ def _noun_acts(
             own = _POSSESSIVE.match(text, s.end)
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
-        elif text.startswith((" on ", " for ", " upon "), s.end):
+        elif text.startswith((" on ", " for ", " upon ", " was ", " were ", " has ", " have "), s.end):
             # "Congratulations to the government of Namibia on its ratification",
             # "congratulating Vanuatu for its accession to this Convention"
             own = _ON_ITS.match(text, s.end)
