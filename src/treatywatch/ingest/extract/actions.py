@@ -441,6 +441,7 @@ _ACT_NOUN = prefiltered(
         r"(?P<link>by|of)\s+(?:the\s+)?"
     )
 )
+_OWN_ACT_OPENINGS = (" on ", " for ", " upon ", " was ", " were ", " has ", " have ")
 _ON_ITS = re.compile(
     # and the praise in the passive: "Lebanon was congratulated Tuesday for its ratification"
     r"(?:,?\s+(?:was|were|has\s+been|have\s+been)\s+(?:congratulated|praised|commended|thanked"
@@ -606,7 +607,7 @@ def _noun_acts(
             own = _POSSESSIVE.match(text, s.end)
             if own is not None:
                 found.append((s, _NOUN_ACTS[own.group("noun")], own.end()))
-        elif text.startswith((" on ", " for ", " upon ", " was ", " were ", " has ", " have "), s.end):
+        elif text.startswith(_OWN_ACT_OPENINGS, s.end):
             # "Congratulations to the government of Namibia on its ratification",
             # "congratulating Vanuatu for its accession to this Convention"
             own = _ON_ITS.match(text, s.end)
