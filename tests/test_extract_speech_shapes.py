@@ -1697,3 +1697,17 @@ def test_a_parliaments_vote_is_its_states_position() -> None:
     ) == [("EST", None), ("LTU", None), ("LVA", None)]
     # a house that only sits, or a state named after it, says nothing
     assert _said("The Latvian parliament will debate the treaty next week.") == []
+
+
+def test_each_paragraph_of_a_country_profile_on_its_state_is_another_occasion() -> None:
+    profile = (
+        "Poland\n\nMine Ban Policy\n\nLast updated: 26 October 2017\n\n"
+        "Poland has reported that the Mine Ban Treaty is superior to domestic law.\n\n"
+        "Poland attended the Fifteenth Meeting of States Parties in Santiago, where it "
+        "provided an update on its stockpile destruction.\n\n"
+        "Poland has regularly stated that it does not produce antipersonnel mines.\n"
+    )
+    assert _said(profile) == [("POL", None)] * 3
+    # a news story's paragraphs carry one speaker's words on
+    story = profile.replace("Mine Ban Policy", "News").replace("Last updated: ", "")
+    assert _said(story) == [("POL", None)]

@@ -259,6 +259,7 @@ def find_statements(
     if header is not None:
         found.append(header)
     previous_para = -1
+    profile = _PROFILE_HEAD.search(text, 0, min(len(text), 400)) is not None
     # no verb of speech, no "by", no "on behalf of": no statement in that sentence. The
     # scan for the cues also finds each sentence's verbs of speech (one pass, not two).
     cues = list(_ANY_CUE.finditer(text))
@@ -307,7 +308,7 @@ def find_statements(
                 ):
                     continue
                 item.speaker = heard.speaker
-            _add(found, item, previous_para)
+            _add(found, item, previous_para, profile)
         previous_para = block.paragraph
     found += _programme_addresses(text, states, reference)
     found += _headline_in_capitals(text, states, {s.speaker for s in found})
@@ -975,7 +976,18 @@ def _day_above(text: str, at: int, reference: dt.date | None) -> dt.date | None:
     return None
 
 
-def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
+#: A Monitor's country profile, by its head: each of its paragraphs on the state reports
+#: another occasion ("has reported ...", "attended ..., where it provided an update", "has
+#: regularly stated"), where a news story's paragraphs carry on one speech.
+_PROFILE_HEAD = re.compile(
+    r"\b(?:(?:Mine|Cluster\s+Munition)\s+Ban\s+Policy|Country\s+Reports?|Landmine\s+Monitor\s+Report"
+    r"|Cluster\s+Munition\s+Monitor)\b"
+)
+
+
+def _add(
+    found: list[Statement], item: Statement, previous_para: int, profile: bool = False
+) -> None:
     last = found[-1] if found else None
     if last is not None and last.speaker != item.speaker:
         # "Australia, Canada, Chad, ... all announced ... Chad, Hungary, Peru and Sweden all
@@ -995,6 +1007,7 @@ def _add(found: list[Statement], item: Statement, previous_para: int) -> None:
         # a new paragraph that gives its own time ("In October 2017, a government
         # representative said") is another occasion than an undated one before it
         and not (item.when is not None and last.when is None and item.paragraph != last.paragraph)
+        and not (profile and item.paragraph != last.paragraph)
     ):
         last.end = max(last.end, item.end)
         last.date = last.date or item.date
