@@ -1711,3 +1711,12 @@ def test_each_paragraph_of_a_country_profile_on_its_state_is_another_occasion() 
     # a news story's paragraphs carry one speaker's words on
     story = profile.replace("Mine Ban Policy", "News").replace("Last updated: ", "")
     assert _said(story) == [("POL", None)]
+
+
+def test_a_title_then_the_persons_own_title_after_a_closing_quote() -> None:
+    said = _said(
+        "“It is a strong plan,” said the Summit President, Ambassador Susan Eckey of Norway."
+    )
+    assert said == [("NOR", None)]
+    said = _said("“It is a strong plan,” said the Summit President, H.E. Mr. Ali Khan of Pakistan.")
+    assert said == [("PAK", None)]

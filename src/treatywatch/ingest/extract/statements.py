@@ -1526,8 +1526,9 @@ _TITLE_WORDS = re.compile(
     # an office of the state named last: "said Convention President, Vice Foreign Minister of
     # Croatia"
     r"(?:(?:[A-Z][\w\-.’']*)?,\s*(?:the\s+)?(?:[A-Z][\w\-.’']*\s+){1,4}of\s+(?:the\s+)?"
-    # or the title before the person: "said the Cartagena Summit President, Susan Eckey"
-    r"|[A-Z][\w\-.’']*,\s*)?"
+    # or the title before the person: "said the Cartagena Summit President, Susan Eckey",
+    # with the person's own title after the comma: "..., Ambassador Susan Eckey"
+    r"|[A-Z][\w\-.’']*,\s*(?:(?:H\.\s?E\.|[A-Z][\w\-’']*\.?)\s+){0,3})?"
 )
 
 
