@@ -949,3 +949,11 @@ def test_a_bracketed_day_and_place_heading_an_update_places_its_meeting() -> Non
     assert _events(body) == [("2001-09-18", "Managua")]
     # a bracket whose words after the day are no city places nothing
     assert _events(body.replace("Managua - Nicaragua", "Update One")) == [("2001-09-18", None)]
+
+
+def test_a_signing_dated_some_months_later_has_its_day() -> None:
+    body = (
+        "The convention was adopted by 107 states on 30 May 2008 in Dublin. It was opened "
+        "for signature in Oslo seven months later on 3 December 2008."
+    )
+    assert ("2008-12-03", "Oslo") in _events(body)

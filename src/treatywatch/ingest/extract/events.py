@@ -1124,6 +1124,8 @@ _AFTER_PLACE = re.compile(
     r",?\s+(?:(?:beginning|starting|opening)(?:\s+on)?|on|from|between)\s+|,\s+|\s+"
     # "being held in Zagreb from today, 28 November, to 2 December"
     r"|,?\s+from\s+today,\s+"
+    # "opened for signature in Oslo seven months later on 3 December 2008"
+    r"|\s+(?:[\w\-]+\s+){1,2}later,?\s+(?:on\s+)?"
 )
 _BEFORE_NAME = re.compile(
     r",?\s+(?:for|to\s+attend|at)\s+(?:the|an?)?\s*(?:[\w\-]*-)?|,?\s+(?:for|at)\s+(?:the\s+)?"
