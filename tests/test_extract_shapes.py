@@ -930,3 +930,11 @@ def test_a_state_praised_in_the_passive_for_its_act_did_it() -> None:
     }
     # praised for something else: no act
     assert not _acts("Lebanon was praised for its clearance of the south.")
+
+
+def test_a_bulleted_line_opening_on_its_day_dates_the_act() -> None:
+    text = (
+        "Vilnius, 10 January 2026 - What is known?\n"
+        "• On December 27, Lithuania officially withdrew from the convention."
+    )
+    assert _acts(text) == {("LTU", "withdrawal", "2025-12-27")}

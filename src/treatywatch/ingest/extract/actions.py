@@ -899,7 +899,8 @@ _ABOUT_ACT = re.compile(
 # and in French and Spanish: "Le 16 septembre 1998, le Burkina Faso a ratifié", "El 3 de
 # diciembre de 2008, Chile firmó".
 _OPENING = re.compile(
-    r"\s*(?:On|on|Le|le|El|el)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    # (a bulleted line's bullet before it: "• On December 27, Lithuania officially withdrew")
+    r"[\s•·▪●◦‣*]*(?:On|on|Le|le|El|el)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday),?\s+)?$"
 )
 _LAST_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
