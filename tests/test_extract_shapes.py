@@ -938,3 +938,11 @@ def test_a_bulleted_line_opening_on_its_day_dates_the_act() -> None:
         "• On December 27, Lithuania officially withdrew from the convention."
     )
     assert _acts(text) == {("LTU", "withdrawal", "2025-12-27")}
+
+
+def test_an_opening_day_reaches_a_subject_with_its_short_name_in_brackets() -> None:
+    text = (
+        "On 25th October 2013 the Former Yugoslav Republic of Macedonia (FYR Macedonia)\n"
+        "completed destruction of its stockpiled cluster munitions."
+    )
+    assert _acts(text) == {("MKD", "stockpile-destruction-completed", "2013-10-25")}

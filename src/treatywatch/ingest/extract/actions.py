@@ -370,7 +370,9 @@ def find_actions(
         when = (
             _date(text, m.end(), reference, exact)
             or _date_between(text, actors[-1].end, m.start(), reference, exact)
-            or _opening_date(text, sentence_start, actors[0].start, reference, exact)
+            or _opening_date(
+                text, sentence_start, _full_name_start(text, actors[0], before), reference, exact
+            )
         )
         followers, joined = _followed_by(text, m.end(), states, starts)
         respective = respective_days(text, m.end(), len(actors), reference, exact)
@@ -908,6 +910,21 @@ _TO_SUBJECT = re.compile(
     r"(?:\s*\([A-Za-z.]{2,5}\))?,?\s+(?:both\s+)?(?:the\s+|le\s+|la\s+|l['’]|el\s+)?"
     r"(?:(?:Government|government|Republic|Kingdom|State|Principality)\s+of\s+(?:the\s+)?)?"
 )
+
+
+def _full_name_start(text: str, actor: StateMention, before: list[StateMention]) -> int:
+    """Where the subject's name begins when the actor is its short name in brackets after
+    it: "the Former Yugoslav Republic of Macedonia (FYR Macedonia) completed"."""
+    if not text[max(0, actor.start - 2) : actor.start].rstrip().endswith("("):
+        return actor.start
+    full = next((m for m in reversed(before) if m.end <= actor.start), None)
+    if (
+        full is not None
+        and full.iso3 == actor.iso3
+        and re.fullmatch(r"\s*\(\s*", text[full.end : actor.start])
+    ):
+        return full.start
+    return actor.start
 
 
 def _opening_date(
