@@ -10,7 +10,6 @@ the treaty entered into force for it, not the day it acted).
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 
@@ -29,19 +28,18 @@ _DOMINANT = 3
 
 @cache
 def _record() -> dict[tuple[str, str], tuple[str, str]]:
-    """(instrument, state) -> (act, day) of the act that made the state party."""
+    """(instrument, state) -> (act, day) of the act that made the state party: the first
+    row for it in the record's action files, read by the record's own reader."""
     from treatywatch.record import default_data_dir
+    from treatywatch.record.loader import ACTION_COLUMNS
+    from treatywatch.record.rows import files, read_csv
 
     out: dict[tuple[str, str], tuple[str, str]] = {}
-    folder = default_data_dir() / "actions"
-    for name in ("ccm.csv", "apmbc.csv"):
-        path = folder / name
-        if not path.is_file():
-            continue
-        with path.open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                if row["action"] in _JOINING and row.get("date"):
-                    out.setdefault((row["instrument"], row["state"]), (row["action"], row["date"]))
+    for path in files(default_data_dir() / "actions", (".csv",)):
+        for row in read_csv(path, ACTION_COLUMNS):
+            v = row.values
+            if v["action"] in _JOINING and v["date"]:
+                out.setdefault((v["instrument"], v["state"]), (v["action"], v["date"]))
     return out
 
 
