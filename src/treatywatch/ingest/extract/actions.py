@@ -218,14 +218,14 @@ PAPER_SIGNED = re.compile(
 )
 
 
-def signed_paper(text: str, verb_start: int) -> str | None:
-    """What the paper signed just before a passive "signed" makes of the act: None where
-    it is the treaty (or not said), "endorsement" for a declaration, "" for any other paper,
-    which is no act on a treaty."""
+def signed_kind(text: str, verb_start: int) -> str | None:
+    """The act a passive "signed" reports, by the paper just before it: a signature where it
+    is the treaty (or the paper is not said), an endorsement for a declaration, and None for
+    any other paper, which is no act on a treaty."""
     m = PAPER_SIGNED.search(text, max(0, verb_start - 40), verb_start)
     if m is None:
-        return None
-    return "endorsement" if m.group("paper").lower() == "declaration" else ""
+        return "signature"
+    return "endorsement" if m.group("paper").lower() == "declaration" else None
 
 
 _ENDORSED_AIMS = re.compile(
@@ -477,12 +477,13 @@ def _passive_acts(
         if _INTENTION.search(head) or _PENDING.search(head):
             continue
         verb = passive.group("verb")
-        kind = _PASSIVE_KINDS.get(verb) or _NOUN_ACTS[verb.lower()]
-        if verb == "signed":
-            paper = signed_paper(text, passive.start("verb"))
-            if paper == "":
-                continue
-            kind = paper or kind
+        kind = (
+            signed_kind(text, passive.start("verb"))
+            if verb == "signed"
+            else _PASSIVE_KINDS.get(verb) or _NOUN_ACTS[verb.lower()]
+        )
+        if kind is None:
+            continue
         # "instruments of accession were deposited on 2 April 2019 by ...": the day may
         # stand before the agents
         when = _date(text, chain[-1].end, reference, exact)

@@ -85,10 +85,12 @@ def _introduced(
             continue
         verb_start, verb_end, kind = verbs[-1]
         if kind == "signature":
-            paper = act_rules.signed_paper(lead, verb_start)
-            if paper == "":
-                continue  # "a letter signed by the ministers of A, B and C"
-            kind = paper or kind
+            # "a letter signed by the ministers of A, B and C" is no act; a declaration so
+            # signed is endorsed
+            signed = act_rules.signed_kind(lead, verb_start)
+            if signed is None:
+                continue
+            kind = signed
         # The verb introduces the list only if nothing but a few words stands between them
         # ("ratified by these countries:", "have signed, including").
         between = lead[verb_end:]

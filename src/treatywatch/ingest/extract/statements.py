@@ -1820,10 +1820,10 @@ def _subjects(
     candidates += [o for o in orgs if o.end <= verb_at and not _DATELINE_AGENCY.match(text, o.end)]
     candidates += [p for p in people if p.end <= verb_at]
     candidates = _outermost(candidates)
-    if _BARE_SAY.match(text, verb_at):
-        # the plural "say" has many an unnamed subject ("campaigners say"): a name is its
-        # subject only where the name (or a list ending in it) touches the verb
-        candidates = [c for c in candidates if c.end >= verb_at - 3] and candidates
+    # the plural "say" has many an unnamed subject ("campaigners say"): a name is its
+    # subject only where the name (or a list ending in it) touches the verb
+    if _BARE_SAY.match(text, verb_at) and not any(c.end >= verb_at - 3 for c in candidates):
+        return []
     if not candidates:
         return []
     # A verb's subject stands in its own clause: "...; France referred to ..., while Belgium
